@@ -1,0 +1,88 @@
+package org.lmobservatory;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.javalin.openapi.plugin.OpenApiPlugin;
+import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
+import org.lmobservatory.catalogue.CatalogueRoutes;
+import org.lmobservatory.catalogue.CatalogueService;
+import org.lmobservatory.config.AppConfig;
+import org.lmobservatory.db.Database;
+import org.lmobservatory.db.Json;
+import org.lmobservatory.observations.ObservationRoutes;
+import org.lmobservatory.observations.ObservationService;
+import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.web.OpenApiContract;
+import org.lmobservatory.web.ProblemHandlers;
+import org.lmobservatory.web.SystemRoutes;
+
+/** The composition root: builds every feature by hand and returns the configured server. Main and tests use it. */
+public final class Observatory implements AutoCloseable {
+    public static final String OPENAPI_PATH = "/openapi.json";
+    public static final String DOCS_PATH = "/docs";
+
+    private final AppConfig config;
+    private final Database database;
+    private final CatalogueService catalogue;
+    private final Javalin app;
+
+    public Observatory(AppConfig config, Database database) {
+        this.config = config;
+        this.database = database;
+        ReleaseRepository releases = new ReleaseRepository(database.api());
+        this.catalogue = new CatalogueService(database.api(), releases);
+        ObservationService observations = new ObservationService(database.api(), catalogue, config.limits());
+        this.app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            c.http.defaultContentType = "application/json";
+            c.registerPlugin(new OpenApiPlugin(openapi -> openapi
+                    .withDocumentationPath(OPENAPI_PATH)
+                    .withPrettyOutput()
+                    .withDefinitionConfiguration((version, definition) -> definition
+                            .withDefinitionProcessor(new OpenApiContract())
+                            .withInfo(info -> {
+                        info.setTitle("Labour Market Observatory API");
+                        info.setVersion("1");
+                        info.setDescription("Open labour-market and VET indicators for Kosovo, Finland, Bulgaria, Poland and Czechia. "
+                                + "All responses are open data (see each dataset's licence). Errors are RFC 9457 problem+json.");
+                    }))));
+            c.registerPlugin(new SwaggerPlugin(swagger -> {
+                swagger.setUiPath(DOCS_PATH);
+                swagger.setDocumentationPath(OPENAPI_PATH);
+                swagger.setTitle("Labour Market Observatory API");
+                swagger.setValidatorUrl(null);
+            }));
+        });
+        new ProblemHandlers(Json.MAPPER, config.baseUrl()).register(app);
+        new SystemRoutes(database.api(), config.limits()).register(app);
+        new CatalogueRoutes(catalogue).register(app);
+        new ObservationRoutes(observations).register(app);
+    }
+
+    public Observatory start() {
+        app.start(config.port());
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Javalin app() {
+        return app;
+    }
+
+    public CatalogueService catalogue() {
+        return catalogue;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,51 @@
+package org.lmobservatory.catalogue;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Records as the API returns them (labels already resolved to the asked language). */
+public final class ApiRecords {
+    private ApiRecords() {
+    }
+
+    public record UnitView(String id, String label, int multiplier, int decimals) {
+    }
+
+    public record TimeCoverage(String start, String end, long periods) {
+    }
+
+    public record Links(String self, String observations, String csv) {
+    }
+
+    public record ReleaseView(long id, Instant publishedAt, long rowCount, String note) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CodeView(String id, String label, String parent, String level) {
+    }
+
+    public record DimensionView(String id, String label, String role, String codelist, List<CodeView> codes) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record DatasetSummary(String id, String title, String description, String theme, List<String> keywords,
+                                 String frequency, UnitView unit, boolean demonstration, Instant lastUpdate,
+                                 TimeCoverage timeCoverage, Links links) {
+    }
+
+    public record DatasetList(int count, List<DatasetSummary> datasets, List<String> warnings) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record DatasetMetadata(String id, String title, String description, String theme, List<String> keywords,
+                                  String frequency, UnitView unit, String source, String licence, String contact,
+                                  String methodology, boolean demonstration, String language, ReleaseView release,
+                                  TimeCoverage timeCoverage, List<DimensionView> dimensions, Links links) {
+    }
+
+    public record CodelistView(String id, String version, String title, String note, String language, List<String> levels,
+                               int count, List<CodeView> codes) {
+    }
+}

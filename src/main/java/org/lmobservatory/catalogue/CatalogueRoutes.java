@@ -1,0 +1,142 @@
+package org.lmobservatory.catalogue;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiResponse;
+import org.lmobservatory.catalogue.ApiRecords.CodeView;
+import org.lmobservatory.catalogue.ApiRecords.CodelistView;
+import org.lmobservatory.catalogue.ApiRecords.DatasetList;
+import org.lmobservatory.catalogue.ApiRecords.DatasetMetadata;
+import org.lmobservatory.catalogue.ApiRecords.DatasetSummary;
+import org.lmobservatory.catalogue.ApiRecords.DimensionView;
+import org.lmobservatory.catalogue.ApiRecords.Links;
+import org.lmobservatory.catalogue.ApiRecords.ReleaseView;
+import org.lmobservatory.catalogue.ApiRecords.TimeCoverage;
+import org.lmobservatory.catalogue.ApiRecords.UnitView;
+import org.lmobservatory.releases.Release;
+import org.lmobservatory.web.Languages;
+import org.lmobservatory.web.Problem;
+import org.lmobservatory.web.QueryParams;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** HTTP endpoints of the catalogue: translate the request, call {@link CatalogueService}, respond. */
+public final class CatalogueRoutes {
+    public static final String DATASETS = "/v1/datasets";
+    public static final String DATASET = "/v1/datasets/{datasetId}";
+    public static final String CODELIST = "/v1/codelists/{codelistId}";
+    private static final Set<String> THEMES = Set.of("labour-market", "education", "graduate-outcomes", "skills-demand");
+
+    private final CatalogueService catalogue;
+
+    public CatalogueRoutes(CatalogueService catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    public void register(Javalin app) {
+        app.get(DATASETS, this::listDatasets);
+        app.get(DATASET, this::getDataset);
+        app.get(CODELIST, this::getCodelist);
+    }
+
+    @OpenApi(path = DATASETS, methods = HttpMethod.GET, tags = "Catalogue", operationId = "listDatasets",
+            summary = "List datasets",
+            description = "The catalogue. Filter by theme and by free text over titles, descriptions and keywords in every language (case and accents ignored).",
+            queryParams = {
+                    @OpenApiParam(name = "theme", description = "labour-market, education, graduate-outcomes or skills-demand"),
+                    @OpenApiParam(name = "q", description = "Free text, e.g. 'unemploy' or 'työttömät'"),
+                    @OpenApiParam(name = "lang", description = "Label language: en, sq, sr, fi, sv, bg, pl, cs (falls back to English)")
+            },
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = DatasetList.class)),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))
+            })
+    void listDatasets(Context ctx) {
+        QueryParams.requireOnly(ctx, Set.of("theme", "q", "lang"));
+        String lang = Languages.from(ctx);
+        String theme = QueryParams.oneOf(ctx, "theme", null, THEMES);
+        String q = QueryParams.single(ctx, "q");
+        List<DatasetSummary> summaries = catalogue.search(theme, q).stream().map(d -> summary(d, lang)).toList();
+        List<String> warnings = summaries.isEmpty() ? List.of("No dataset matches these filters.") : List.of();
+        ctx.json(new DatasetList(summaries.size(), summaries, warnings));
+    }
+
+    @OpenApi(path = DATASET, methods = HttpMethod.GET, tags = "Catalogue", operationId = "getDataset",
+            summary = "Dataset metadata",
+            description = "Full metadata of a dataset: unit, source, licence, methodology, the current release, time coverage, and every dimension with the codes that occur in the current release.",
+            pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id, e.g. unemployment-rate"),
+            queryParams = @OpenApiParam(name = "lang", description = "Label language (falls back to English)"),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = DatasetMetadata.class)),
+                    @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))
+            })
+    void getDataset(Context ctx) {
+        QueryParams.requireOnly(ctx, Set.of("lang"));
+        String lang = Languages.from(ctx);
+        Dataset d = catalogue.dataset(ctx.pathParam("datasetId"));
+        Optional<Release> release = catalogue.currentRelease(d.id());
+        List<DimensionView> dimensions = d.dimensions().stream().map(dim -> {
+            Codelist codelist = catalogue.codelistOf(dim);
+            Set<String> used = release.map(r -> catalogue.codesInRelease(r.id(), dim)).orElse(Set.of());
+            List<CodeView> codes = codelist.codes().stream()
+                    .filter(c -> used.contains(c.id()))
+                    .map(c -> new CodeView(c.id(), Languages.pick(c.labels(), lang), c.parent(), c.level()))
+                    .toList();
+            return new DimensionView(dim.id(), Languages.pick(dim.label(), lang), dim.role(), dim.codelistId(), codes);
+        }).toList();
+        ctx.json(new DatasetMetadata(d.id(), Languages.pick(d.title(), lang), Languages.pick(d.description(), lang), d.theme(),
+                d.keywords(), d.frequency().name(), unit(d, lang), d.source(), d.licence(), d.contact(),
+                Languages.pick(d.methodology(), lang), d.demonstration(), lang,
+                release.map(r -> new ReleaseView(r.id(), r.publishedAt(), r.rowCount(), r.note())).orElse(null),
+                coverage(d, release), dimensions, links(d)));
+    }
+
+    @OpenApi(path = CODELIST, methods = HttpMethod.GET, tags = "Catalogue", operationId = "getCodelist",
+            summary = "Codelist",
+            description = "All codes of a codelist with labels, parent codes (the hierarchy) and levels.",
+            pathParams = @OpenApiParam(name = "codelistId", required = true, description = "Codelist id, e.g. GEO"),
+            queryParams = @OpenApiParam(name = "lang", description = "Label language (falls back to English)"),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = CodelistView.class)),
+                    @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))
+            })
+    void getCodelist(Context ctx) {
+        QueryParams.requireOnly(ctx, Set.of("lang"));
+        String lang = Languages.from(ctx);
+        Codelist c = catalogue.codelist(ctx.pathParam("codelistId"));
+        List<CodeView> codes = c.codes().stream()
+                .map(code -> new CodeView(code.id(), Languages.pick(code.labels(), lang), code.parent(), code.level()))
+                .toList();
+        ctx.json(new CodelistView(c.id(), c.version(), Languages.pick(c.title(), lang), Languages.pick(c.note(), lang), lang,
+                List.copyOf(c.levels()), codes.size(), codes));
+    }
+
+    private DatasetSummary summary(Dataset d, String lang) {
+        Optional<Release> release = catalogue.currentRelease(d.id());
+        return new DatasetSummary(d.id(), Languages.pick(d.title(), lang), Languages.pick(d.description(), lang), d.theme(),
+                d.keywords(), d.frequency().name(), unit(d, lang), d.demonstration(),
+                release.map(Release::publishedAt).orElse(null), coverage(d, release), links(d));
+    }
+
+    private static UnitView unit(Dataset d, String lang) {
+        return new UnitView(d.unit().id(), Languages.pick(d.unit().label(), lang), d.unit().multiplier(), d.unit().decimals());
+    }
+
+    private static TimeCoverage coverage(Dataset d, Optional<Release> release) {
+        return release.filter(r -> r.periodMin() != null)
+                .map(r -> new TimeCoverage(d.frequency().label(r.periodMin()), d.frequency().label(r.periodMax()),
+                        d.frequency().periodsBetween(r.periodMin(), r.periodMax())))
+                .orElse(null);
+    }
+
+    private static Links links(Dataset d) {
+        String self = DATASETS + "/" + d.id();
+        return new Links(self, self + "/observations", self + "/observations?format=csv");
+    }
+}

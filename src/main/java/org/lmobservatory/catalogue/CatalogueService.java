@@ -1,0 +1,91 @@
+package org.lmobservatory.catalogue;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.jdbi.v3.core.Jdbi;
+import org.lmobservatory.releases.Release;
+import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.web.ProblemException;
+
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Facade over catalogue metadata. Metadata and codelists are cached briefly (they change only when a data owner
+ * re-defines a dataset); which release is current is always read from the database.
+ */
+public final class CatalogueService {
+    private final CatalogueRepository repository;
+    private final ReleaseRepository releases;
+    private final LoadingCache<String, Optional<Dataset>> datasets;
+    private final LoadingCache<String, Optional<Codelist>> codelists;
+    private final LoadingCache<ReleaseDimension, Set<String>> releaseCodes;
+
+    public CatalogueService(Jdbi jdbi, ReleaseRepository releases) {
+        this.repository = new CatalogueRepository(jdbi);
+        this.releases = releases;
+        this.datasets = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build(repository::dataset);
+        this.codelists = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5)).maximumSize(1_000).build(repository::codelist);
+        // A release never changes, so what it holds can be cached until evicted by size.
+        this.releaseCodes = Caffeine.newBuilder().maximumSize(10_000)
+                .build(key -> repository.codesInRelease(key.releaseId(), key.position()));
+    }
+
+    private record ReleaseDimension(long releaseId, int position) {
+    }
+
+    public Dataset dataset(String id) {
+        return datasets.get(id).orElseThrow(() -> ProblemException.notFound("unknown-dataset",
+                "There is no dataset '" + id + "'. The catalogue is at /v1/datasets."));
+    }
+
+    public List<Dataset> search(String theme, String q) {
+        String needle = q == null ? null : fold(q);
+        return repository.datasetIds().stream()
+                .map(this::dataset)
+                .filter(d -> theme == null || d.theme().equals(theme))
+                .filter(d -> needle == null || matches(d, needle))
+                .toList();
+    }
+
+    public Codelist codelist(String id) {
+        return codelists.get(id).orElseThrow(() -> ProblemException.notFound("unknown-codelist",
+                "There is no codelist '" + id + "'. Known codelists: " + String.join(", ", repository.codelistIds()) + "."));
+    }
+
+    public Codelist codelistOf(Dimension dimension) {
+        return codelist(dimension.codelistId());
+    }
+
+    public Optional<Release> currentRelease(String datasetId) {
+        return releases.current(datasetId);
+    }
+
+    public Set<String> codesInRelease(long releaseId, Dimension dimension) {
+        return releaseCodes.get(new ReleaseDimension(releaseId, dimension.position()));
+    }
+
+    /** Forget cached metadata, e.g. after a definition was loaded in this process. */
+    public void invalidate() {
+        datasets.invalidateAll();
+        codelists.invalidateAll();
+    }
+
+    private static boolean matches(Dataset d, String needle) {
+        for (Map<String, String> texts : List.of(d.title(), d.description())) {
+            for (String text : texts.values()) if (fold(text).contains(needle)) return true;
+        }
+        for (String k : d.keywords()) if (fold(k).contains(needle)) return true;
+        return fold(d.id()).contains(needle);
+    }
+
+    /** Case- and accent-insensitive form, so "tyottomat" finds "työttömät" and "zamestnanost" finds "zaměstnanost". */
+    static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+}

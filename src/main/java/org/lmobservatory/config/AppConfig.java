@@ -1,0 +1,85 @@
+package org.lmobservatory.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one typed configuration, read from environment variables and shared by server and loader.
+ * Defaults run the demo with no configuration at all.
+ */
+public record AppConfig(
+        Optional<String> databaseUrl,
+        Optional<String> databaseUser,
+        Optional<String> databasePassword,
+        Path dataDir,
+        int port,
+        String apiRole,
+        String baseUrl,
+        int poolSize,
+        Limits limits) {
+
+    /** Limits in force, published at GET /v1/limits. */
+    public record Limits(long maxCellsJson, long maxCellsCsv, int maxCodesPerDimension, int maxLastPeriods) {
+        public static Limits defaults() {
+            return new Limits(100_000, 1_000_000, 5_000, 1_000);
+        }
+    }
+
+    public static AppConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static AppConfig from(Map<String, String> env) {
+        int port = intValue(env, "PORT", 7070);
+        Limits d = Limits.defaults();
+        return new AppConfig(
+                nonBlank(env.get("DATABASE_URL")),
+                nonBlank(env.get("DATABASE_USER")),
+                nonBlank(env.get("DATABASE_PASSWORD")),
+                Path.of(env.getOrDefault("LMO_DATA_DIR", "data")),
+                port,
+                env.getOrDefault("LMO_API_ROLE", "lmo_api"),
+                env.getOrDefault("LMO_BASE_URL", "http://localhost:" + port),
+                intValue(env, "LMO_DB_POOL_SIZE", 8),
+                new Limits(
+                        longValue(env, "LMO_MAX_CELLS_JSON", d.maxCellsJson()),
+                        longValue(env, "LMO_MAX_CELLS_CSV", d.maxCellsCsv()),
+                        d.maxCodesPerDimension(),
+                        d.maxLastPeriods()));
+    }
+
+    public AppConfig withPort(int newPort) {
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, newPort, apiRole, baseUrl, poolSize, limits);
+    }
+
+    public AppConfig withLimits(Limits newLimits) {
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, port, apiRole, baseUrl, poolSize, newLimits);
+    }
+
+    /** Safe to log: the password never appears. */
+    @Override
+    public String toString() {
+        return "AppConfig[database=" + databaseUrl.orElse("embedded PostgreSQL in " + dataDir.toAbsolutePath())
+                + ", user=" + databaseUser.orElse("-") + ", password=" + databasePassword.map(p -> "****").orElse("-")
+                + ", port=" + port + ", apiRole=" + apiRole + ", baseUrl=" + baseUrl + ", limits=" + limits + "]";
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static int intValue(Map<String, String> env, String name, int fallback) {
+        return (int) longValue(env, name, fallback);
+    }
+
+    private static long longValue(Map<String, String> env, String name, long fallback) {
+        String raw = env.get(name);
+        if (raw == null || raw.isBlank()) return fallback;
+        try {
+            return Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Environment variable " + name + " must be a whole number, got '" + raw + "'");
+        }
+    }
+}

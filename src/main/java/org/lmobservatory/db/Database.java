@@ -1,0 +1,125 @@
+package org.lmobservatory.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.lmobservatory.config.AppConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The database as the application sees it: an owner pool (migrations, loader) and a read-only pool that runs
+ * as the API role, which has no access to staging. Starts an embedded PostgreSQL when no DATABASE_URL is set.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource ownerPool;
+    private final HikariDataSource apiPool;
+    private final Jdbi owner;
+    private final Jdbi api;
+    private final String jdbcUrl;
+
+    private Database(EmbeddedPostgres embedded, String jdbcUrl, String user, String password, AppConfig config) {
+        this.embedded = embedded;
+        this.jdbcUrl = jdbcUrl;
+        this.ownerPool = pool("lmo-owner", jdbcUrl, user, password, 4, null, false);
+        migrate(ownerPool);
+        this.apiPool = pool("lmo-api", jdbcUrl, user, password, config.poolSize(), config.apiRole(), true);
+        this.owner = Jdbi.create(ownerPool).installPlugin(new PostgresPlugin());
+        this.api = Jdbi.create(apiPool).installPlugin(new PostgresPlugin());
+    }
+
+    public static Database start(AppConfig config) {
+        if (config.databaseUrl().isPresent()) {
+            String url = JdbcUrls.toJdbc(config.databaseUrl().get());
+            return new Database(null, url, config.databaseUser().orElse(null), config.databasePassword().orElse(null), config);
+        }
+        EmbeddedPostgres pg = startEmbedded(config.dataDir().resolve("postgres"));
+        String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
+        return new Database(pg, url, "postgres", null, config);
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            log.info("Starting embedded PostgreSQL with data in {}", dir.toAbsolutePath());
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("work_mem", "32MB")
+                    .setServerConfig("maintenance_work_mem", "256MB")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dir.toAbsolutePath(), e);
+        }
+    }
+
+    private static HikariDataSource pool(String name, String url, String user, String password, int size,
+                                         String role, boolean readOnly) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName(name);
+        hc.setJdbcUrl(url);
+        if (user != null) hc.setUsername(user);
+        if (password != null) hc.setPassword(password);
+        hc.setMaximumPoolSize(size);
+        hc.setMinimumIdle(1);
+        hc.setReadOnly(readOnly);
+        if (role != null) hc.setConnectionInitSql("SET ROLE \"" + role.replace("\"", "") + "\"");
+        return new HikariDataSource(hc);
+    }
+
+    private static void migrate(HikariDataSource ds) {
+        var result = Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .schemas("published", "staging")
+                .createSchemas(true)
+                .defaultSchema("published")
+                .load()
+                .migrate();
+        log.info("Database migrations: {} applied, schema now at version {}", result.migrationsExecuted, result.targetSchemaVersion);
+    }
+
+    /** Owner connection: migrations, loader, publish. */
+    public Jdbi owner() {
+        return owner;
+    }
+
+    /** Read-only connection as the API role. */
+    public Jdbi api() {
+        return api;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    @Override
+    public void close() {
+        apiPool.close();
+        ownerPool.close();
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                log.warn("Embedded PostgreSQL did not stop cleanly", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.lmobservatory.formats;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.catalogue.Dimension;
+import org.lmobservatory.db.Json;
+import org.lmobservatory.observations.LabelMode;
+import org.lmobservatory.observations.ObservationQuery;
+import org.lmobservatory.observations.ObservationResult;
+import org.lmobservatory.observations.ObservationRow;
+import org.lmobservatory.observations.SeriesKey;
+import org.lmobservatory.web.Languages;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.TreeSet;
+
+/**
+ * Streams the JSON document described in the OpenAPI contract as ObservationsDocument: metadata first, then one
+ * flat object per observation, then the count and warnings (known only at the end of the stream).
+ */
+public final class JsonObservationWriter implements ObservationWriter {
+
+    @Override
+    public String contentType() {
+        return "application/json";
+    }
+
+    @Override
+    public void write(ObservationResult result, OutputStream out) throws IOException {
+        ObservationQuery q = result.query();
+        Dataset d = q.dataset();
+        RowLabels labels = new RowLabels(q);
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out).enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)) {
+            g.writeStartObject();
+            g.writeStringField("dataset", d.id());
+            g.writeStringField("title", Languages.pick(d.title(), q.lang()));
+            g.writeStringField("language", q.lang());
+            g.writeObjectFieldStart("release");
+            g.writeNumberField("id", result.release().id());
+            g.writeStringField("publishedAt", result.release().publishedAt().toString());
+            g.writeEndObject();
+            g.writeObjectFieldStart("unit");
+            g.writeStringField("id", d.unit().id());
+            g.writeStringField("label", Languages.pick(d.unit().label(), q.lang()));
+            g.writeNumberField("multiplier", d.unit().multiplier());
+            g.writeNumberField("decimals", d.unit().decimals());
+            g.writeEndObject();
+            g.writeStringField("source", d.source());
+            g.writeStringField("licence", d.licence());
+            g.writeArrayFieldStart("dimensions");
+            for (Dimension dim : d.dimensions()) {
+                g.writeStartObject();
+                g.writeStringField("id", dim.id());
+                g.writeStringField("label", Languages.pick(dim.label(), q.lang()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            TreeSet<String> flagsSeen = new TreeSet<>();
+            long count = 0;
+            g.writeArrayFieldStart("observations");
+            Iterator<ObservationRow> rows = result.rows().iterator();
+            while (rows.hasNext()) {
+                ObservationRow row = rows.next();
+                writeRow(g, result, labels, row);
+                if (row.flags() != null) for (char f : row.flags().toCharArray()) flagsSeen.add(String.valueOf(f));
+                count++;
+            }
+            g.writeEndArray();
+            g.writeNumberField("count", count);
+            g.writeObjectFieldStart("flags");
+            for (String f : flagsSeen) g.writeStringField(f, Flags.LEGEND.getOrDefault(f, f));
+            g.writeEndObject();
+            g.writeArrayFieldStart("warnings");
+            for (String w : result.warnings()) g.writeString(w);
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void writeRow(JsonGenerator g, ObservationResult result, RowLabels labels, ObservationRow row) throws IOException {
+        ObservationQuery q = result.query();
+        LabelMode mode = q.labels();
+        SeriesKey key = result.series().get(row.seriesIndex());
+        g.writeStartObject();
+        for (Dimension dim : q.dataset().dimensions()) {
+            String code = key.codes().get(dim.position());
+            if (mode.codes()) g.writeStringField(dim.id(), code);
+            if (mode.labels()) g.writeStringField(dim.id() + "_label", labels.label(dim.position(), code));
+        }
+        g.writeStringField("time", q.dataset().frequency().label(row.periodStart()));
+        if (row.value() == null) g.writeNullField("value");
+        else g.writeNumberField("value", row.value());
+        if (row.flags() == null) g.writeNullField("flag");
+        else g.writeStringField("flag", row.flags());
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,196 @@
+package org.lmobservatory.loader;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.lmobservatory.db.Json;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads and checks codelist and dataset definition files (JSON), naming the JSON path of every problem. */
+public final class DefinitionFiles {
+    private static final Pattern DATASET_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern DIMENSION_ID = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Pattern CODELIST_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+    private static final Set<String> THEMES = Set.of("labour-market", "education", "graduate-outcomes", "skills-demand");
+
+    public record CodeDef(String id, String parent, String level, Map<String, String> labels) {
+    }
+
+    public record CodelistDef(String id, String version, Map<String, String> title, Map<String, String> note, List<CodeDef> codes) {
+    }
+
+    public record DimensionDef(String id, String codelist, String role, Map<String, String> label) {
+    }
+
+    public record DatasetDef(String id, Map<String, String> title, Map<String, String> description, String theme,
+                             List<String> keywords, String frequency, String unitId, Map<String, String> unitLabel,
+                             int unitMultiplier, int decimals, String source, String licence, String contact,
+                             Map<String, String> methodology, boolean demonstration, List<DimensionDef> dimensions) {
+    }
+
+    public sealed interface Definition permits Codelist, Dataset {
+    }
+
+    public record Codelist(CodelistDef def) implements Definition {
+    }
+
+    public record Dataset(DatasetDef def) implements Definition {
+    }
+
+    /** Thrown with every problem found in a definition file. */
+    public static final class InvalidDefinitionException extends RuntimeException {
+        private final List<LoadError> errors;
+
+        InvalidDefinitionException(List<LoadError> errors) {
+            super(errors.size() + " problem(s) in definition: " + errors);
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<LoadError> errors() {
+            return errors;
+        }
+    }
+
+    private DefinitionFiles() {
+    }
+
+    /** A file with a "codes" member is a codelist; one with "dimensions" is a dataset definition. */
+    public static Definition read(Path file) {
+        JsonNode root;
+        String name = file.getFileName().toString();
+        try {
+            root = Json.MAPPER.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new InvalidDefinitionException(List.of(new LoadError(name, line, null, "not valid JSON: " + e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new InvalidDefinitionException(List.of(new LoadError(name, 0, null, "cannot read the file: " + e.getMessage())));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidDefinitionException(List.of(new LoadError(name, 0, null, "$: expected a JSON object")));
+        }
+        if (root.has("codes")) return new Codelist(codelist(name, root));
+        if (root.has("dimensions")) return new Dataset(dataset(name, root));
+        throw new InvalidDefinitionException(List.of(new LoadError(name, 0, null,
+                "$: neither a codelist (needs \"codes\") nor a dataset definition (needs \"dimensions\")")));
+    }
+
+    static CodelistDef codelist(String file, JsonNode root) {
+        Problems p = new Problems(file);
+        String id = p.id(root, "$.id", CODELIST_ID);
+        List<CodeDef> codes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        JsonNode list = root.path("codes");
+        if (!list.isArray() || list.isEmpty()) p.add("$.codes", "expected a non-empty array of codes");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode c = list.get(i);
+            String path = "$.codes[" + i + "]";
+            String codeId = text(c, "id");
+            if (codeId == null || codeId.isBlank()) {
+                p.add(path + ".id", "missing");
+                continue;
+            }
+            if (!seen.add(codeId)) p.add(path + ".id", "code '" + codeId + "' appears twice");
+            Map<String, String> labels = p.labels(c.path("labels"), path + ".labels", true);
+            codes.add(new CodeDef(codeId, text(c, "parent"), text(c, "level"), labels));
+        }
+        for (int i = 0; i < codes.size(); i++) {
+            String parent = codes.get(i).parent();
+            if (parent != null && !seen.contains(parent)) {
+                p.add("$.codes[" + i + "].parent", "'" + parent + "' is not a code of this list");
+            }
+        }
+        p.throwIfAny();
+        return new CodelistDef(id, text(root, "version"), p.labels(root.path("title"), "$.title", false),
+                p.labels(root.path("note"), "$.note", false), codes);
+    }
+
+    static DatasetDef dataset(String file, JsonNode root) {
+        Problems p = new Problems(file);
+        String id = p.id(root, "$.id", DATASET_ID);
+        String theme = text(root, "theme");
+        if (theme == null || !THEMES.contains(theme)) p.add("$.theme", "must be one of " + String.join(", ", THEMES.stream().sorted().toList()));
+        String frequency = text(root, "frequency");
+        if (frequency == null || !Set.of("A", "Q", "M").contains(frequency)) p.add("$.frequency", "must be A, Q or M");
+        JsonNode unit = root.path("unit");
+        if (text(unit, "id") == null) p.add("$.unit.id", "missing");
+        if (text(root, "source") == null) p.add("$.source", "missing");
+        List<DimensionDef> dims = new ArrayList<>();
+        JsonNode list = root.path("dimensions");
+        if (!list.isArray() || list.isEmpty()) p.add("$.dimensions", "expected a non-empty array");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode d = list.get(i);
+            String path = "$.dimensions[" + i + "]";
+            String dimId = p.id(d, path + ".id", DIMENSION_ID);
+            if ("time".equals(dimId)) p.add(path + ".id", "'time' is implicit; do not list it as a dimension");
+            if (dimId != null && !seen.add(dimId)) p.add(path + ".id", "dimension '" + dimId + "' appears twice");
+            if (text(d, "codelist") == null) p.add(path + ".codelist", "missing");
+            dims.add(new DimensionDef(dimId, text(d, "codelist"), text(d, "role"), p.labels(d.path("label"), path + ".label", false)));
+        }
+        List<String> keywords = new ArrayList<>();
+        root.path("keywords").forEach(k -> keywords.add(k.asText()));
+        Map<String, String> title = p.labels(root.path("title"), "$.title", true);
+        p.throwIfAny();
+        return new DatasetDef(id, title, p.labels(root.path("description"), "$.description", false), theme, keywords, frequency,
+                text(unit, "id"), p.labels(unit.path("label"), "$.unit.label", false), unit.path("multiplier").asInt(0),
+                unit.path("decimals").asInt(0), text(root, "source"),
+                root.hasNonNull("licence") ? text(root, "licence") : "CC-BY-4.0", text(root, "contact"),
+                p.labels(root.path("methodology"), "$.methodology", false), root.path("demonstration").asBoolean(false), dims);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static final class Problems {
+        private final String file;
+        private final List<LoadError> errors = new ArrayList<>();
+
+        Problems(String file) {
+            this.file = file;
+        }
+
+        void add(String path, String message) {
+            errors.add(new LoadError(file, 0, path, path + ": " + message));
+        }
+
+        String id(JsonNode node, String path, Pattern pattern) {
+            String id = text(node, path.substring(path.lastIndexOf('.') + 1));
+            if (id == null) add(path, "missing");
+            else if (!pattern.matcher(id).matches()) add(path, "'" + id + "' must match " + pattern.pattern());
+            return id;
+        }
+
+        Map<String, String> labels(JsonNode node, String path, boolean englishRequired) {
+            Map<String, String> out = new LinkedHashMap<>();
+            if (node.isMissingNode() || node.isNull()) {
+                if (englishRequired) add(path, "missing; give at least {\"en\": \"…\"}");
+                return out;
+            }
+            if (node.isTextual()) {
+                out.put("en", node.asText());
+                return out;
+            }
+            if (!node.isObject()) {
+                add(path, "expected an object of language → text");
+                return out;
+            }
+            node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            if (englishRequired && !out.containsKey("en")) add(path, "needs an English (\"en\") label, the fallback for every language");
+            return out;
+        }
+
+        void throwIfAny() {
+            if (!errors.isEmpty()) throw new InvalidDefinitionException(errors);
+        }
+    }
+}

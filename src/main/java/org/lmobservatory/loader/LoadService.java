@@ -1,0 +1,187 @@
+package org.lmobservatory.loader;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.lmobservatory.catalogue.CatalogueService;
+import org.lmobservatory.catalogue.Codelist;
+import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.loader.DefinitionFiles.Definition;
+import org.lmobservatory.releases.DatasetLock;
+import org.lmobservatory.releases.ReleaseRepository;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Facade of the loader: definitions into the catalogue, data files into staging (validated, line by line),
+ * never into what the API serves. Publishing is {@link org.lmobservatory.releases.Publisher}'s job.
+ */
+public final class LoadService {
+    static final int MAX_KEPT_ERRORS = 1_000;
+
+    private final Jdbi jdbi;
+    private final DefinitionStore definitions;
+
+    public LoadService(Jdbi ownerJdbi) {
+        this.jdbi = ownerJdbi;
+        this.definitions = new DefinitionStore(ownerJdbi);
+    }
+
+    /** Loads a codelist or dataset definition file; returns what it was. */
+    public String define(Path file) {
+        Definition d = DefinitionFiles.read(file);
+        if (d instanceof DefinitionFiles.Codelist c) {
+            definitions.save(c.def());
+            return "codelist " + c.def().id() + " (" + c.def().codes().size() + " codes)";
+        }
+        DefinitionFiles.DatasetDef def = ((DefinitionFiles.Dataset) d).def();
+        definitions.save(def);
+        return "dataset " + def.id() + " (" + def.dimensions().size() + " dimensions)";
+    }
+
+    public LoadReport load(String datasetId, Path file, Optional<Path> definition) throws Exception {
+        if (definition.isPresent()) define(definition.get());
+        long started = System.nanoTime();
+        CatalogueService catalogue = new CatalogueService(jdbi, new ReleaseRepository(jdbi));
+        Dataset dataset = catalogue.dataset(datasetId);
+        List<Codelist> codelists = dataset.dimensions().stream().map(catalogue::codelistOf).toList();
+        String name = file.getFileName().toString();
+        String checksum = sha256(file);
+
+        Optional<Long> unchangedRelease = jdbi.withHandle(h -> ReleaseRepository.current(h, datasetId))
+                .filter(r -> r.inputChecksum().equals(checksum)).map(r -> r.id());
+        if (unchangedRelease.isPresent()) {
+            return new LoadReport(0, LoadReport.Status.UNCHANGED, 0, 0, List.of(),
+                    name + " is identical (SHA-256 " + checksum.substring(0, 12) + "…) to the file of current release "
+                            + unchangedRelease.get() + " of " + datasetId + "; nothing to do.", seconds(started));
+        }
+        return jdbi.withHandle(h -> {
+            try (DatasetLock lock = DatasetLock.acquire(h, datasetId)) {
+                return stage(h, dataset, codelists, file, name, checksum, started);
+            }
+        });
+    }
+
+    private LoadReport stage(Handle h, Dataset dataset, List<Codelist> codelists, Path file, String name, String checksum,
+                             long started) throws Exception {
+        long loadId = h.createQuery("""
+                        INSERT INTO staging.load (dataset_id, file_name, checksum, format, status)
+                        VALUES (:ds, :file, :checksum, 'long-csv', 'loading') RETURNING id
+                        """)
+                .bind("ds", dataset.id()).bind("file", name).bind("checksum", checksum)
+                .mapTo(Long.class).one();
+        Errors errors = new Errors(name);
+        RowValidator validator = new RowValidator(dataset, codelists);
+        long rows;
+        boolean committed = false;
+        h.begin();
+        try (InputStream in = Files.newInputStream(file);
+             ObservationReader reader = new LongCsvReader(in);
+             StagingWriter staging = new StagingWriter(h.getConnection(), loadId)) {
+            reader.open(dataset, errors);
+            RawObservation raw;
+            while ((raw = reader.next(errors)) != null) {
+                RowValidator.ValidRow row = validator.validate(raw, errors);
+                if (row != null && errors.count() == 0) staging.write(row);
+            }
+            rows = staging.finish();
+            if (errors.count() == 0) reportDuplicates(h, loadId, errors);
+            String status = errors.count() == 0 ? "valid" : "invalid";
+            if (errors.count() > 0) h.createUpdate("DELETE FROM staging.load_row WHERE load_id = :id").bind("id", loadId).execute();
+            saveErrors(h, loadId, errors);
+            h.createUpdate("UPDATE staging.load SET status = :status, row_count = :rows, error_count = :errors, finished_at = now() WHERE id = :id")
+                    .bind("status", status).bind("rows", errors.count() == 0 ? rows : 0).bind("errors", errors.count()).bind("id", loadId)
+                    .execute();
+            h.commit();
+            committed = true;
+        } finally {
+            if (!committed) {
+                h.rollback();
+                h.createUpdate("UPDATE staging.load SET status = 'failed', finished_at = now() WHERE id = :id").bind("id", loadId).execute();
+            }
+        }
+        double seconds = seconds(started);
+        if (errors.count() > 0) {
+            return new LoadReport(loadId, LoadReport.Status.INVALID, 0, errors.count(), errors.kept(),
+                    name + ": " + errors.count() + " error(s); nothing was staged for publishing.", seconds);
+        }
+        return new LoadReport(loadId, LoadReport.Status.VALID, rows, 0, List.of(),
+                name + ": " + rows + " rows valid and staged as load " + loadId + String.format(" in %.1f s (%.0f rows/s)", seconds, rows / Math.max(seconds, 1e-9))
+                        + "; publish with: publish --dataset " + dataset.id(), seconds);
+    }
+
+    private static void reportDuplicates(Handle h, long loadId, Errors errors) {
+        h.createQuery("""
+                        SELECT line_no, first_line, array_to_string(key, ', ') AS key_text, period_start
+                        FROM (SELECT line_no, key, period_start,
+                                     min(line_no) OVER (PARTITION BY key, period_start) AS first_line
+                              FROM staging.load_row WHERE load_id = :id) r
+                        WHERE line_no <> first_line
+                        ORDER BY line_no
+                        LIMIT :max
+                        """)
+                .bind("id", loadId).bind("max", MAX_KEPT_ERRORS)
+                .map((rs, ctx) -> {
+                    errors.add(rs.getInt("line_no"), null, "duplicate observation: same key (" + rs.getString("key_text")
+                            + ") and period as line " + rs.getInt("first_line"));
+                    return null;
+                })
+                .list();
+    }
+
+    private static void saveErrors(Handle h, long loadId, Errors errors) {
+        var batch = h.prepareBatch("INSERT INTO staging.load_error (load_id, line_no, col, message) VALUES (:id, :line, :col, :message)");
+        for (LoadError e : errors.kept()) batch.bind("id", loadId).bind("line", e.line()).bind("col", e.column()).bind("message", e.message()).add();
+        if (!errors.kept().isEmpty()) batch.execute();
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) digest.update(buffer, 0, n);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** Collects errors in file order; keeps the first MAX_KEPT_ERRORS, counts all. */
+    static final class Errors implements ObservationReader.ErrorSink {
+        private final String file;
+        private final List<LoadError> kept = new ArrayList<>();
+        private int count;
+
+        Errors(String file) {
+            this.file = file;
+        }
+
+        @Override
+        public void add(int line, String column, String message) {
+            count++;
+            if (kept.size() < MAX_KEPT_ERRORS) kept.add(new LoadError(file, line, column, message));
+        }
+
+        @Override
+        public int count() {
+            return count;
+        }
+
+        List<LoadError> kept() {
+            return kept;
+        }
+    }
+}

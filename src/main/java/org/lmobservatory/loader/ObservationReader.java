@@ -1,0 +1,26 @@
+package org.lmobservatory.loader;
+
+import org.lmobservatory.catalogue.Dataset;
+
+import java.io.IOException;
+
+/**
+ * One input format. A reader maps its file's layout onto the dataset's dimensions and hands out raw rows;
+ * validation, staging and publishing are the same for every format.
+ */
+public interface ObservationReader extends AutoCloseable {
+    /** Reads the header or structure; problems that make the whole file unusable go to errors. */
+    void open(Dataset dataset, ErrorSink errors) throws IOException;
+
+    /** The next row, or null at the end. Row-level format problems go to errors and the row is skipped. */
+    RawObservation next(ErrorSink errors) throws IOException;
+
+    @Override
+    void close() throws IOException;
+
+    interface ErrorSink {
+        void add(int line, String column, String message);
+
+        int count();
+    }
+}

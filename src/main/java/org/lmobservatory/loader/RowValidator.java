@@ -1,0 +1,93 @@
+package org.lmobservatory.loader;
+
+import org.lmobservatory.catalogue.Codelist;
+import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.catalogue.Dimension;
+import org.lmobservatory.catalogue.Period;
+import org.lmobservatory.formats.Flags;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Checks one raw row against the dataset: known codes, period of the right frequency, a number, known flags. */
+final class RowValidator {
+    /** A row that passed: ready for staging. */
+    record ValidRow(int line, List<String> codes, LocalDate periodStart, BigDecimal value, String flags) {
+    }
+
+    private final Dataset dataset;
+    private final List<Codelist> codelists;
+
+    RowValidator(Dataset dataset, List<Codelist> codelists) {
+        this.dataset = dataset;
+        this.codelists = codelists;
+    }
+
+    /** The valid row, or null after reporting every problem of the row. */
+    ValidRow validate(RawObservation raw, ObservationReader.ErrorSink errors) {
+        int before = errors.count();
+        for (Dimension d : dataset.dimensions()) {
+            String code = raw.codes().get(d.position());
+            Codelist list = codelists.get(d.position());
+            if (code.isEmpty()) {
+                errors.add(raw.line(), d.id(), d.id() + " is empty");
+            } else if (!list.contains(code)) {
+                String hint = list.suggest(code).map(s -> " (did you mean " + s + "?)").orElse("");
+                errors.add(raw.line(), d.id(), d.id() + " '" + code + "' is not in codelist " + list.id() + hint);
+            }
+        }
+        LocalDate start = period(raw, errors);
+        String flags = flags(raw, errors);
+        BigDecimal value = value(raw, flags, errors);
+        if (errors.count() > before) return null;
+        return new ValidRow(raw.line(), raw.codes(), start, value, flags.isEmpty() ? null : flags);
+    }
+
+    private LocalDate period(RawObservation raw, ObservationReader.ErrorSink errors) {
+        var parsed = Period.parse(raw.time());
+        if (parsed.isEmpty()) {
+            errors.add(raw.line(), "time", "time '" + raw.time() + "' is not a period; dataset " + dataset.id()
+                    + " has frequency " + dataset.frequency() + " (write periods like " + dataset.frequency().example() + ")");
+            return null;
+        }
+        if (parsed.get().granularity() != dataset.frequency()) {
+            errors.add(raw.line(), "time", "time '" + raw.time() + "' does not match frequency " + dataset.frequency()
+                    + " of dataset " + dataset.id() + " (write periods like " + dataset.frequency().example() + ")");
+            return null;
+        }
+        return parsed.get().start();
+    }
+
+    private static String flags(RawObservation raw, ObservationReader.ErrorSink errors) {
+        String f = raw.flags().replace(" ", "").toLowerCase();
+        for (char c : f.toCharArray()) {
+            if (!Flags.known(c)) {
+                errors.add(raw.line(), "flag", "flag '" + c + "' is unknown; known flags: " + String.join(", ", Flags.LEGEND.keySet().stream().sorted().toList()));
+                return "";
+            }
+        }
+        return f;
+    }
+
+    private static BigDecimal value(RawObservation raw, String flags, ObservationReader.ErrorSink errors) {
+        String v = raw.value();
+        if (v.isEmpty()) {
+            if (flags.isEmpty()) {
+                errors.add(raw.line(), "value", "value is empty; mark a missing value with flag m or a suppressed one with flag c");
+            }
+            return null;
+        }
+        if (flags.contains("c")) {
+            errors.add(raw.line(), "value", "value '" + v + "' has flag c (confidential): a suppressed value must be left empty, never published");
+            return null;
+        }
+        try {
+            return new BigDecimal(v);
+        } catch (NumberFormatException e) {
+            String hint = v.matches("-?\\d+,\\d+") ? " (use '.' as the decimal separator)" : "";
+            errors.add(raw.line(), "value", "value '" + v + "' is not a number" + hint);
+            return null;
+        }
+    }
+}

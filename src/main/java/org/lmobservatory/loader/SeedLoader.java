@@ -1,0 +1,51 @@
+package org.lmobservatory.loader;
+
+import org.lmobservatory.releases.Publisher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Loads the demo catalogue from seed/ through the same loader and publisher a data owner uses. */
+public final class SeedLoader {
+    private final LoadService loader;
+    private final Publisher publisher;
+    private final PrintStream out;
+
+    public SeedLoader(LoadService loader, Publisher publisher, PrintStream out) {
+        this.loader = loader;
+        this.publisher = publisher;
+        this.out = out;
+    }
+
+    public void load(Path seedDir) throws Exception {
+        for (Path f : jsonFiles(seedDir.resolve("codelists"))) out.println("defined " + loader.define(f));
+        for (Path f : jsonFiles(seedDir.resolve("datasets"))) {
+            out.println("defined " + loader.define(f));
+            String id = f.getFileName().toString().replaceFirst("\\.json$", "");
+            Path data = seedDir.resolve("data").resolve(id + ".csv");
+            if (!Files.exists(data)) continue;
+            LoadReport report = loader.load(id, data, Optional.empty());
+            out.println(report.message());
+            if (report.status() == LoadReport.Status.INVALID) {
+                report.errors().forEach(e -> out.println("  " + e));
+                throw new IllegalStateException("Seed file " + data + " is invalid");
+            }
+            if (report.status() == LoadReport.Status.VALID) {
+                Publisher.Published p = publisher.publish(id, report.loadId(), "Demonstration seed data");
+                out.printf("published %s release %d (%d rows) in %.1f s%n", id, p.releaseId(), p.rows(), p.seconds());
+            }
+        }
+    }
+
+    private static List<Path> jsonFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+}

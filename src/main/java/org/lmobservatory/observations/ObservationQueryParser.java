@@ -1,0 +1,219 @@
+package org.lmobservatory.observations;
+
+import org.lmobservatory.catalogue.Code;
+import org.lmobservatory.catalogue.Codelist;
+import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.catalogue.Dimension;
+import org.lmobservatory.catalogue.Period;
+import org.lmobservatory.config.AppConfig.Limits;
+import org.lmobservatory.web.Languages;
+import org.lmobservatory.web.ProblemException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Parses and validates the query string of an observation request: every mistake is a 400 that says how to fix it. */
+public final class ObservationQueryParser {
+    public static final Set<String> RESERVED = Set.of("time", "lastPeriods", "format", "labels", "lang", "geoLevel", "geoParent");
+
+    private final Function<String, Codelist> codelists;
+    private final Limits limits;
+
+    public ObservationQueryParser(Function<String, Codelist> codelists, Limits limits) {
+        this.codelists = codelists;
+        this.limits = limits;
+    }
+
+    public ObservationQuery parse(Dataset dataset, Map<String, List<String>> params, String accept) {
+        Set<String> allowed = new TreeSet<>(RESERVED);
+        dataset.dimensions().forEach(d -> allowed.add(d.id()));
+        List<String> unknown = params.keySet().stream().filter(p -> !allowed.contains(p)).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.badRequest("unknown-parameter",
+                    "Unknown query parameter " + String.join(", ", unknown) + " for dataset '" + dataset.id()
+                            + "'. Its dimensions are " + dataset.dimensions().stream().map(Dimension::id).collect(Collectors.joining(", "))
+                            + "; other parameters: " + String.join(", ", new TreeSet<>(RESERVED)) + ".",
+                    Map.of("parameter", unknown, "allowed", allowed));
+        }
+        String lang = language(single(params, "lang"));
+        List<Codelist> lists = dataset.dimensions().stream().map(d -> codelists.apply(d.codelistId())).toList();
+        List<List<String>> filters = new ArrayList<>();
+        for (Dimension d : dataset.dimensions()) {
+            filters.add(codes(d, lists.get(d.position()), values(params, d.id())));
+        }
+        applyGeoHierarchy(dataset, lists, filters, single(params, "geoLevel"), single(params, "geoParent"));
+        TimeFilter time = time(dataset, single(params, "time"), single(params, "lastPeriods"));
+        OutputFormat format = format(single(params, "format"), accept);
+        LabelMode labels = labels(single(params, "labels"), format);
+        return new ObservationQuery(dataset, lists, filters, time, format, labels, lang, canonical(params));
+    }
+
+    private List<String> codes(Dimension dimension, Codelist codelist, List<String> asked) {
+        if (asked.isEmpty()) return null;
+        if (asked.size() > limits.maxCodesPerDimension()) {
+            throw ProblemException.badRequest("too-many-codes", "At most " + limits.maxCodesPerDimension() + " codes per dimension; "
+                    + dimension.id() + " has " + asked.size() + ".");
+        }
+        for (String code : asked) {
+            if (!codelist.contains(code)) {
+                String hint = codelist.suggest(code).map(s -> " Did you mean " + s + "?").orElse("");
+                List<String> valid = codelist.codes().stream().map(Code::id).toList();
+                throw ProblemException.badRequest("unknown-code",
+                        "Code '" + code + "' is not in codelist " + codelist.id() + " of dimension '" + dimension.id() + "'." + hint
+                                + " Valid codes: " + preview(valid) + " (all at /v1/codelists/" + codelist.id() + ").",
+                        Map.of("parameter", dimension.id(), "validValues", valid.size() <= 200 ? valid : valid.subList(0, 200)));
+            }
+        }
+        return asked;
+    }
+
+    private void applyGeoHierarchy(Dataset dataset, List<Codelist> lists, List<List<String>> filters, String level, String parent) {
+        if (level == null && parent == null) return;
+        Dimension geo = dataset.geoDimension().orElseThrow(() -> ProblemException.badRequest("no-geo-dimension",
+                "geoLevel and geoParent need a territorial dimension; dataset '" + dataset.id() + "' has none."));
+        Codelist codelist = lists.get(geo.position());
+        Set<String> selected = new LinkedHashSet<>();
+        codelist.codes().forEach(c -> selected.add(c.id()));
+        if (level != null) {
+            if (!codelist.levels().contains(level)) {
+                throw ProblemException.badRequest("unknown-level", "geoLevel '" + level + "' is not a level of codelist " + codelist.id()
+                        + ". Levels: " + String.join(", ", codelist.levels()) + ".", Map.of("parameter", "geoLevel", "validValues", codelist.levels()));
+            }
+            selected.removeIf(id -> !level.equals(codelist.code(id).orElseThrow().level()));
+        }
+        if (parent != null) {
+            if (!codelist.contains(parent)) {
+                String hint = codelist.suggest(parent).map(s -> " Did you mean " + s + "?").orElse("");
+                throw ProblemException.badRequest("unknown-code", "geoParent '" + parent + "' is not in codelist " + codelist.id() + "." + hint,
+                        Map.of("parameter", "geoParent"));
+            }
+            Set<String> below = codelist.descendantsOf(parent);
+            below.remove(parent);
+            selected.retainAll(below);
+        }
+        List<String> explicit = filters.get(geo.position());
+        if (explicit != null) selected.retainAll(explicit);
+        filters.set(geo.position(), List.copyOf(selected));
+    }
+
+    private TimeFilter time(Dataset dataset, String time, String lastPeriods) {
+        if (time != null && lastPeriods != null) {
+            throw ProblemException.badRequest("conflicting-parameters", "Use either time or lastPeriods, not both.");
+        }
+        if (lastPeriods != null) {
+            int n;
+            try {
+                n = Integer.parseInt(lastPeriods);
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < 1 || n > limits.maxLastPeriods()) {
+                throw ProblemException.badRequest("invalid-parameter", "lastPeriods must be a whole number from 1 to "
+                        + limits.maxLastPeriods() + "; got '" + lastPeriods + "'.", Map.of("parameter", "lastPeriods"));
+            }
+            return new TimeFilter(null, null, n);
+        }
+        if (time == null) return TimeFilter.ALL;
+        int dots = time.indexOf("..");
+        if (dots < 0) {
+            Period p = period(dataset, time);
+            return new TimeFilter(p.start(), p.endExclusive(), null);
+        }
+        String from = time.substring(0, dots).trim();
+        String to = time.substring(dots + 2).trim();
+        if (from.isEmpty() && to.isEmpty()) return TimeFilter.ALL;
+        Period start = from.isEmpty() ? null : period(dataset, from);
+        Period end = to.isEmpty() ? null : period(dataset, to);
+        if (start != null && end != null && end.endExclusive().isBefore(start.start().plusDays(1))) {
+            throw ProblemException.badRequest("invalid-time", "time range '" + time + "' ends before it starts.", Map.of("parameter", "time"));
+        }
+        return new TimeFilter(start == null ? null : start.start(), end == null ? null : end.endExclusive(), null);
+    }
+
+    private static Period period(Dataset dataset, String text) {
+        Period p = Period.parse(text).orElseThrow(() -> ProblemException.badRequest("invalid-time",
+                "time '" + text + "' is not a period. Write a year (2024), a quarter (2024-Q3) or a month (2024-07), or a range 2019..2024.",
+                Map.of("parameter", "time")));
+        if (!p.coarserOrEqual(dataset.frequency())) {
+            throw ProblemException.badRequest("invalid-time", "Dataset '" + dataset.id() + "' has frequency " + dataset.frequency()
+                    + " (periods like " + dataset.frequency().example() + "); '" + text + "' is finer than that.", Map.of("parameter", "time"));
+        }
+        return p;
+    }
+
+    private static OutputFormat format(String format, String accept) {
+        if (format != null) {
+            return switch (format.toLowerCase(Locale.ROOT)) {
+                case "json" -> OutputFormat.JSON;
+                case "csv" -> OutputFormat.CSV;
+                default -> throw ProblemException.badRequest("invalid-parameter",
+                        "format must be json or csv; got '" + format + "'.", Map.of("parameter", "format", "allowed", List.of("json", "csv")));
+            };
+        }
+        if (accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv")) return OutputFormat.CSV;
+        return OutputFormat.JSON;
+    }
+
+    private static LabelMode labels(String labels, OutputFormat format) {
+        if (labels == null) return format == OutputFormat.CSV ? LabelMode.BOTH : LabelMode.BOTH;
+        return switch (labels) {
+            case "code" -> LabelMode.CODE;
+            case "label" -> LabelMode.LABEL;
+            case "both" -> LabelMode.BOTH;
+            default -> throw ProblemException.badRequest("invalid-parameter", "labels must be code, label or both; got '" + labels + "'.",
+                    Map.of("parameter", "labels", "allowed", List.of("code", "label", "both")));
+        };
+    }
+
+    private static String language(String lang) {
+        if (lang == null) return Languages.DEFAULT;
+        String l = lang.toLowerCase(Locale.ROOT);
+        if (!Languages.SUPPORTED.contains(l)) {
+            throw ProblemException.badRequest("unsupported-language", "Language '" + lang + "' is not offered. Use one of "
+                    + String.join(", ", Languages.SUPPORTED) + ".", Map.of("parameter", "lang", "allowed", Languages.SUPPORTED));
+        }
+        return l;
+    }
+
+    private static String single(Map<String, List<String>> params, String name) {
+        List<String> values = params.getOrDefault(name, List.of());
+        if (values.size() > 1) throw ProblemException.badRequest("repeated-parameter", "Parameter '" + name + "' may be given only once.");
+        if (values.isEmpty() || values.get(0).isBlank()) return null;
+        return values.get(0).trim();
+    }
+
+    private static List<String> values(Map<String, List<String>> params, String name) {
+        List<String> out = new ArrayList<>();
+        for (String raw : params.getOrDefault(name, List.of())) {
+            for (String part : raw.split(",")) {
+                String v = part.trim();
+                if (!v.isEmpty() && !out.contains(v)) out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** Sorted parameters with sorted values: equivalent URLs get one canonical form (cache key, ETag). */
+    static String canonical(Map<String, List<String>> params) {
+        TreeMap<String, TreeSet<String>> sorted = new TreeMap<>();
+        params.forEach((k, vs) -> {
+            TreeSet<String> set = sorted.computeIfAbsent(k, x -> new TreeSet<>());
+            for (String v : vs) for (String part : v.split(",")) if (!part.isBlank()) set.add(part.trim());
+        });
+        return sorted.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> e.getKey() + "=" + String.join(",", e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String preview(List<String> valid) {
+        return valid.size() <= 12 ? String.join(", ", valid) : String.join(", ", valid.subList(0, 12)) + ", … (" + valid.size() + " in all)";
+    }
+}

@@ -1,0 +1,60 @@
+package org.lmobservatory.observations;
+
+import org.jdbi.v3.core.Handle;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The SQL of observation queries: first the matching series of a release, then their cells, index-backed. */
+final class ObservationRepository {
+    private static final int FETCH_SIZE = 5_000;
+
+    /** Series of a release whose codes match every filtered dimension (null filter = any code). */
+    List<SeriesKey> matchingSeries(Handle h, long releaseId, List<List<String>> filters) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT s.id, s.key FROM published.release_series rs
+                JOIN published.series s ON s.id = rs.series_id
+                WHERE rs.release_id = :release
+                """);
+        for (int i = 0; i < filters.size(); i++) {
+            if (filters.get(i) != null) sql.append(" AND s.key[").append(i + 1).append("] = ANY(:codes").append(i).append(")");
+        }
+        var query = h.createQuery(sql.toString()).bind("release", releaseId);
+        for (int i = 0; i < filters.size(); i++) {
+            if (filters.get(i) != null) query.bindArray("codes" + i, String.class, filters.get(i));
+        }
+        return query.map((rs, ctx) -> new SeriesKey(rs.getLong("id"), codes(rs.getArray("key")))).list();
+    }
+
+    /**
+     * Cells of the given series in their given order, each series' periods ascending. The series order travels as
+     * an ordinal so the database, not the JVM, does the ordering while rows stream out.
+     */
+    Stream<ObservationRow> cells(Handle h, long releaseId, List<SeriesKey> series, LocalDate from, LocalDate toExclusive) {
+        long[] ids = series.stream().mapToLong(SeriesKey::id).toArray();
+        return h.createQuery("""
+                        SELECT k.ord, o.period_start, o.value, o.flags
+                        FROM unnest(:ids) WITH ORDINALITY AS k(series_id, ord)
+                        JOIN published.observation o ON o.release_id = :release AND o.series_id = k.series_id
+                        WHERE o.period_start >= :from AND o.period_start < :to
+                        ORDER BY k.ord, o.period_start
+                        """)
+                .bind("ids", ids)
+                .bind("release", releaseId)
+                .bind("from", from == null ? LocalDate.of(1, 1, 1) : from)
+                .bind("to", toExclusive == null ? LocalDate.of(9999, 1, 1) : toExclusive)
+                .setFetchSize(FETCH_SIZE)
+                .map((rs, ctx) -> new ObservationRow(rs.getInt("ord") - 1, rs.getObject("period_start", LocalDate.class),
+                        rs.getBigDecimal("value"), rs.getString("flags")))
+                .stream();
+    }
+
+    private static List<String> codes(Array array) throws SQLException {
+        return new ArrayList<>(Arrays.asList((String[]) array.getArray()));
+    }
+}

@@ -1,0 +1,14 @@
+package org.lmobservatory.observations;
+
+import org.lmobservatory.releases.Release;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The format-neutral answer to a query: which release, which series (in output order), and the rows as a
+ * stream that is read from a database cursor while the writer writes. Writers know this type only.
+ */
+public record ObservationResult(ObservationQuery query, Release release, List<SeriesKey> series, Stream<ObservationRow> rows,
+                                List<String> warnings) {
+}

@@ -1,0 +1,94 @@
+package org.lmobservatory.observations;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.lmobservatory.catalogue.CatalogueService;
+import org.lmobservatory.catalogue.Codelist;
+import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.config.AppConfig.Limits;
+import org.lmobservatory.releases.Release;
+import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.web.ProblemException;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Facade of the observation query: parse → plan (release, matching series, size check) → stream rows to a
+ * consumer, all in one read-only snapshot so a publish in the middle is never half-visible.
+ */
+public final class ObservationService {
+    private final Jdbi jdbi;
+    private final CatalogueService catalogue;
+    private final ObservationQueryParser parser;
+    private final ObservationRepository repository = new ObservationRepository();
+    private final Limits limits;
+
+    public ObservationService(Jdbi jdbi, CatalogueService catalogue, Limits limits) {
+        this.jdbi = jdbi;
+        this.catalogue = catalogue;
+        this.limits = limits;
+        this.parser = new ObservationQueryParser(catalogue::codelist, limits);
+    }
+
+    public interface ResultConsumer {
+        void accept(ObservationResult result) throws Exception;
+    }
+
+    public ObservationQuery parse(String datasetId, Map<String, List<String>> params, String accept) {
+        Dataset dataset = catalogue.dataset(datasetId);
+        return parser.parse(dataset, params, accept);
+    }
+
+    public void run(ObservationQuery query, ResultConsumer consumer) throws Exception {
+        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> execute(h, query, consumer));
+    }
+
+    private void execute(Handle h, ObservationQuery query, ResultConsumer consumer) throws Exception {
+        Dataset dataset = query.dataset();
+        Release release = ReleaseRepository.current(h, dataset.id()).orElseThrow(() -> new ProblemException(404, "no-release",
+                "Not published yet", "Dataset '" + dataset.id() + "' is defined but has no published release yet."));
+        List<SeriesKey> series = new ArrayList<>(repository.matchingSeries(h, release.id(), query.codeFilters()));
+        series.sort(outputOrder(query.codelists()));
+        TimeFilter.Window window = query.time().resolve(release, dataset.frequency());
+        long periods = window.periodsIn(release, dataset.frequency());
+        long cells = series.size() * periods;
+        checkLimit(query, cells);
+        List<String> warnings = new ArrayList<>();
+        if (series.isEmpty() || periods == 0) {
+            warnings.add("No observations match this query. The dataset's codes and time coverage are at /v1/datasets/" + dataset.id() + ".");
+        }
+        try (var rows = series.isEmpty() || periods == 0 ? java.util.stream.Stream.<ObservationRow>empty()
+                : repository.cells(h, release.id(), series, window.from(), window.toExclusive())) {
+            consumer.accept(new ObservationResult(query, release, series, rows, warnings));
+        }
+    }
+
+    private void checkLimit(ObservationQuery query, long cells) {
+        long limit = query.format() == OutputFormat.CSV ? limits.maxCellsCsv() : limits.maxCellsJson();
+        if (cells > limit) {
+            String id = query.dataset().id();
+            throw new ProblemException(413, "too-many-cells", "Query too large",
+                    "This query could return up to " + cells + " cells; the limit for " + query.format().extension()
+                            + " is " + limit + ". Narrow it with dimension or time filters, use format=csv (limit "
+                            + limits.maxCellsCsv() + "), or download the whole dataset.",
+                    Map.of("cells", cells, "limit", limit, "limits", "/v1/limits",
+                            "download", "/v1/datasets/" + id + "/observations?format=csv"));
+        }
+    }
+
+    private static Comparator<SeriesKey> outputOrder(List<Codelist> codelists) {
+        return (a, b) -> {
+            for (int i = 0; i < codelists.size(); i++) {
+                int c = Integer.compare(codelists.get(i).sortOrder(a.codes().get(i)), codelists.get(i).sortOrder(b.codes().get(i)));
+                if (c != 0) return c;
+                c = a.codes().get(i).compareTo(b.codes().get(i));
+                if (c != 0) return c;
+            }
+            return 0;
+        };
+    }
+}

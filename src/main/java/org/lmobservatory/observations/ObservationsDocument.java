@@ -1,0 +1,34 @@
+package org.lmobservatory.observations;
+
+import io.javalin.openapi.OpenApiDescription;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON observation response as documented in the OpenAPI contract. The writer streams this shape without
+ * building the object; tests check real responses against the contract.
+ */
+public record ObservationsDocument(
+        String dataset, String title, String language, ReleaseRef release, UnitRef unit, String source, String licence,
+        List<DimensionRef> dimensions,
+        @OpenApiDescription("One object per observation: for every dimension its code (e.g. geo) and/or label (geo_label), then time, value (null when suppressed or missing) and flag.")
+        List<Map<String, Object>> observations,
+        long count,
+        @OpenApiDescription("Legend of the status flags that occur in this response") Map<String, String> flags,
+        List<String> warnings) {
+
+    public record ReleaseRef(long id, String publishedAt) {
+    }
+
+    public record UnitRef(String id, String label, int multiplier, int decimals) {
+    }
+
+    public record DimensionRef(String id, String label) {
+    }
+
+    /** Documents the value type of one observation cell. */
+    public record Cell(String time, BigDecimal value, String flag) {
+    }
+}

@@ -1,0 +1,76 @@
+package org.lmobservatory.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.openapi.plugin.DefinitionProcessor;
+
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finishes the generated OpenAPI document where annotations cannot say it: reference-typed fields may be null,
+ * problem details allow extension members, and observation rows have one member per dataset dimension.
+ */
+public final class OpenApiContract implements DefinitionProcessor {
+
+    @Override
+    public String process(ObjectNode document) {
+        ObjectNode schemas = (ObjectNode) document.path("components").path("schemas");
+        schemas.fields().forEachRemaining(e -> markNullable((ObjectNode) e.getValue()));
+        schemas.set("Problem", problem(schemas.objectNode()));
+        ObjectNode observations = (ObjectNode) schemas.path("ObservationsDocument").path("properties").path("observations");
+        String description = observations.path("description").asText();
+        observations.removeAll();
+        observations.put("type", "array").put("description", description);
+        observations.set("items", observationItem(schemas.objectNode()));
+        return document.toPrettyString();
+    }
+
+    private static void markNullable(ObjectNode schema) {
+        Set<String> required = new HashSet<>();
+        schema.path("required").forEach(r -> required.add(r.asText()));
+        JsonNode properties = schema.path("properties");
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> p = it.next();
+            if (!required.contains(p.getKey()) && p.getValue().isObject()) {
+                ObjectNode property = (ObjectNode) p.getValue();
+                if (property.has("$ref")) {
+                    // OpenAPI 3.0 ignores siblings of $ref, so nullable needs an allOf wrapper.
+                    ObjectNode ref = property.objectNode().put("$ref", property.get("$ref").asText());
+                    property.remove("$ref");
+                    property.putArray("allOf").add(ref);
+                }
+                property.put("nullable", true);
+            }
+        }
+    }
+
+    private static ObjectNode problem(ObjectNode p) {
+        p.put("type", "object").put("description", "RFC 9457 problem details; extension members such as allowed, validValues, limit may follow.");
+        p.put("additionalProperties", true);
+        ObjectNode props = p.putObject("properties");
+        props.putObject("type").put("type", "string").put("description", "URI of the problem type");
+        props.putObject("title").put("type", "string");
+        props.putObject("status").put("type", "integer").put("format", "int32");
+        props.putObject("detail").put("type", "string").put("description", "What went wrong and how to fix the request");
+        props.putObject("instance").put("type", "string");
+        ArrayNode required = p.putArray("required");
+        required.add("type").add("title").add("status").add("detail");
+        return p;
+    }
+
+    private static ObjectNode observationItem(ObjectNode item) {
+        item.put("type", "object").put("additionalProperties", true)
+                .put("description", "Dimension members (code, <dimension>_label) come first; their names depend on the dataset.");
+        ObjectNode props = item.putObject("properties");
+        props.putObject("time").put("type", "string").put("example", "2024-07");
+        props.putObject("value").put("type", "number").put("nullable", true);
+        props.putObject("flag").put("type", "string").put("nullable", true)
+                .put("description", "p provisional, e estimated, b break, c confidential (suppressed), m missing, …");
+        item.putArray("required").add("time").add("value").add("flag");
+        return item;
+    }
+}

@@ -1,0 +1,81 @@
+package org.lmobservatory.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiResponse;
+import org.jdbi.v3.core.Jdbi;
+import org.lmobservatory.config.AppConfig.Limits;
+
+import java.util.Map;
+import java.util.Set;
+
+/** Liveness, readiness and the limits in force. */
+public final class SystemRoutes {
+    public static final String HEALTH = "/health";
+    public static final String READY = "/ready";
+    public static final String LIMITS = "/v1/limits";
+
+    private final Jdbi api;
+    private final Limits limits;
+
+    public SystemRoutes(Jdbi api, Limits limits) {
+        this.api = api;
+        this.limits = limits;
+    }
+
+    public record Health(String status) {
+    }
+
+    public record Readiness(String status, boolean database, String schemaVersion) {
+    }
+
+    public record LimitsView(long maxCellsJson, long maxCellsCsv, int maxCodesPerDimension, int maxLastPeriods,
+                             String rateLimit, Map<String, String> notes) {
+    }
+
+    public void register(Javalin app) {
+        app.get(HEALTH, this::health);
+        app.get(READY, this::ready);
+        app.get(LIMITS, this::limits);
+    }
+
+    @OpenApi(path = HEALTH, methods = HttpMethod.GET, tags = "System", operationId = "health", summary = "Liveness",
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Health.class)))
+    void health(Context ctx) {
+        QueryParams.requireOnly(ctx, Set.of());
+        ctx.json(new Health("up"));
+    }
+
+    @OpenApi(path = READY, methods = HttpMethod.GET, tags = "System", operationId = "ready",
+            summary = "Readiness: database reachable and migrations applied",
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = Readiness.class)),
+                    @OpenApiResponse(status = "503", content = @OpenApiContent(from = Readiness.class))
+            })
+    void ready(Context ctx) {
+        QueryParams.requireOnly(ctx, Set.of());
+        try {
+            String version = api.withHandle(h -> h.createQuery(
+                            "SELECT max(version) FROM published.flyway_schema_history WHERE success")
+                    .mapTo(String.class).findOne().orElse(null));
+            boolean ok = version != null;
+            ctx.status(ok ? 200 : 503).json(new Readiness(ok ? "ready" : "migrations missing", true, version));
+        } catch (RuntimeException e) {
+            ctx.status(503).json(new Readiness("database unreachable", false, null));
+        }
+    }
+
+    @OpenApi(path = LIMITS, methods = HttpMethod.GET, tags = "System", operationId = "limits",
+            summary = "Limits in force", description = "Machine-readable limits, so clients can split their queries before they hit a 413.",
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = LimitsView.class)))
+    void limits(Context ctx) {
+        QueryParams.requireOnly(ctx, Set.of());
+        ctx.json(new LimitsView(limits.maxCellsJson(), limits.maxCellsCsv(), limits.maxCodesPerDimension(), limits.maxLastPeriods(),
+                "none",
+                Map.of("cells", "cells = matching series × periods in the time window, checked before any row is read; over the limit the answer is 413",
+                        "rateLimit", "no per-client rate limit is enforced by this server")));
+    }
+}

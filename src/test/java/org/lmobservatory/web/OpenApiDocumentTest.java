@@ -1,0 +1,42 @@
+package org.lmobservatory.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+import org.lmobservatory.db.Json;
+import org.lmobservatory.support.TestServer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OpenApiDocumentTest {
+
+    @Test
+    void servedSpecificationEqualsTheCommittedContract() throws Exception {
+        String served = RestAssured.get(TestServer.baseUrl() + "/openapi.json").then().statusCode(200).extract().asString();
+        JsonNode servedTree = Json.MAPPER.readTree(served);
+        Path committed = Path.of("openapi/openapi.json");
+        Path fresh = Path.of("target/openapi.json");
+        Files.createDirectories(fresh.getParent());
+        Files.writeString(fresh, servedTree.toPrettyString() + "\n");
+        JsonNode committedTree = Files.exists(committed) ? Json.MAPPER.readTree(committed.toFile()) : null;
+        assertTrue(servedTree.equals(committedTree),
+                "The served OpenAPI document differs from openapi/openapi.json. If the change is intended, run: cp target/openapi.json openapi/openapi.json");
+    }
+
+    @Test
+    void observationValuesAreDocumentedAsNumbers() throws Exception {
+        JsonNode spec = Json.MAPPER.readTree(Path.of("openapi/openapi.json").toFile());
+        JsonNode value = spec.at("/components/schemas/ObservationsDocument/properties/observations/items/properties/value");
+        assertEquals("number", value.path("type").asText());
+    }
+
+    @Test
+    void interactiveDocsAreServed() {
+        String html = RestAssured.get(TestServer.baseUrl() + "/docs").then().statusCode(200).extract().asString();
+        assertTrue(html.toLowerCase().contains("swagger"), "Swagger UI page expected at /docs");
+    }
+}
