@@ -3,6 +3,7 @@ package org.lmobservatory;
 import org.lmobservatory.config.AppConfig;
 import org.lmobservatory.db.Database;
 import org.lmobservatory.loader.DefinitionFiles.InvalidDefinitionException;
+import org.lmobservatory.loader.LoadOptions;
 import org.lmobservatory.loader.LoadReport;
 import org.lmobservatory.loader.LoadService;
 import org.lmobservatory.loader.SeedLoader;
@@ -21,8 +22,10 @@ public final class Main {
               serve                                   run the API on $PORT (default 7070)
               demo [--seed DIR]                       load seed/ through the loader, publish, and serve
               define --file F.json                    load a codelist or dataset definition
-              load --dataset ID --file F.csv [--definition D.json] [--publish] [--note TEXT]
-                                                      validate a long-format CSV into staging (and publish it)
+              load --dataset ID --file F [--format NAME] [--mapping M.json] [--definition D.json]
+                   [--dry-run] [--publish] [--note TEXT]
+                                                      validate a file into staging (and publish it); formats:
+                                                      long-csv (default) and others, detected from the content
               publish --dataset ID [--load N] [--note TEXT]
                                                       make a validated load the current release, atomically
             Configuration comes from environment variables (DATABASE_URL, PORT, LMO_DATA_DIR, …): see README.md.
@@ -67,15 +70,19 @@ public final class Main {
         switch (command) {
             case "define" -> System.out.println("defined " + loader.define(Path.of(required(o, "file"))));
             case "load" -> {
-                LoadReport report = loader.load(required(o, "dataset"), Path.of(required(o, "file")),
-                        Optional.ofNullable(o.get("definition")).map(Path::of));
+                LoadOptions options = new LoadOptions(Optional.ofNullable(o.get("definition")).map(Path::of),
+                        Optional.ofNullable(o.get("format")), Optional.ofNullable(o.get("mapping")).map(Path::of),
+                        o.containsKey("dry-run"));
+                LoadReport report = loader.load(required(o, "dataset"), Path.of(required(o, "file")), options);
                 report.errors().forEach(System.err::println);
                 if (report.errorCount() > report.errors().size()) {
                     System.err.println("… and " + (report.errorCount() - report.errors().size()) + " more errors");
                 }
                 (report.status() == LoadReport.Status.INVALID ? System.err : System.out).println(report.message());
                 if (report.status() == LoadReport.Status.INVALID) return 1;
-                if (o.containsKey("publish") && report.status() == LoadReport.Status.VALID) printPublished(publisher.publish(report.loadId() == 0 ? null : required(o, "dataset"), report.loadId(), o.get("note")));
+                if (o.containsKey("publish") && report.status() == LoadReport.Status.VALID && !options.dryRun()) {
+                    printPublished(publisher.publish(required(o, "dataset"), report.loadId(), o.get("note")));
+                }
             }
             case "publish" -> printPublished(publisher.publish(required(o, "dataset"),
                     o.containsKey("load") ? Long.parseLong(o.get("load")) : null, o.get("note")));

@@ -57,7 +57,10 @@ public record Codelist(String id, String version, Map<String, String> title, Map
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : byId.keySet()) {
             int d = EditDistance.between(wrong.toUpperCase(), candidate.toUpperCase());
-            if (d < bestDistance) {
+            // On a tie, a code of the same length is the likelier typo (FI1X → FI1B rather than FI1).
+            boolean better = d < bestDistance
+                    || d == bestDistance && best != null && candidate.length() == wrong.length() && best.length() != wrong.length();
+            if (better) {
                 bestDistance = d;
                 best = candidate;
             }

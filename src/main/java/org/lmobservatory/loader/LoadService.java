@@ -48,7 +48,12 @@ public final class LoadService {
     }
 
     public LoadReport load(String datasetId, Path file, Optional<Path> definition) throws Exception {
-        if (definition.isPresent()) define(definition.get());
+        return load(datasetId, file, definition.map(LoadOptions.defaults()::withDefinition).orElse(LoadOptions.defaults()));
+    }
+
+    public LoadReport load(String datasetId, Path file, LoadOptions options) throws Exception {
+        if (options.definition().isPresent()) define(options.definition().get());
+        String format = InputFormats.resolve(file, options);
         long started = System.nanoTime();
         CatalogueService catalogue = new CatalogueService(jdbi, new ReleaseRepository(jdbi));
         Dataset dataset = catalogue.dataset(datasetId);
@@ -58,25 +63,56 @@ public final class LoadService {
 
         Optional<Long> unchangedRelease = jdbi.withHandle(h -> ReleaseRepository.current(h, datasetId))
                 .filter(r -> r.inputChecksum().equals(checksum)).map(r -> r.id());
-        if (unchangedRelease.isPresent()) {
+        if (unchangedRelease.isPresent() && !options.dryRun()) {
             return new LoadReport(0, LoadReport.Status.UNCHANGED, 0, 0, List.of(),
                     name + " is identical (SHA-256 " + checksum.substring(0, 12) + "…) to the file of current release "
                             + unchangedRelease.get() + " of " + datasetId + "; nothing to do.", seconds(started));
         }
+        if (options.dryRun()) return dryRun(dataset, codelists, file, name, format, options, started);
         return jdbi.withHandle(h -> {
             try (DatasetLock lock = DatasetLock.acquire(h, datasetId)) {
-                return stage(h, dataset, codelists, file, name, checksum, started);
+                return stage(h, dataset, codelists, file, name, checksum, format, options, started);
             }
         });
     }
 
+    /** Validates every row, duplicates included, without writing anything anywhere. */
+    private LoadReport dryRun(Dataset dataset, List<Codelist> codelists, Path file, String name, String format,
+                              LoadOptions options, long started) throws Exception {
+        Errors errors = new Errors(name);
+        RowValidator validator = new RowValidator(dataset, codelists);
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        long rows = 0;
+        try (InputStream in = Files.newInputStream(file); ObservationReader reader = InputFormats.open(format, in, options)) {
+            reader.open(dataset, errors);
+            RawObservation raw;
+            while ((raw = reader.next(errors)) != null) {
+                RowValidator.ValidRow row = validator.validate(raw, errors);
+                if (row == null) continue;
+                Integer first = seen.putIfAbsent(String.join("\u0000", row.codes()) + "\u0000" + row.periodStart(), row.line());
+                if (first != null) {
+                    errors.add(row.line(), null, "duplicate observation: same key (" + String.join(", ", row.codes())
+                            + ") and period as line " + first);
+                } else {
+                    rows++;
+                }
+            }
+        }
+        double seconds = seconds(started);
+        String verdict = errors.count() == 0
+                ? name + " (" + format + "): dry run, " + rows + " rows valid; nothing was staged."
+                : name + " (" + format + "): dry run, " + errors.count() + " error(s); nothing was staged.";
+        return new LoadReport(0, errors.count() == 0 ? LoadReport.Status.VALID : LoadReport.Status.INVALID,
+                errors.count() == 0 ? rows : 0, errors.count(), errors.kept(), verdict, seconds);
+    }
+
     private LoadReport stage(Handle h, Dataset dataset, List<Codelist> codelists, Path file, String name, String checksum,
-                             long started) throws Exception {
+                             String format, LoadOptions options, long started) throws Exception {
         long loadId = h.createQuery("""
                         INSERT INTO staging.load (dataset_id, file_name, checksum, format, status)
-                        VALUES (:ds, :file, :checksum, 'long-csv', 'loading') RETURNING id
+                        VALUES (:ds, :file, :checksum, :format, 'loading') RETURNING id
                         """)
-                .bind("ds", dataset.id()).bind("file", name).bind("checksum", checksum)
+                .bind("ds", dataset.id()).bind("file", name).bind("checksum", checksum).bind("format", format)
                 .mapTo(Long.class).one();
         Errors errors = new Errors(name);
         RowValidator validator = new RowValidator(dataset, codelists);
@@ -84,7 +120,7 @@ public final class LoadService {
         boolean committed = false;
         h.begin();
         try (InputStream in = Files.newInputStream(file);
-             ObservationReader reader = new LongCsvReader(in);
+             ObservationReader reader = InputFormats.open(format, in, options);
              StagingWriter staging = new StagingWriter(h.getConnection(), loadId)) {
             reader.open(dataset, errors);
             RawObservation raw;
@@ -114,7 +150,7 @@ public final class LoadService {
                     name + ": " + errors.count() + " error(s); nothing was staged for publishing.", seconds);
         }
         return new LoadReport(loadId, LoadReport.Status.VALID, rows, 0, List.of(),
-                name + ": " + rows + " rows valid and staged as load " + loadId + String.format(" in %.1f s (%.0f rows/s)", seconds, rows / Math.max(seconds, 1e-9))
+                name + " (" + format + "): " + rows + " rows valid and staged as load " + loadId + String.format(" in %.1f s (%.0f rows/s)", seconds, rows / Math.max(seconds, 1e-9))
                         + "; publish with: publish --dataset " + dataset.id(), seconds);
     }
 

@@ -1,0 +1,65 @@
+package org.lmobservatory.loader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The registry of input formats: one reader class per format, chosen by name or detected from the file.
+ * Adding a format means adding a reader and one line here.
+ */
+public final class InputFormats {
+    /** Opens a reader for one file; the mapping path is only used by formats that need one. */
+    @FunctionalInterface
+    public interface ReaderFactory {
+        ObservationReader open(InputStream in, LoadOptions options) throws IOException;
+    }
+
+    private static final Map<String, ReaderFactory> READERS = new LinkedHashMap<>();
+
+    static {
+        READERS.put("long-csv", (in, options) -> new LongCsvReader(in));
+    }
+
+    private InputFormats() {
+    }
+
+    public static Iterable<String> names() {
+        return READERS.keySet();
+    }
+
+    /** The named format, or the one detected from the first bytes of the file. */
+    public static String resolve(Path file, LoadOptions options) throws IOException {
+        if (options.format().isPresent()) {
+            String name = options.format().get();
+            if (!READERS.containsKey(name)) {
+                throw new IllegalArgumentException("Unknown format '" + name + "'. Known formats: " + String.join(", ", READERS.keySet()));
+            }
+            return name;
+        }
+        return detect(file, options);
+    }
+
+    static String detect(Path file, LoadOptions options) throws IOException {
+        if (options.mapping().isPresent() && READERS.containsKey("mapped-csv")) return "mapped-csv";
+        String head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        String trimmed = head.stripLeading();
+        if (trimmed.startsWith("\u00EF\u00BB\u00BF")) trimmed = trimmed.substring(3).stripLeading();
+        String firstLine = trimmed.lines().findFirst().orElse("");
+        if (trimmed.startsWith("{") && READERS.containsKey("jsonstat")) return "jsonstat";
+        if (firstLine.contains("\\") && firstLine.contains("\t") && READERS.containsKey("eurostat-tsv")) return "eurostat-tsv";
+        String upper = firstLine.toUpperCase();
+        if ((upper.startsWith("DATAFLOW") || upper.startsWith("STRUCTURE")) && READERS.containsKey("sdmx-csv")) return "sdmx-csv";
+        return "long-csv";
+    }
+
+    static ObservationReader open(String format, InputStream in, LoadOptions options) throws IOException {
+        return READERS.get(format).open(in, options);
+    }
+}
