@@ -73,6 +73,7 @@ public final class CatalogueRoutes {
             pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id, e.g. unemployment-rate"),
             queryParams = @OpenApiParam(name = "lang", description = "Label language (falls back to English)"),
             responses = {
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "200", content = @OpenApiContent(from = DatasetMetadata.class)),
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))
             })
@@ -103,6 +104,7 @@ public final class CatalogueRoutes {
             pathParams = @OpenApiParam(name = "codelistId", required = true, description = "Codelist id, e.g. GEO"),
             queryParams = @OpenApiParam(name = "lang", description = "Label language (falls back to English)"),
             responses = {
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "200", content = @OpenApiContent(from = CodelistView.class)),
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))
             })

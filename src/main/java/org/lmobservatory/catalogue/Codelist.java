@@ -51,21 +51,29 @@ public record Codelist(String id, String version, Map<String, String> title, Map
         return out;
     }
 
-    /** The closest code by edit distance, if it is close enough to be a likely typo. */
-    public Optional<String> suggest(String wrong) {
-        String best = null;
+    /** The closest codes by edit distance, if close enough to be likely typos (several when they tie). */
+    public List<String> suggest(String wrong) {
         int bestDistance = Integer.MAX_VALUE;
+        List<String> best = new ArrayList<>();
         for (String candidate : byId.keySet()) {
             int d = EditDistance.between(wrong.toUpperCase(), candidate.toUpperCase());
-            // On a tie, a code of the same length is the likelier typo (FI1X → FI1B rather than FI1).
-            boolean better = d < bestDistance
-                    || d == bestDistance && best != null && candidate.length() == wrong.length() && best.length() != wrong.length();
-            if (better) {
+            if (d < bestDistance) {
                 bestDistance = d;
-                best = candidate;
+                best.clear();
             }
+            if (d == bestDistance) best.add(candidate);
         }
         int tolerance = Math.max(1, Math.min(2, wrong.length() / 3));
-        return bestDistance <= tolerance ? Optional.ofNullable(best) : Optional.empty();
+        if (bestDistance > tolerance) return List.of();
+        // A code of the same length is the likelier typo (FI1X → FI1B rather than FI1).
+        List<String> sameLength = best.stream().filter(c -> c.length() == wrong.length()).toList();
+        List<String> pick = sameLength.isEmpty() ? best : sameLength;
+        return pick.subList(0, Math.min(4, pick.size()));
+    }
+
+    /** "FI1B" or "FI19, FI1B or FI1C": for messages. */
+    public static String orList(List<String> codes) {
+        if (codes.size() <= 1) return String.join("", codes);
+        return String.join(", ", codes.subList(0, codes.size() - 1)) + " or " + codes.get(codes.size() - 1);
     }
 }

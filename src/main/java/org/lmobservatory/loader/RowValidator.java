@@ -33,7 +33,8 @@ final class RowValidator {
             if (code.isEmpty()) {
                 errors.add(raw.line(), d.id(), d.id() + " is empty");
             } else if (!list.contains(code)) {
-                String hint = list.suggest(code).map(s -> " (did you mean " + s + "?)").orElse("");
+                List<String> close = list.suggest(code);
+                String hint = close.isEmpty() ? "" : " (did you mean " + Codelist.orList(close) + "?)";
                 errors.add(raw.line(), d.id(), d.id() + " '" + code + "' is not in codelist " + list.id() + hint);
             }
         }

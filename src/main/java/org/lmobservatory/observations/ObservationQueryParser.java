@@ -64,7 +64,8 @@ public final class ObservationQueryParser {
         }
         for (String code : asked) {
             if (!codelist.contains(code)) {
-                String hint = codelist.suggest(code).map(s -> " Did you mean " + s + "?").orElse("");
+                List<String> close = codelist.suggest(code);
+                String hint = close.isEmpty() ? "" : " Did you mean " + Codelist.orList(close) + "?";
                 List<String> valid = codelist.codes().stream().map(Code::id).toList();
                 throw ProblemException.badRequest("unknown-code",
                         "Code '" + code + "' is not in codelist " + codelist.id() + " of dimension '" + dimension.id() + "'." + hint
@@ -91,7 +92,8 @@ public final class ObservationQueryParser {
         }
         if (parent != null) {
             if (!codelist.contains(parent)) {
-                String hint = codelist.suggest(parent).map(s -> " Did you mean " + s + "?").orElse("");
+                List<String> close = codelist.suggest(parent);
+                String hint = close.isEmpty() ? "" : " Did you mean " + Codelist.orList(close) + "?";
                 throw ProblemException.badRequest("unknown-code", "geoParent '" + parent + "' is not in codelist " + codelist.id() + "." + hint,
                         Map.of("parameter", "geoParent"));
             }

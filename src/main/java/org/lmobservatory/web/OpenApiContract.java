@@ -18,6 +18,10 @@ public final class OpenApiContract implements DefinitionProcessor {
 
     @Override
     public String process(ObjectNode document) {
+        // The generator writes "security": null and empty lists, which strict OpenAPI tooling rejects.
+        if (document.path("security").isNull()) document.remove("security");
+        if (document.path("servers").isEmpty()) document.remove("servers");
+        if (document.path("components").path("securitySchemes").isEmpty()) ((ObjectNode) document.path("components")).remove("securitySchemes");
         ObjectNode schemas = (ObjectNode) document.path("components").path("schemas");
         schemas.fields().forEachRemaining(e -> markNullable((ObjectNode) e.getValue()));
         schemas.set("Problem", problem(schemas.objectNode()));

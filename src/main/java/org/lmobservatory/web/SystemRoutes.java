@@ -43,7 +43,8 @@ public final class SystemRoutes {
     }
 
     @OpenApi(path = HEALTH, methods = HttpMethod.GET, tags = "System", operationId = "health", summary = "Liveness",
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Health.class)))
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = Health.class)),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))})
     void health(Context ctx) {
         QueryParams.requireOnly(ctx, Set.of());
         ctx.json(new Health("up"));
@@ -52,6 +53,7 @@ public final class SystemRoutes {
     @OpenApi(path = READY, methods = HttpMethod.GET, tags = "System", operationId = "ready",
             summary = "Readiness: database reachable and migrations applied",
             responses = {
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "200", content = @OpenApiContent(from = Readiness.class)),
                     @OpenApiResponse(status = "503", content = @OpenApiContent(from = Readiness.class))
             })
@@ -70,7 +72,8 @@ public final class SystemRoutes {
 
     @OpenApi(path = LIMITS, methods = HttpMethod.GET, tags = "System", operationId = "limits",
             summary = "Limits in force", description = "Machine-readable limits, so clients can split their queries before they hit a 413.",
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = LimitsView.class)))
+            responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(from = LimitsView.class)),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))})
     void limits(Context ctx) {
         QueryParams.requireOnly(ctx, Set.of());
         ctx.json(new LimitsView(limits.maxCellsJson(), limits.maxCellsCsv(), limits.maxCodesPerDimension(), limits.maxLastPeriods(),
