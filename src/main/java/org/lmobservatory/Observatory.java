@@ -11,7 +11,10 @@ import org.lmobservatory.db.Database;
 import org.lmobservatory.db.Json;
 import org.lmobservatory.observations.ObservationRoutes;
 import org.lmobservatory.observations.ObservationService;
+import org.lmobservatory.releases.CurrentReleases;
+import org.lmobservatory.releases.ReleaseListener;
 import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.web.ResponseCache;
 import org.lmobservatory.web.OpenApiContract;
 import org.lmobservatory.web.ProblemHandlers;
 import org.lmobservatory.web.SystemRoutes;
@@ -25,17 +28,30 @@ public final class Observatory implements AutoCloseable {
     private final Database database;
     private final CatalogueService catalogue;
     private final Javalin app;
+    private final CurrentReleases releases;
+    private final ResponseCache cache;
+    private final ReleaseListener listener;
 
     public Observatory(AppConfig config, Database database) {
         this.config = config;
         this.database = database;
-        ReleaseRepository releases = new ReleaseRepository(database.api());
-        this.catalogue = new CatalogueService(database.api(), releases);
+        ReleaseRepository releaseRepository = new ReleaseRepository(database.api());
+        this.catalogue = new CatalogueService(database.api(), releaseRepository);
+        this.releases = new CurrentReleases(releaseRepository);
+        this.cache = new ResponseCache(config.cacheBytes());
+        releases.onChange(cache::evictDataset);
+        releases.onChange(id -> catalogue.invalidate());
+        this.listener = new ReleaseListener(database, releases, () -> {
+            cache.evictAll();
+            catalogue.invalidate();
+        });
         ObservationService observations = new ObservationService(database.api(), catalogue, config.limits());
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             c.http.defaultContentType = "application/json";
+            // Observation answers are gzipped once when cached; Javalin must not compress them again.
+            c.http.disableCompression();
             c.registerPlugin(new OpenApiPlugin(openapi -> openapi
                     .withDocumentationPath(OPENAPI_PATH)
                     .withPrettyOutput()
@@ -57,10 +73,11 @@ public final class Observatory implements AutoCloseable {
         new ProblemHandlers(Json.MAPPER, config.baseUrl()).register(app);
         new SystemRoutes(database.api(), config.limits()).register(app);
         new CatalogueRoutes(catalogue).register(app);
-        new ObservationRoutes(observations).register(app);
+        new ObservationRoutes(observations, releases, cache).register(app);
     }
 
     public Observatory start() {
+        listener.start();
         app.start(config.port());
         return this;
     }
@@ -81,8 +98,13 @@ public final class Observatory implements AutoCloseable {
         return database;
     }
 
+    public ResponseCache cache() {
+        return cache;
+    }
+
     @Override
     public void close() {
+        listener.close();
         app.stop();
     }
 }

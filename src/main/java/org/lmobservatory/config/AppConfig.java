@@ -17,6 +17,7 @@ public record AppConfig(
         String apiRole,
         String baseUrl,
         int poolSize,
+        long cacheBytes,
         Limits limits) {
 
     /** Limits in force, published at GET /v1/limits. */
@@ -42,6 +43,7 @@ public record AppConfig(
                 env.getOrDefault("LMO_API_ROLE", "lmo_api"),
                 env.getOrDefault("LMO_BASE_URL", "http://localhost:" + port),
                 intValue(env, "LMO_DB_POOL_SIZE", 8),
+                longValue(env, "LMO_CACHE_MB", 64) * 1024 * 1024,
                 new Limits(
                         longValue(env, "LMO_MAX_CELLS_JSON", d.maxCellsJson()),
                         longValue(env, "LMO_MAX_CELLS_CSV", d.maxCellsCsv()),
@@ -50,11 +52,11 @@ public record AppConfig(
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, newPort, apiRole, baseUrl, poolSize, limits);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, newPort, apiRole, baseUrl, poolSize, cacheBytes, limits);
     }
 
     public AppConfig withLimits(Limits newLimits) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, port, apiRole, baseUrl, poolSize, newLimits);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, port, apiRole, baseUrl, poolSize, cacheBytes, newLimits);
     }
 
     /** Safe to log: the password never appears. */
@@ -62,7 +64,7 @@ public record AppConfig(
     public String toString() {
         return "AppConfig[database=" + databaseUrl.orElse("embedded PostgreSQL in " + dataDir.toAbsolutePath())
                 + ", user=" + databaseUser.orElse("-") + ", password=" + databasePassword.map(p -> "****").orElse("-")
-                + ", port=" + port + ", apiRole=" + apiRole + ", baseUrl=" + baseUrl + ", limits=" + limits + "]";
+                + ", port=" + port + ", apiRole=" + apiRole + ", cacheMB=" + cacheBytes / 1024 / 1024 + ", baseUrl=" + baseUrl + ", limits=" + limits + "]";
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -29,10 +29,14 @@ public final class Database implements AutoCloseable {
     private final Jdbi owner;
     private final Jdbi api;
     private final String jdbcUrl;
+    private final String user;
+    private final String password;
 
     private Database(EmbeddedPostgres embedded, String jdbcUrl, String user, String password, AppConfig config) {
         this.embedded = embedded;
         this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
         this.ownerPool = pool("lmo-owner", jdbcUrl, user, password, 4, null, false);
         migrate(ownerPool);
         this.apiPool = pool("lmo-api", jdbcUrl, user, password, config.poolSize(), config.apiRole(), true);
@@ -104,6 +108,14 @@ public final class Database implements AutoCloseable {
     /** Read-only connection as the API role. */
     public Jdbi api() {
         return api;
+    }
+
+    /** A connection outside the pools, for a long-lived LISTEN that must not hold a pooled connection. */
+    public java.sql.Connection dedicatedConnection() throws java.sql.SQLException {
+        java.util.Properties props = new java.util.Properties();
+        if (user != null) props.setProperty("user", user);
+        if (password != null) props.setProperty("password", password);
+        return java.sql.DriverManager.getConnection(jdbcUrl, props);
     }
 
     public String jdbcUrl() {

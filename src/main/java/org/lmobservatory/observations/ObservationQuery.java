@@ -7,9 +7,14 @@ import java.util.List;
 
 /**
  * A validated observation request. codeFilters holds, per dimension in dataset order, the codes asked for
- * (null = every code).
+ * (null = every code). page applies to paged formats (JSON) only.
  */
 public record ObservationQuery(Dataset dataset, List<Codelist> codelists, List<List<String>> codeFilters,
                                TimeFilter time, OutputFormat format, LabelMode labels, String lang,
-                               String canonicalQuery) {
+                               Page page, String canonicalQuery) {
+
+    /** The canonical query without the paging cursor: the identity of the whole result. */
+    public String canonicalWithoutCursor() {
+        return canonicalQuery.replaceAll("(^|&)cursor=[^&]*", "").replaceAll("^&", "");
+    }
 }

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 
 /** Parses and validates the query string of an observation request: every mistake is a 400 that says how to fix it. */
 public final class ObservationQueryParser {
-    public static final Set<String> RESERVED = Set.of("time", "lastPeriods", "format", "labels", "lang", "geoLevel", "geoParent");
+    public static final Set<String> RESERVED = Set.of("time", "lastPeriods", "format", "labels", "lang", "geoLevel", "geoParent", "limit", "cursor");
+    public static final int DEFAULT_PAGE_SIZE = 10_000;
 
     private final Function<String, Codelist> codelists;
     private final Limits limits;
@@ -53,7 +54,8 @@ public final class ObservationQueryParser {
         TimeFilter time = time(dataset, single(params, "time"), single(params, "lastPeriods"));
         OutputFormat format = format(single(params, "format"), accept);
         LabelMode labels = labels(single(params, "labels"), format);
-        return new ObservationQuery(dataset, lists, filters, time, format, labels, lang, canonical(params));
+        Page page = page(single(params, "limit"), single(params, "cursor"));
+        return new ObservationQuery(dataset, lists, filters, time, format, labels, lang, page, canonical(params));
     }
 
     private List<String> codes(Dimension dimension, Codelist codelist, List<String> asked) {
@@ -149,6 +151,22 @@ public final class ObservationQueryParser {
                     + " (periods like " + dataset.frequency().example() + "); '" + text + "' is finer than that.", Map.of("parameter", "time"));
         }
         return p;
+    }
+
+    private Page page(String limit, String cursor) {
+        int size = DEFAULT_PAGE_SIZE;
+        if (limit != null) {
+            try {
+                size = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > limits.maxCellsJson()) {
+                throw ProblemException.badRequest("invalid-parameter", "limit must be a whole number from 1 to "
+                        + limits.maxCellsJson() + " (rows per JSON page); got '" + limit + "'.", Map.of("parameter", "limit"));
+            }
+        }
+        return cursor == null ? Page.first(size) : Page.fromCursor(cursor, size);
     }
 
     private static OutputFormat format(String format, String accept) {

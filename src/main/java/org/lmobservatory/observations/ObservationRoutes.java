@@ -10,23 +10,39 @@ import io.javalin.openapi.OpenApiResponse;
 import org.lmobservatory.formats.CsvObservationWriter;
 import org.lmobservatory.formats.JsonObservationWriter;
 import org.lmobservatory.formats.ObservationWriter;
+import org.lmobservatory.releases.CurrentReleases;
+import org.lmobservatory.releases.Release;
+import org.lmobservatory.web.EncodedResponse;
+import org.lmobservatory.web.HttpCaching;
 import org.lmobservatory.web.Problem;
+import org.lmobservatory.web.ResponseCache;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
-/** GET observations: parse the request, run it, and stream it out with the writer content negotiation picked. */
+/**
+ * GET observations: parse, answer 304 or from the cache when possible, otherwise run the query and either
+ * encode it once into the cache (small results) or stream it from the database cursor (large ones).
+ */
 public final class ObservationRoutes {
     public static final String OBSERVATIONS = "/v1/datasets/{datasetId}/observations";
+    /** Results up to this many cells are encoded once and cached; larger ones stream and are not kept. */
+    static final long CACHEABLE_CELLS = 50_000;
 
     private final ObservationService service;
+    private final CurrentReleases releases;
+    private final ResponseCache cache;
     private final Map<OutputFormat, ObservationWriter> writers = Map.of(
             OutputFormat.JSON, new JsonObservationWriter(),
             OutputFormat.CSV, new CsvObservationWriter());
 
-    public ObservationRoutes(ObservationService service) {
+    public ObservationRoutes(ObservationService service, CurrentReleases releases, ResponseCache cache) {
         this.service = service;
+        this.releases = releases;
+        this.cache = cache;
     }
 
     public void register(Javalin app) {
@@ -38,7 +54,9 @@ public final class ObservationRoutes {
             description = "Filter by any dimension of the dataset with its id as parameter (geo=FI1B,FI1C&sex=F), by territorial level "
                     + "and parent (geoLevel=municipality&geoParent=FI1B), and by time (time=2019..2024, time=2024-07, or lastPeriods=12 for "
                     + "a rolling window). Unknown parameters and codes are 400s that name the valid ones. A query that matches "
-                    + "nothing is a 200 with an empty list and a warning. CSV (format=csv or Accept: text/csv) is RFC 4180, UTF-8.",
+                    + "nothing is a 200 with an empty list and a warning. JSON is paged (limit, next link); CSV (format=csv or "
+                    + "Accept: text/csv) is RFC 4180, UTF-8, whole results up to the CSV cell limit. Responses carry a strong ETag "
+                    + "that changes only when the dataset is republished; send If-None-Match to get a 304.",
             pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id, e.g. unemployment-rate"),
             queryParams = {
                     @OpenApiParam(name = "time", description = "A period (2024, 2024-Q3, 2024-07) or a range 2019..2024 (either end may be left open)"),
@@ -47,42 +65,73 @@ public final class ObservationRoutes {
                     @OpenApiParam(name = "geoParent", description = "Only territorial codes below this one, e.g. FI1B"),
                     @OpenApiParam(name = "format", description = "json (default) or csv"),
                     @OpenApiParam(name = "labels", description = "code, label or both (default)"),
-                    @OpenApiParam(name = "lang", description = "Label language: en, sq, sr, fi, sv, bg, pl, cs (falls back to English)")
+                    @OpenApiParam(name = "lang", description = "Label language: en, sq, sr, fi, sv, bg, pl, cs (falls back to English)"),
+                    @OpenApiParam(name = "limit", type = Integer.class, description = "JSON rows per page (default 10000, at most the JSON cell limit)"),
+                    @OpenApiParam(name = "cursor", description = "Opaque position of the next page; take it from links.next")
             },
             responses = {
                     @OpenApiResponse(status = "200", content = {
                             @OpenApiContent(from = ObservationsDocument.class),
                             @OpenApiContent(mimeType = "text/csv", type = "string")}),
+                    @OpenApiResponse(status = "304", description = "Not modified: the If-None-Match ETag is current"),
                     @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))
             })
     void observations(Context ctx) throws Exception {
         ObservationQuery query = service.parse(ctx.pathParam("datasetId"), ctx.queryParamMap(), ctx.header("Accept"));
-        service.run(query, result -> {
+        Release release = releases.of(query.dataset().id());
+        String variant = query.format().name() + "?" + query.canonicalQuery();
+        if (HttpCaching.notModified(ctx, HttpCaching.etag(release.id(), variant), release.publishedAt())) return;
+        ResponseCache.Key key = new ResponseCache.Key(query.dataset().id(), release.id(), variant);
+        EncodedResponse cached = cache.get(key);
+        if (cached != null) {
+            HttpCaching.send(ctx, cached);
+            return;
+        }
+        service.run(query, release, ctx.path(), result -> {
             ObservationWriter writer = writers.get(query.format());
-            ctx.contentType(writer.contentType());
-            if (query.format() == OutputFormat.CSV) {
-                ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(result) + "\"");
+            Map<String, String> headers = headers(result);
+            if (result.cells() <= CACHEABLE_CELLS) {
+                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                writer.write(result, body);
+                EncodedResponse encoded = EncodedResponse.of(body.toByteArray(), writer.contentType(), headers);
+                cache.put(key, encoded);
+                HttpCaching.send(ctx, encoded);
+            } else {
+                stream(ctx, writer, result, headers);
             }
-            ctx.header("Vary", "Accept");
-            OutputStream out = ctx.outputStream();
-            writer.write(result, out);
-            out.flush();
         });
     }
 
-    private static String fileName(ObservationResult result) {
-        String filter = result.query().canonicalQuery()
-                .replaceAll("(^|&)(format|lang|labels)=[^&]*", "")
+    private static void stream(Context ctx, ObservationWriter writer, ObservationResult result, Map<String, String> headers) throws Exception {
+        headers.forEach(ctx::header);
+        ctx.contentType(writer.contentType());
+        boolean gzip = HttpCaching.acceptsGzip(ctx);
+        if (gzip) ctx.header("Content-Encoding", "gzip");
+        OutputStream raw = ctx.res().getOutputStream();
+        OutputStream out = gzip ? new GZIPOutputStream(raw, 64 * 1024) : raw;
+        writer.write(result, out);
+        if (out instanceof GZIPOutputStream g) g.finish();
+        out.flush();
+    }
+
+    private static Map<String, String> headers(ObservationResult result) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Release-Id", Long.toString(result.release().id()));
+        if (result.query().format() == OutputFormat.CSV) {
+            headers.put("Content-Disposition", "attachment; filename=\"" + fileName(result) + "\"");
+        }
+        return headers;
+    }
+
+    static String fileName(ObservationResult result) {
+        String filter = result.query().canonicalWithoutCursor()
+                .replaceAll("(^|&)(format|lang|labels|limit)=[^&]*", "")
                 .replaceAll("[^A-Za-z0-9.=,-]+", "_")
                 .replaceAll("^_+|_+$", "");
         String base = result.query().dataset().id() + "_release-" + result.release().id() + (filter.isEmpty() ? "" : "_" + filter);
         if (base.length() > 150) base = base.substring(0, 150);
         return base + "." + result.query().format().extension();
-    }
-
-    static List<String> formats() {
-        return List.of("json", "csv");
     }
 }

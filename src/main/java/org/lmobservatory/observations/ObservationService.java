@@ -8,17 +8,18 @@ import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.config.AppConfig.Limits;
 import org.lmobservatory.releases.Release;
-import org.lmobservatory.releases.ReleaseRepository;
 import org.lmobservatory.web.ProblemException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Facade of the observation query: parse → plan (release, matching series, size check) → stream rows to a
- * consumer, all in one read-only snapshot so a publish in the middle is never half-visible.
+ * Facade of the observation query: parse → plan (matching series of the release, size check) → stream rows to a
+ * consumer from a cursor, all in one read-only snapshot. The caller names the release, so what it promises in
+ * its headers (ETag, release id) is exactly what the body holds.
  */
 public final class ObservationService {
     private final Jdbi jdbi;
@@ -43,14 +44,12 @@ public final class ObservationService {
         return parser.parse(dataset, params, accept);
     }
 
-    public void run(ObservationQuery query, ResultConsumer consumer) throws Exception {
-        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> execute(h, query, consumer));
+    public void run(ObservationQuery query, Release release, String selfPath, ResultConsumer consumer) throws Exception {
+        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> execute(h, query, release, selfPath, consumer));
     }
 
-    private void execute(Handle h, ObservationQuery query, ResultConsumer consumer) throws Exception {
+    private void execute(Handle h, ObservationQuery query, Release release, String selfPath, ResultConsumer consumer) throws Exception {
         Dataset dataset = query.dataset();
-        Release release = ReleaseRepository.current(h, dataset.id()).orElseThrow(() -> new ProblemException(404, "no-release",
-                "Not published yet", "Dataset '" + dataset.id() + "' is defined but has no published release yet."));
         List<SeriesKey> series = new ArrayList<>(repository.matchingSeries(h, release.id(), query.codeFilters()));
         series.sort(outputOrder(query.codelists()));
         TimeFilter.Window window = query.time().resolve(release, dataset.frequency());
@@ -61,22 +60,34 @@ public final class ObservationService {
         if (series.isEmpty() || periods == 0) {
             warnings.add("No observations match this query. The dataset's codes and time coverage are at /v1/datasets/" + dataset.id() + ".");
         }
-        try (var rows = series.isEmpty() || periods == 0 ? java.util.stream.Stream.<ObservationRow>empty()
-                : repository.cells(h, release.id(), series, window.from(), window.toExclusive())) {
-            consumer.accept(new ObservationResult(query, release, series, rows, warnings));
+        String canonical = query.canonicalWithoutCursor();
+        String self = canonical.isEmpty() ? selfPath : selfPath + "?" + canonical;
+        try (Stream<ObservationRow> rows = rows(h, query, release, series, window, periods)) {
+            consumer.accept(new ObservationResult(query, release, series, rows, warnings, cells, self));
         }
     }
 
+    private Stream<ObservationRow> rows(Handle h, ObservationQuery query, Release release, List<SeriesKey> series,
+                                        TimeFilter.Window window, long periods) {
+        if (series.isEmpty() || periods == 0) return Stream.empty();
+        if (!query.format().paged()) return repository.cells(h, release.id(), series, window.from(), window.toExclusive());
+        Page page = query.page();
+        return repository.cells(h, release.id(), series, window.from(), window.toExclusive(),
+                page.startSeries(), page.afterPeriod(), page.limit() + 1L);
+    }
+
+    /** Paged formats are bounded by their page size; whole-result formats by the cell limit. */
     private void checkLimit(ObservationQuery query, long cells) {
-        long limit = query.format() == OutputFormat.CSV ? limits.maxCellsCsv() : limits.maxCellsJson();
+        if (query.format().paged()) return;
+        long limit = limits.maxCellsCsv();
         if (cells > limit) {
             String id = query.dataset().id();
             throw new ProblemException(413, "too-many-cells", "Query too large",
                     "This query could return up to " + cells + " cells; the limit for " + query.format().extension()
-                            + " is " + limit + ". Narrow it with dimension or time filters, use format=csv (limit "
-                            + limits.maxCellsCsv() + "), or download the whole dataset.",
+                            + " is " + limit + ". Narrow it with dimension or time filters, page through it as JSON "
+                            + "(limit and the next link), or download the whole dataset.",
                     Map.of("cells", cells, "limit", limit, "limits", "/v1/limits",
-                            "download", "/v1/datasets/" + id + "/observations?format=csv"));
+                            "download", "/v1/datasets/" + id + "/download"));
         }
     }
 
