@@ -9,6 +9,8 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.config.AppConfig;
 import org.lmobservatory.db.Database;
 import org.lmobservatory.db.Json;
+import org.lmobservatory.observations.BulkDownloads;
+import org.lmobservatory.observations.DownloadRoutes;
 import org.lmobservatory.observations.ObservationRoutes;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.CurrentReleases;
@@ -74,6 +76,7 @@ public final class Observatory implements AutoCloseable {
         new SystemRoutes(database.api(), config.limits()).register(app);
         new CatalogueRoutes(catalogue).register(app);
         new ObservationRoutes(observations, releases, cache).register(app);
+        new DownloadRoutes(catalogue, releases, new BulkDownloads(config.dataDir().resolve("downloads"), observations)).register(app);
     }
 
     public Observatory start() {

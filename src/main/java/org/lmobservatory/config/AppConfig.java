@@ -13,6 +13,7 @@ public record AppConfig(
         Optional<String> databaseUser,
         Optional<String> databasePassword,
         Path dataDir,
+        int embeddedPort,
         int port,
         String apiRole,
         String baseUrl,
@@ -39,6 +40,7 @@ public record AppConfig(
                 nonBlank(env.get("DATABASE_USER")),
                 nonBlank(env.get("DATABASE_PASSWORD")),
                 Path.of(env.getOrDefault("LMO_DATA_DIR", "data")),
+                intValue(env, "LMO_EMBEDDED_PG_PORT", 0),
                 port,
                 env.getOrDefault("LMO_API_ROLE", "lmo_api"),
                 env.getOrDefault("LMO_BASE_URL", "http://localhost:" + port),
@@ -52,11 +54,11 @@ public record AppConfig(
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, newPort, apiRole, baseUrl, poolSize, cacheBytes, limits);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, embeddedPort, newPort, apiRole, baseUrl, poolSize, cacheBytes, limits);
     }
 
     public AppConfig withLimits(Limits newLimits) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, port, apiRole, baseUrl, poolSize, cacheBytes, newLimits);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, embeddedPort, port, apiRole, baseUrl, poolSize, cacheBytes, newLimits);
     }
 
     /** Safe to log: the password never appears. */

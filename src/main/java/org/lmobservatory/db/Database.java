@@ -49,16 +49,18 @@ public final class Database implements AutoCloseable {
             String url = JdbcUrls.toJdbc(config.databaseUrl().get());
             return new Database(null, url, config.databaseUser().orElse(null), config.databasePassword().orElse(null), config);
         }
-        EmbeddedPostgres pg = startEmbedded(config.dataDir().resolve("postgres"));
+        EmbeddedPostgres pg = startEmbedded(config.dataDir().resolve("postgres"), config.embeddedPort());
         String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
         return new Database(pg, url, "postgres", null, config);
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dir) {
+    private static EmbeddedPostgres startEmbedded(Path dir, int port) {
         try {
             Files.createDirectories(dir);
             log.info("Starting embedded PostgreSQL with data in {}", dir.toAbsolutePath());
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port > 0) builder.setPort(port);
+            return builder
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))

@@ -45,17 +45,24 @@ public final class ObservationService {
     }
 
     public void run(ObservationQuery query, Release release, String selfPath, ResultConsumer consumer) throws Exception {
-        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> execute(h, query, release, selfPath, consumer));
+        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> execute(h, query, release, selfPath, true, consumer));
     }
 
-    private void execute(Handle h, ObservationQuery query, Release release, String selfPath, ResultConsumer consumer) throws Exception {
+    /** The whole release without the cell limit: for bulk downloads, which are written once per release. */
+    public void export(Dataset dataset, Release release, ResultConsumer consumer) throws Exception {
+        ObservationQuery all = parser.parse(dataset, Map.of("format", List.of("csv")), null);
+        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> execute(h, all, release, "", false, consumer));
+    }
+
+    private void execute(Handle h, ObservationQuery query, Release release, String selfPath, boolean limited,
+                         ResultConsumer consumer) throws Exception {
         Dataset dataset = query.dataset();
         List<SeriesKey> series = new ArrayList<>(repository.matchingSeries(h, release.id(), query.codeFilters()));
         series.sort(outputOrder(query.codelists()));
         TimeFilter.Window window = query.time().resolve(release, dataset.frequency());
         long periods = window.periodsIn(release, dataset.frequency());
         long cells = series.size() * periods;
-        checkLimit(query, cells);
+        if (limited) checkLimit(query, cells);
         List<String> warnings = new ArrayList<>();
         if (series.isEmpty() || periods == 0) {
             warnings.add("No observations match this query. The dataset's codes and time coverage are at /v1/datasets/" + dataset.id() + ".");
