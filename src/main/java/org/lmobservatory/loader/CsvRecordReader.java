@@ -116,11 +116,18 @@ public final class CsvRecordReader implements AutoCloseable {
     }
 
     private int read(int startLine) throws IOException {
+        int c;
         try {
-            return in.read();
+            c = in.read();
         } catch (CharacterCodingException e) {
             throw new MalformedCsvException(line, "the file is not valid UTF-8 here; save it as UTF-8 (CSV UTF-8 in spreadsheet programs)");
         }
+        if (c == 0) {
+            // PostgreSQL text cannot hold NUL, and trim() would silently drop it; a UTF-16 file is full of them.
+            throw new MalformedCsvException(line, "the file contains a NUL character here; it may be saved as UTF-16 (\"Unicode text\"): "
+                    + "save it as UTF-8 (CSV UTF-8 in spreadsheet programs)");
+        }
+        return c;
     }
 
     @Override
