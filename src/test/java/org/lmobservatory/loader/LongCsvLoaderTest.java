@@ -189,6 +189,23 @@ class LongCsvLoaderTest {
                     .bind("ds", id).mapTo(String.class).list());
             assertEquals(List.of("FI 2024-01-01 7 p", "FI1B 2024-01-01 null m", "FI1C 2024-01-01 null c"), published);
         }
+        @Test
+        void aNumberTooLargeOrTooPreciseForTheDatabaseIsRejectedOnItsLine() throws Exception {
+            String id = "t-loader-number-range";
+            defineDataset(id, "A");
+            Path csv = TestServer.file("number-range.csv", """
+                    geo,time,value
+                    FI,2024,1e200000
+                    FI1B,2024,1e-20000
+                    FI1C,2024,-1.5e300
+                    """);
+
+            LoadReport report = load(id, csv);
+
+            assertRejected(id, csv, report,
+                    "number-range.csv:2: value '1e200000' is out of range: at most 131072 digits before and 16383 after the decimal point",
+                    "number-range.csv:3: value '1e-20000' is out of range: at most 131072 digits before and 16383 after the decimal point");
+        }
     }
 
     @Nested
@@ -213,6 +230,22 @@ class LongCsvLoaderTest {
                     "monthly.csv:4: time '20x4' is not a period; dataset t-loader-monthly-period has frequency M (write periods like 2024-07)",
                     "monthly.csv:5: time '2024-13' is not a period; dataset t-loader-monthly-period has frequency M (write periods like 2024-07)",
                     "monthly.csv:6: time '2024-Q3' does not match frequency M of dataset t-loader-monthly-period (write periods like 2024-07)");
+        }
+
+        @Test
+        void yearZeroIsNoPeriod() throws Exception {
+            String id = "t-loader-year-zero";
+            defineDataset(id, "A");
+            Path csv = TestServer.file("year-zero.csv", """
+                    geo,time,value
+                    FI,0000,1
+                    FI,0001,2
+                    """);
+
+            LoadReport report = load(id, csv);
+
+            assertRejected(id, csv, report,
+                    "year-zero.csv:2: time '0000' is not a period; dataset t-loader-year-zero has frequency A (write periods like 2024)");
         }
 
         @Test
@@ -347,6 +380,27 @@ class LongCsvLoaderTest {
         }
 
         @Test
+        void everyErrorIsCountedButOnlyTheFirstThousandAreKept() throws Exception {
+            String id = "t-loader-many-errors";
+            defineDataset(id, "A");
+            StringBuilder text = new StringBuilder("geo,time,value\n");
+            for (int year = 1001; year <= 2500; year++) text.append("FI,").append(year).append(",x\n"); // lines 2..1501
+            Path csv = TestServer.file("many-errors.csv", text.toString());
+
+            LoadReport report = load(id, csv);
+
+            assertEquals(LoadReport.Status.INVALID, report.status());
+            assertEquals(1500, report.errorCount());
+            assertEquals(1000, report.errors().size());
+            assertEquals("many-errors.csv:2: value 'x' is not a number", report.errors().get(0).toString());
+            assertEquals("many-errors.csv:1001: value 'x' is not a number", report.errors().get(999).toString());
+            assertEquals("many-errors.csv: 1500 error(s); nothing was staged for publishing.", report.message());
+            assertEquals(1500, loadErrorCount(report.loadId()));
+            assertEquals(1000, storedErrors(report.loadId()).size());
+            assertEquals(0, releaseCount(id));
+        }
+
+        @Test
         void anEmptyFileIsRefusedAsAWhole() throws Exception {
             String id = "t-loader-empty-file";
             defineDataset(id, "A");
@@ -414,6 +468,31 @@ class LongCsvLoaderTest {
 
             assertRejected(id, csv, report,
                     "latin1-far.csv:2002: the file is not valid UTF-8 here; save it as UTF-8 (CSV UTF-8 in spreadsheet programs)");
+        }
+
+        @Test
+        void aNulCharacterIsRefusedOnItsLine() throws Exception {
+            String id = "t-loader-nul";
+            defineDataset(id, "A");
+            Path csv = TestServer.file("nul.csv", "geo,time,value\nFI,2024,1\nFI1B,2024,\u00002\n");
+
+            LoadReport report = load(id, csv);
+
+            assertRejected(id, csv, report,
+                    "nul.csv:3: the file contains a NUL character here; it may be saved as UTF-16 (\"Unicode text\"): save it as UTF-8 (CSV UTF-8 in spreadsheet programs)");
+        }
+
+        @Test
+        void aUtf16FileWithoutByteOrderMarkIsRefusedOnLineOne() throws Exception {
+            String id = "t-loader-utf16";
+            defineDataset(id, "A");
+            Path csv = TestServer.file("utf16.csv", "");
+            Files.write(csv, "geo,time,value\nFI,2024,1\n".getBytes(StandardCharsets.UTF_16LE));
+
+            LoadReport report = load(id, csv);
+
+            assertRejected(id, csv, report,
+                    "utf16.csv:1: the file contains a NUL character here; it may be saved as UTF-16 (\"Unicode text\"): save it as UTF-8 (CSV UTF-8 in spreadsheet programs)");
         }
 
         @Test
