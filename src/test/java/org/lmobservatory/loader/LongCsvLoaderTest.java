@@ -20,6 +20,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lmobservatory.loader.LoaderFixtures.defineDataset;
 import static org.lmobservatory.loader.LoaderFixtures.loadErrorCount;
 import static org.lmobservatory.loader.LoaderFixtures.loadStatus;
@@ -435,7 +436,7 @@ class LongCsvLoaderTest {
             assertEquals("valid", loadStatus(report.loadId()));
             String expectedStart = "header-only.csv: 0 rows valid and staged as load " + report.loadId() + " in ";
             String expectedEnd = "; publish with: publish --dataset " + id;
-            assertEquals(true, report.message().startsWith(expectedStart) && report.message().endsWith(expectedEnd), report.message());
+            assertTrue(report.message().startsWith(expectedStart) && report.message().endsWith(expectedEnd), report.message());
         }
     }
 
