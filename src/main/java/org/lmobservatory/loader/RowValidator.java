@@ -16,6 +16,10 @@ final class RowValidator {
     record ValidRow(int line, List<String> codes, LocalDate periodStart, BigDecimal value, String flags) {
     }
 
+    /** What a PostgreSQL numeric can store; beyond this staging would fail without a line number. */
+    static final int MAX_DIGITS_BEFORE_POINT = 131_072;
+    static final int MAX_DIGITS_AFTER_POINT = 16_383;
+
     private final Dataset dataset;
     private final List<Codelist> codelists;
 
@@ -47,7 +51,8 @@ final class RowValidator {
 
     private LocalDate period(RawObservation raw, ObservationReader.ErrorSink errors) {
         var parsed = Period.parse(raw.time());
-        if (parsed.isEmpty()) {
+        // Year 0 does not exist in the calendar PostgreSQL uses; staging would fail on it without a line number.
+        if (parsed.isEmpty() || parsed.get().start().getYear() < 1) {
             errors.add(raw.line(), "time", "time '" + raw.time() + "' is not a period; dataset " + dataset.id()
                     + " has frequency " + dataset.frequency() + " (write periods like " + dataset.frequency().example() + ")");
             return null;
@@ -84,7 +89,13 @@ final class RowValidator {
             return null;
         }
         try {
-            return new BigDecimal(v);
+            BigDecimal n = new BigDecimal(v);
+            if (n.scale() > MAX_DIGITS_AFTER_POINT || n.precision() - n.scale() > MAX_DIGITS_BEFORE_POINT) {
+                errors.add(raw.line(), "value", "value '" + v + "' is out of range: at most " + MAX_DIGITS_BEFORE_POINT
+                        + " digits before and " + MAX_DIGITS_AFTER_POINT + " after the decimal point");
+                return null;
+            }
+            return n;
         } catch (NumberFormatException e) {
             String hint = v.matches("-?\\d+,\\d+") ? " (use '.' as the decimal separator)" : "";
             errors.add(raw.line(), "value", "value '" + v + "' is not a number" + hint);
