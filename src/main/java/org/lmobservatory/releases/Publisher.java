@@ -84,6 +84,10 @@ public final class Publisher {
                         throw new ProblemException(409, "load-not-publishable", "Load cannot be published",
                                 "Load " + rs.getLong("id") + " of " + datasetId + " is " + rs.getString("status") + ", not valid; only a load without errors can be published.");
                     }
+                    if (rs.getLong("row_count") == 0) {
+                        throw new ProblemException(409, "empty-load", "Load cannot be published",
+                                "Load " + rs.getLong("id") + " of " + datasetId + " has no rows; publishing it would replace the data with nothing.");
+                    }
                     return new Load(rs.getLong("id"), rs.getLong("row_count"), rs.getString("checksum"), rs.getString("file_name"));
                 })
                 .findOne()

@@ -89,7 +89,7 @@ class LongCsvLoaderTest {
 
             LoadReport report = load(id, csv);
 
-            assertRejected(id, csv, report, "unknown-code.csv:3: geo 'FI1X' is not in codelist TGEO (did you mean FI1B?)");
+            assertRejected(id, csv, report, "unknown-code.csv:3: geo 'FI1X' is not in codelist TGEO (did you mean FI1B or FI1C?)");
         }
 
         @Test
@@ -434,9 +434,12 @@ class LongCsvLoaderTest {
             assertEquals(LoadReport.Status.VALID, report.status(), report.errors().toString());
             assertEquals(0, report.rows());
             assertEquals("valid", loadStatus(report.loadId()));
-            String expectedStart = "header-only.csv: 0 rows valid and staged as load " + report.loadId() + " in ";
+            String expectedStart = "header-only.csv (long-csv): 0 rows valid and staged as load " + report.loadId() + " in ";
             String expectedEnd = "; publish with: publish --dataset " + id;
             assertTrue(report.message().startsWith(expectedStart) && report.message().endsWith(expectedEnd), report.message());
+            ProblemException refused = assertThrows(ProblemException.class, () -> TestServer.publisher().publish(id, report.loadId(), null));
+            assertEquals(409, refused.status());
+            assertTrue(refused.getMessage().contains("has no rows"), refused.getMessage());
         }
     }
 

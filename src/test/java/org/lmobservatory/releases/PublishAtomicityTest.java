@@ -72,7 +72,7 @@ class PublishAtomicityTest {
 
     private static Seen fetch() throws Exception {
         long started = System.nanoTime();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + "/v1/datasets/" + DATASET + "/observations?labels=code"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + "/v1/datasets/" + DATASET + "/observations?labels=code&limit=" + ROWS))
                 .timeout(Duration.ofSeconds(20)).GET().build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) throw new AssertionError("HTTP " + response.statusCode() + ": " + new String(response.body()));
