@@ -22,6 +22,8 @@ public final class InputFormats {
 
     static {
         READERS.put("long-csv", (in, options) -> new LongCsvReader(in));
+        READERS.put("eurostat-tsv", (in, options) -> new org.lmobservatory.loader.formats.EurostatTsvReader(in));
+        READERS.put("sdmx-csv", (in, options) -> new org.lmobservatory.loader.formats.SdmxCsvReader(in));
     }
 
     private InputFormats() {
