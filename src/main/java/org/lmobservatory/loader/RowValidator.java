@@ -22,16 +22,27 @@ final class RowValidator {
 
     private final Dataset dataset;
     private final List<Codelist> codelists;
+    private final CodeRecoder recoder;
 
     RowValidator(Dataset dataset, List<Codelist> codelists) {
+        this(dataset, codelists, CodeRecoder.NONE);
+    }
+
+    RowValidator(Dataset dataset, List<Codelist> codelists, CodeRecoder recoder) {
         this.dataset = dataset;
         this.codelists = codelists;
+        this.recoder = recoder;
     }
 
     /** The valid row, or null after reporting every problem of the row. */
-    ValidRow validate(RawObservation raw, ObservationReader.ErrorSink errors) {
+    ValidRow validate(RawObservation original, ObservationReader.ErrorSink errors) {
         int before = errors.count();
+        // Older classification versions first: the recoded code is the one checked and stored.
+        RawObservation raw = recoder.apply(original, errors);
+        boolean geoRejected = raw == null;
+        if (geoRejected) raw = original;
         for (Dimension d : dataset.dimensions()) {
+            if (geoRejected && recoder.covers(d)) continue;
             String code = raw.codes().get(d.position());
             Codelist list = codelists.get(d.position());
             if (code.isEmpty()) {
