@@ -33,6 +33,8 @@ public final class Main {
               import-codelist --format nuts|lau|isco|nace --file F --id ID [--version V] [--lang xx]
                                                       import or merge codes from an official list (NUTS list,
                                                       history or validity; LAU concordance; ISCO-08; NACE Rev. 2)
+                                                      into codelist ID; V: version of the file's codes (NUTS2024);
+                                                      xx: language of its labels (default: national / from name)
             Configuration comes from environment variables (DATABASE_URL, PORT, LMO_DATA_DIR, …): see README.md.
             """;
 

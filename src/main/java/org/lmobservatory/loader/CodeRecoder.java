@@ -90,7 +90,8 @@ final class CodeRecoder {
             String flags = raw.flags().contains("b") ? raw.flags() : raw.flags() + "b";
             return new RawObservation(raw.line(), raw.codes(), raw.time(), raw.value(), flags);
         }
-        errors.add(raw.line(), dimensionId, dimensionId + " '" + code + "' (" + o.lastVersion() + ") has no one-to-one successor in "
+        String version = o.lastVersion() == null ? "an older version" : o.lastVersion();
+        errors.add(raw.line(), dimensionId, dimensionId + " '" + code + "' (" + version + ") has no one-to-one successor in "
                 + target + " (" + o.explanation() + "); use --nuts-breaks flag to load it flagged 'b'");
         return null;
     }

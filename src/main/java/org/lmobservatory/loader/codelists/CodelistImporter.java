@@ -50,6 +50,10 @@ public final class CodelistImporter {
             throw new InvalidDefinitionException(List.of(new LoadError(name, 0, "--id",
                     "codelist id '" + options.codelistId() + "' must match [A-Za-z][A-Za-z0-9_.-]*")));
         }
+        if (options.language().isPresent() && !options.language().get().matches("[a-z]{2,3}")) {
+            throw new InvalidDefinitionException(List.of(new LoadError(name, 0, "--lang",
+                    "language '" + options.language().get() + "' must be an ISO 639 code such as en, bg, cs")));
+        }
         if (!Files.isReadable(file)) {
             throw new InvalidDefinitionException(List.of(new LoadError(name, 0, null, "cannot read " + file)));
         }
@@ -57,7 +61,7 @@ public final class CodelistImporter {
         ImportedCodelist imported = reader == null ? null : reader.read(file, options, errors);
         errors.throwIfAny();
         Codelist existing = existing(options.codelistId());
-        CodelistDef merged = CodelistMerger.merge(options.codelistId(), existing, imported, errors);
+        CodelistDef merged = CodelistMerger.merge(options.codelistId(), existing, imported, options.version(), errors);
         errors.throwIfAny();
         store.save(merged);
         return new Result(merged.id(), merged.codes().size(), imported.codes().size(),

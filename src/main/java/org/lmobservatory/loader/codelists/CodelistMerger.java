@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -21,7 +22,8 @@ final class CodelistMerger {
     private CodelistMerger() {
     }
 
-    static CodelistDef merge(String id, Codelist existing, ImportedCodelist imported, ImportErrors errors) {
+    /** version: the one given on the command line; else the stored codelist keeps its own; a new one takes the file's. */
+    static CodelistDef merge(String id, Codelist existing, ImportedCodelist imported, Optional<String> version, ImportErrors errors) {
         Map<String, CodeDef> codes = new LinkedHashMap<>();
         List<SuccessorDef> successors = new ArrayList<>();
         if (existing != null) {
@@ -40,8 +42,8 @@ final class CodelistMerger {
                 }
             }
         }
-        String version = imported.version() != null ? imported.version() : existing == null ? null : existing.version();
-        return new CodelistDef(id, version, existing == null ? imported.title() : existing.title(),
+        String listVersion = version.orElse(existing != null ? existing.version() : imported.version());
+        return new CodelistDef(id, listVersion, existing == null ? imported.title() : existing.title(),
                 existing == null ? Map.of() : existing.note(), depthFirst(codes),
                 imported.successors().isEmpty() ? null : union(successors, imported.successors()));
     }

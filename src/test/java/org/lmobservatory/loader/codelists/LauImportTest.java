@@ -28,6 +28,7 @@ class LauImportTest {
         }
 
         var fi = RealCodelists.codelist("t-lau", "fi");
+        assertEquals("NUTS2021", fi.getString("version"), "merging municipalities keeps the list's version");
         Map<String, Map<String, Object>> codes = RealCodelists.codesById(fi);
         for (String country : expected.keySet()) {
             List<Map<String, Object>> municipalities = codes.values().stream()
