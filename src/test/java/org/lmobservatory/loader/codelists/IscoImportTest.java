@@ -19,8 +19,8 @@ class IscoImportTest {
                 RealCodelists.into("t-isco"));
         System.out.println("ISCO import: " + r.message());
         var isco = RealCodelists.codelist("t-isco", "en");
-        assertEquals(619, isco.getInt("count"));
-        assertEquals("ISCO-08", isco.getString("version"));
+        assertEquals(619, isco.get("count"));
+        assertEquals("ISCO-08", isco.get("version"));
         Map<String, Map<String, Object>> codes = RealCodelists.codesById(isco);
         Map<String, Long> perLevel = codes.values().stream().collect(Collectors.groupingBy(c -> (String) c.get("level"), Collectors.counting()));
         assertEquals(Map.of("major", 10L, "sub-major", 43L, "minor", 130L, "unit", 436L), perLevel);

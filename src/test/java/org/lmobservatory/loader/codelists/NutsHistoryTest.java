@@ -28,7 +28,7 @@ class NutsHistoryTest {
     @Test
     void codesShowTheVersionsTheyAreValidInAndTheirSuccessors() {
         var list = RealCodelists.codelist(LIST, "pl");
-        assertEquals("NUTS2021", list.getString("version"));
+        assertEquals("NUTS2021", list.get("version"));
         Map<String, Map<String, Object>> codes = RealCodelists.codesById(list);
         assertEquals(3_159, codes.size(), "every code of every version 1999-2021");
 

@@ -24,8 +24,8 @@ class NutsImportTest {
         assertEquals(1_582 + 27, result.codes(), "1,582 regions and the 27 EU countries");
 
         var bg = RealCodelists.codelist("t-nuts-2024", "bg");
-        assertEquals(1_609, bg.getInt("count"));
-        assertEquals("NUTS2024", bg.getString("version"));
+        assertEquals(1_609, bg.get("count"));
+        assertEquals("NUTS2024", bg.get("version"));
         Map<String, Map<String, Object>> codes = RealCodelists.codesById(bg);
         Map<String, Long> perLevel = codes.values().stream().collect(Collectors.groupingBy(c -> (String) c.get("level"), Collectors.counting()));
         assertEquals(Map.of("country", 27L, "major-region", 119L, "region", 271L, "district", 1_192L), perLevel);
@@ -38,10 +38,10 @@ class NutsImportTest {
         assertEquals(List.of("NUTS2024"), codes.get("BG411").get("validIn"));
         assertNull(codes.get("BG411").get("successors"), "no successor data: the field is left out");
 
-        Map<String, Map<String, Object>> cs = RealCodelists.codesById(RealCodelists.codelist("t-nuts-2024", "cs"));
+        Map<String, Map<String, Object>> cs = RealCodelists.codesById(RealCodelists.codelistUnchecked("t-nuts-2024", "cs"));
         assertCode(cs, "CZ010", "Hlavní město Praha", "CZ01", "district");
         // National labels are stored under the country's language, and English falls back to them.
-        Map<String, Map<String, Object>> en = RealCodelists.codesById(RealCodelists.codelist("t-nuts-2024", "en"));
+        Map<String, Map<String, Object>> en = RealCodelists.codesById(RealCodelists.codelistUnchecked("t-nuts-2024", "en"));
         assertEquals("Miasto Warszawa", en.get("PL911").get("label"));
         assertEquals("Helsinki-Uusimaa", en.get("FI1B1").get("label"));
         assertEquals("FI19A", codes.get("FI19A").get("id"), "codes are NUTS 2024 (FI19A/FI19B)");
