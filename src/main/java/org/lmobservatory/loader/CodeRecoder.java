@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Brings geo codes of an older classification version (NUTS2013) to the version of the dataset's geo codelist
@@ -26,6 +27,13 @@ final class CodeRecoder {
     private static final List<String> SEVERITY = List.of("recode", "boundary", "merge", "split");
 
     record Step(String successor, String fromVersion, String toVersion, String kind) {
+    }
+
+    private record CodeStep(String code, Step step) {
+    }
+
+    /** A code as of a version, on the way from the old code to the target version. */
+    private record At(String code, String version) {
     }
 
     /** What becomes of one code: kept, replaced, or a break with its explanation. */
@@ -58,15 +66,16 @@ final class CodeRecoder {
         if (geo == null) return NONE;
         Codelist list = codelists.get(geo.position());
         if (list.version() == null) return NONE;
-        Map<String, List<Step>> steps = new HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("""
+        Map<String, List<Step>> steps = jdbi.withHandle(h -> h.createQuery("""
                         SELECT code_id, successor_id, from_version, to_version, kind FROM published.code_successor
                         WHERE codelist_id = :id ORDER BY code_id, from_version, successor_id
                         """)
                 .bind("id", list.id())
-                .map((rs, ctx) -> steps.computeIfAbsent(rs.getString("code_id"), k -> new ArrayList<>())
-                        .add(new Step(rs.getString("successor_id"), rs.getString("from_version"), rs.getString("to_version"), rs.getString("kind"))))
-                .list());
+                .map((rs, ctx) -> new CodeStep(rs.getString("code_id"),
+                        new Step(rs.getString("successor_id"), rs.getString("from_version"), rs.getString("to_version"), rs.getString("kind"))))
+                .list())
+                .stream()
+                .collect(Collectors.groupingBy(CodeStep::code, Collectors.mapping(CodeStep::step, Collectors.toList())));
         if (steps.isEmpty()) return NONE;
         return new CodeRecoder(geo.position(), geo.id(), list, list.version(), steps, flagBreaks);
     }
@@ -111,15 +120,14 @@ final class CodeRecoder {
         Set<String> reached = new LinkedHashSet<>();
         String worst = "recode";
         boolean deadEnd = false;
-        List<String[]> frontier = new ArrayList<>();
-        frontier.add(new String[]{code, since});
+        List<At> frontier = new ArrayList<>(List.of(new At(code, since)));
         for (int guard = 0; !frontier.isEmpty() && guard < 1_000; guard++) {
-            String[] at = frontier.remove(0);
-            if (!at[0].equals(code) && current(at[0])) {
-                reached.add(at[0]);
+            At at = frontier.remove(0);
+            if (!at.code().equals(code) && current(at.code())) {
+                reached.add(at.code());
                 continue;
             }
-            List<Step> next = nextSteps(at[0], at[1]);
+            List<Step> next = nextSteps(at.code(), at.version());
             if (next.isEmpty()) {
                 deadEnd = true;
                 continue;
@@ -127,14 +135,14 @@ final class CodeRecoder {
             if (next.size() > 1) worst = worse(worst, "split");
             for (Step s : next) {
                 worst = worse(worst, s.kind());
-                frontier.add(new String[]{s.successor(), s.toVersion()});
+                frontier.add(new At(s.successor(), s.toVersion()));
             }
         }
         if (!deadEnd && reached.size() == 1 && worst.equals("recode")) return new Outcome(reached.iterator().next(), since, null);
         return new Outcome(code, since, explain(worst, reached, deadEnd));
     }
 
-    /** The earliest change of the code at or after the version it was last seen in. */
+    /** The earliest change of the code at or after the version it was last seen in (versions compare as text: NUTS2013 < NUTS2016). */
     private List<Step> nextSteps(String code, String version) {
         List<Step> candidates = steps.getOrDefault(code, List.of()).stream()
                 .filter(s -> version == null || s.fromVersion().compareTo(version) >= 0).toList();
