@@ -9,6 +9,7 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.config.AppConfig;
 import org.lmobservatory.db.Database;
 import org.lmobservatory.db.Json;
+import org.lmobservatory.observations.CsvMetadataRoutes;
 import org.lmobservatory.observations.ObservationRoutes;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.ReleaseRepository;
@@ -58,6 +59,7 @@ public final class Observatory implements AutoCloseable {
         new SystemRoutes(database.api(), config.limits()).register(app);
         new CatalogueRoutes(catalogue).register(app);
         new ObservationRoutes(observations).register(app);
+        new CsvMetadataRoutes(observations, catalogue, config.baseUrl()).register(app);
     }
 
     public Observatory start() {

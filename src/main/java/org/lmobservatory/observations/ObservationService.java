@@ -21,6 +21,9 @@ import java.util.Map;
  * consumer, all in one read-only snapshot so a publish in the middle is never half-visible.
  */
 public final class ObservationService {
+    /** A worksheet holds 1,048,576 rows, one of them the header. */
+    private static final long XLSX_MAX_DATA_ROWS = 1_048_575;
+
     private final Jdbi jdbi;
     private final CatalogueService catalogue;
     private final ObservationQueryParser parser;
@@ -56,7 +59,7 @@ public final class ObservationService {
         TimeFilter.Window window = query.time().resolve(release, dataset.frequency());
         long periods = window.periodsIn(release, dataset.frequency());
         long cells = series.size() * periods;
-        checkLimit(query, cells);
+        checkLimit(query, query.format() == OutputFormat.JSONSTAT ? cubeCells(series, periods) : cells);
         List<String> warnings = new ArrayList<>();
         if (series.isEmpty() || periods == 0) {
             warnings.add("No observations match this query. The dataset's codes and time coverage are at /v1/datasets/" + dataset.id() + ".");
@@ -68,16 +71,31 @@ public final class ObservationService {
     }
 
     private void checkLimit(ObservationQuery query, long cells) {
-        long limit = query.format() == OutputFormat.CSV ? limits.maxCellsCsv() : limits.maxCellsJson();
+        long limit = query.format().download() ? limits.maxCellsCsv() : limits.maxCellsJson();
+        if (query.format() == OutputFormat.XLSX) limit = Math.min(limit, XLSX_MAX_DATA_ROWS);
         if (cells > limit) {
             String id = query.dataset().id();
             throw new ProblemException(413, "too-many-cells", "Query too large",
-                    "This query could return up to " + cells + " cells; the limit for " + query.format().extension()
+                    "This query could return up to " + cells + " cells; the limit for " + query.format().parameter()
                             + " is " + limit + ". Narrow it with dimension or time filters, use format=csv (limit "
                             + limits.maxCellsCsv() + "), or download the whole dataset.",
                     Map.of("cells", cells, "limit", limit, "limits", "/v1/limits",
                             "download", "/v1/datasets/" + id + "/observations?format=csv"));
         }
+    }
+
+    /**
+     * JSON-stat is a dense cube: every combination of the codes that occur, times the periods, whether a series
+     * exists for it or not.
+     */
+    private static long cubeCells(List<SeriesKey> series, long periods) {
+        if (series.isEmpty()) return 0;
+        long cells = periods;
+        for (int d = 0; d < series.get(0).codes().size(); d++) {
+            int dimension = d;
+            cells *= series.stream().map(s -> s.codes().get(dimension)).distinct().count();
+        }
+        return cells;
     }
 
     private static Comparator<SeriesKey> outputOrder(List<Codelist> codelists) {
