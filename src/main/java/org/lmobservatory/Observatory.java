@@ -11,6 +11,7 @@ import org.lmobservatory.db.Database;
 import org.lmobservatory.db.Json;
 import org.lmobservatory.observations.BulkDownloads;
 import org.lmobservatory.observations.DownloadRoutes;
+import org.lmobservatory.observations.CsvMetadataRoutes;
 import org.lmobservatory.observations.ObservationRoutes;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.CurrentReleases;
@@ -77,6 +78,7 @@ public final class Observatory implements AutoCloseable {
         new CatalogueRoutes(catalogue).register(app);
         new ObservationRoutes(observations, releases, cache).register(app);
         new DownloadRoutes(catalogue, releases, new BulkDownloads(config.dataDir().resolve("downloads"), observations)).register(app);
+        new CsvMetadataRoutes(observations, catalogue, config.baseUrl()).register(app);
     }
 
     public Observatory start() {

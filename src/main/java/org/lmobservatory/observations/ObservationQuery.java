@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * A validated observation request. codeFilters holds, per dimension in dataset order, the codes asked for
- * (null = every code). page applies to paged formats (JSON) only.
+ * (null = every code). page applies to paged formats (JSON) only; table says how tabular formats lay the result
+ * out (ignored by the others).
  */
 public record ObservationQuery(Dataset dataset, List<Codelist> codelists, List<List<String>> codeFilters,
                                TimeFilter time, OutputFormat format, LabelMode labels, String lang,
-                               Page page, String canonicalQuery) {
+                               Page page, String canonicalQuery, TableOptions table) {
 
     /** The canonical query without the paging cursor: the identity of the whole result. */
     public String canonicalWithoutCursor() {

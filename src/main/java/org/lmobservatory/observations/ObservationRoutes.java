@@ -7,13 +7,13 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
-import org.lmobservatory.formats.CsvObservationWriter;
-import org.lmobservatory.formats.JsonObservationWriter;
+import org.lmobservatory.formats.JsonStatDataset;
 import org.lmobservatory.formats.ObservationWriter;
 import org.lmobservatory.releases.CurrentReleases;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.web.EncodedResponse;
 import org.lmobservatory.web.HttpCaching;
+import org.lmobservatory.formats.Writers;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.web.ResponseCache;
 
@@ -35,9 +35,7 @@ public final class ObservationRoutes {
     private final ObservationService service;
     private final CurrentReleases releases;
     private final ResponseCache cache;
-    private final Map<OutputFormat, ObservationWriter> writers = Map.of(
-            OutputFormat.JSON, new JsonObservationWriter(),
-            OutputFormat.CSV, new CsvObservationWriter());
+    private final Writers writers = new Writers();
 
     public ObservationRoutes(ObservationService service, CurrentReleases releases, ResponseCache cache) {
         this.service = service;
@@ -55,16 +53,22 @@ public final class ObservationRoutes {
                     + "and parent (geoLevel=municipality&geoParent=FI1B), and by time (time=2019..2024, time=2024-07, or lastPeriods=12 for "
                     + "a rolling window). Unknown parameters and codes are 400s that name the valid ones. A query that matches "
                     + "nothing is a 200 with an empty list and a warning. JSON is paged (limit, next link); CSV (format=csv or "
-                    + "Accept: text/csv) is RFC 4180, UTF-8, whole results up to the CSV cell limit. Responses carry a strong ETag "
-                    + "that changes only when the dataset is republished; send If-None-Match to get a 304.",
+                    + "Accept: text/csv) is RFC 4180, UTF-8, whole results up to the CSV cell limit. "
+                    + "Standard formats: JSON-stat 2.0 (format=jsonstat or Accept: application/vnd.jsonstat+json, or application/json with "
+                    + "profile=jsonstat), Excel (format=xlsx), SDMX-CSV 2.0 (format=sdmx-csv). CSV responses link their CSVW metadata "
+                    + "(Link: rel=\"describedby\"). Responses carry a strong ETag that changes only when the dataset is republished; "
+                    + "send If-None-Match to get a 304.",
             pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id, e.g. unemployment-rate"),
             queryParams = {
                     @OpenApiParam(name = "time", description = "A period (2024, 2024-Q3, 2024-07) or a range 2019..2024 (either end may be left open)"),
                     @OpenApiParam(name = "lastPeriods", type = Integer.class, description = "The last N periods of the current release"),
                     @OpenApiParam(name = "geoLevel", description = "Only territorial codes of this level, e.g. region or municipality"),
                     @OpenApiParam(name = "geoParent", description = "Only territorial codes below this one, e.g. FI1B"),
-                    @OpenApiParam(name = "format", description = "json (default) or csv"),
-                    @OpenApiParam(name = "labels", description = "code, label or both (default)"),
+                    @OpenApiParam(name = "format", description = "json (default), csv, jsonstat, xlsx or sdmx-csv"),
+                    @OpenApiParam(name = "labels", description = "code, label or both (default); not for jsonstat, only code for sdmx-csv"),
+                    @OpenApiParam(name = "layout", description = "csv and xlsx: long (default, a row per observation) or wide (a row per series, periods as columns)"),
+                    @OpenApiParam(name = "csvSeparator", description = "csv: comma (default) or semicolon; semicolon files use the decimal mark of lang (a comma for every language but en)"),
+                    @OpenApiParam(name = "bom", description = "csv: true starts the file with a UTF-8 byte order mark, for Excel"),
                     @OpenApiParam(name = "lang", description = "Label language: en, sq, sr, fi, sv, bg, pl, cs (falls back to English)"),
                     @OpenApiParam(name = "limit", type = Integer.class, description = "JSON rows per page (default 10000, at most the JSON cell limit)"),
                     @OpenApiParam(name = "cursor", description = "Opaque position of the next page; take it from links.next")
@@ -72,7 +76,10 @@ public final class ObservationRoutes {
             responses = {
                     @OpenApiResponse(status = "200", content = {
                             @OpenApiContent(from = ObservationsDocument.class),
-                            @OpenApiContent(mimeType = "text/csv", type = "string")}),
+                            @OpenApiContent(mimeType = "text/csv", type = "string"),
+                            @OpenApiContent(from = JsonStatDataset.class, mimeType = "application/vnd.jsonstat+json"),
+                            @OpenApiContent(mimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", type = "string", format = "binary"),
+                            @OpenApiContent(mimeType = "application/vnd.sdmx.data+csv", type = "string")}),
                     @OpenApiResponse(status = "304", description = "Not modified: the If-None-Match ETag is current"),
                     @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
@@ -81,7 +88,8 @@ public final class ObservationRoutes {
     void observations(Context ctx) throws Exception {
         ObservationQuery query = service.parse(ctx.pathParam("datasetId"), ctx.queryParamMap(), ctx.header("Accept"));
         Release release = releases.of(query.dataset().id());
-        String variant = query.format().name() + "?" + query.canonicalQuery();
+        // The format may come from Accept and the layout from table options, so both join the canonical query.
+        String variant = query.format().name() + "|" + query.table() + "?" + query.canonicalQuery();
         if (HttpCaching.notModified(ctx, HttpCaching.etag(release.id(), variant), release.publishedAt())) return;
         ResponseCache.Key key = new ResponseCache.Key(query.dataset().id(), release.id(), variant);
         EncodedResponse cached = cache.get(key);
@@ -90,7 +98,7 @@ public final class ObservationRoutes {
             return;
         }
         service.run(query, release, ctx.path(), result -> {
-            ObservationWriter writer = writers.get(query.format());
+            ObservationWriter writer = writers.forFormat(query.format());
             Map<String, String> headers = headers(result);
             if (result.cells() <= CACHEABLE_CELLS) {
                 ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -106,6 +114,7 @@ public final class ObservationRoutes {
 
     private static void stream(Context ctx, ObservationWriter writer, ObservationResult result, Map<String, String> headers) throws Exception {
         headers.forEach(ctx::header);
+        ctx.res().setCharacterEncoding(null);
         ctx.contentType(writer.contentType());
         boolean gzip = HttpCaching.acceptsGzip(ctx);
         if (gzip) ctx.header("Content-Encoding", "gzip");
@@ -116,22 +125,10 @@ public final class ObservationRoutes {
         out.flush();
     }
 
-    private static Map<String, String> headers(ObservationResult result) {
-        Map<String, String> headers = new LinkedHashMap<>();
+    private Map<String, String> headers(ObservationResult result) {
+        Map<String, String> headers = new LinkedHashMap<>(writers.headersFor(result).asMap());
+        headers.remove("Content-Type");
         headers.put("X-Release-Id", Long.toString(result.release().id()));
-        if (result.query().format() == OutputFormat.CSV) {
-            headers.put("Content-Disposition", "attachment; filename=\"" + fileName(result) + "\"");
-        }
         return headers;
-    }
-
-    static String fileName(ObservationResult result) {
-        String filter = result.query().canonicalWithoutCursor()
-                .replaceAll("(^|&)(format|lang|labels|limit)=[^&]*", "")
-                .replaceAll("[^A-Za-z0-9.=,-]+", "_")
-                .replaceAll("^_+|_+$", "");
-        String base = result.query().dataset().id() + "_release-" + result.release().id() + (filter.isEmpty() ? "" : "_" + filter);
-        if (base.length() > 150) base = base.substring(0, 150);
-        return base + "." + result.query().format().extension();
     }
 }

@@ -22,6 +22,9 @@ import java.util.stream.Stream;
  * its headers (ETag, release id) is exactly what the body holds.
  */
 public final class ObservationService {
+    /** A worksheet holds 1,048,576 rows, one of them the header. */
+    private static final long XLSX_MAX_DATA_ROWS = 1_048_575;
+
     private final Jdbi jdbi;
     private final CatalogueService catalogue;
     private final ObservationQueryParser parser;
@@ -62,7 +65,7 @@ public final class ObservationService {
         TimeFilter.Window window = query.time().resolve(release, dataset.frequency());
         long periods = window.periodsIn(release, dataset.frequency());
         long cells = series.size() * periods;
-        if (limited) checkLimit(query, cells);
+        if (limited) checkLimit(query, query.format() == OutputFormat.JSONSTAT ? cubeCells(series, periods) : cells);
         List<String> warnings = new ArrayList<>();
         if (series.isEmpty() || periods == 0) {
             warnings.add("No observations match this query. The dataset's codes and time coverage are at /v1/datasets/" + dataset.id() + ".");
@@ -86,16 +89,32 @@ public final class ObservationService {
     /** Paged formats are bounded by their page size; whole-result formats by the cell limit. */
     private void checkLimit(ObservationQuery query, long cells) {
         if (query.format().paged()) return;
-        long limit = limits.maxCellsCsv();
+        long limit = query.format().download() ? limits.maxCellsCsv() : limits.maxCellsJson();
+        if (query.format() == OutputFormat.XLSX) limit = Math.min(limit, XLSX_MAX_DATA_ROWS);
         if (cells > limit) {
             String id = query.dataset().id();
             throw new ProblemException(413, "too-many-cells", "Query too large",
-                    "This query could return up to " + cells + " cells; the limit for " + query.format().extension()
-                            + " is " + limit + ". Narrow it with dimension or time filters, page through it as JSON "
-                            + "(limit and the next link), or download the whole dataset.",
+                    "This query could return up to " + cells + " cells; the limit for " + query.format().parameter()
+                            + " is " + limit + ". Narrow it with dimension or time filters, use format=csv (limit "
+                            + limits.maxCellsCsv() + "), page through it as JSON (limit and the next link), "
+                            + "or download the whole dataset.",
                     Map.of("cells", cells, "limit", limit, "limits", "/v1/limits",
                             "download", "/v1/datasets/" + id + "/download"));
         }
+    }
+
+    /**
+     * JSON-stat is a dense cube: every combination of the codes that occur, times the periods, whether a series
+     * exists for it or not.
+     */
+    private static long cubeCells(List<SeriesKey> series, long periods) {
+        if (series.isEmpty()) return 0;
+        long cells = periods;
+        for (int d = 0; d < series.get(0).codes().size(); d++) {
+            int dimension = d;
+            cells *= series.stream().map(s -> s.codes().get(dimension)).distinct().count();
+        }
+        return cells;
     }
 
     private static Comparator<SeriesKey> outputOrder(List<Codelist> codelists) {

@@ -60,6 +60,7 @@ public final class HttpCaching {
 
     public static void send(Context ctx, EncodedResponse response) {
         response.headers().forEach(ctx::header);
+        ctx.res().setCharacterEncoding(null); // else Jetty appends ";charset=utf-8" to binary types such as xlsx
         ctx.contentType(response.contentType());
         if (acceptsGzip(ctx)) {
             ctx.header("Content-Encoding", "gzip");
