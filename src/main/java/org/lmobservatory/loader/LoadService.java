@@ -149,6 +149,9 @@ public final class LoadService {
                     .execute();
             h.commit();
             committed = true;
+            // Fresh statistics before publishing: with the previous load's (deleted) rows in them, the planner took
+            // this load for empty and a 1M-row publish ran 20+ minutes instead of 40 s.
+            if (errors.count() == 0) h.execute("ANALYZE staging.load_row");
         } finally {
             if (!committed) {
                 h.rollback();

@@ -61,6 +61,27 @@ final class ApiCells {
         }
     }
 
+    /**
+     * Waits until the API serves the release: servers learn of a publish by LISTEN/NOTIFY, a moment after the commit.
+     */
+    static void awaitRelease(String datasetId, long releaseId) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            var response = TestServer.given().queryParam("format", "json").queryParam("limit", 1)
+                    .get("/v1/datasets/{id}/observations", datasetId);
+            if (response.statusCode() == 200 && response.jsonPath().getLong("release.id") == releaseId) return;
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the API did not switch " + datasetId + " to release " + releaseId + " within 10 s: " + response.asString());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Defines, loads and publishes, then waits until the API serves the new release. */
+    static void publish(String datasetId, java.nio.file.Path definition, java.nio.file.Path data) throws Exception {
+        awaitRelease(datasetId, TestServer.publish(datasetId, definition, data));
+    }
+
     static Map<String, Cell> fetchAll(String datasetId, List<String> dimensions) throws IOException {
         return fetch(datasetId, dimensions, Map.of());
     }

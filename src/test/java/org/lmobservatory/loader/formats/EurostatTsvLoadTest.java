@@ -95,6 +95,7 @@ class EurostatTsvLoadTest {
         assertEquals(LoadReport.Status.VALID, report.status(), report.message() + " " + report.errors());
         assertTrue(report.message().contains("(eurostat-tsv)"), "format detected from the content: " + report.message());
         Publisher.Published published = TestServer.publisher().publish("estat-lfu3rt", report.loadId(), "test");
+        ApiCells.awaitRelease("estat-lfu3rt", published.releaseId());
         System.out.printf("[measure] eurostat-tsv lfst_r_lfu3rt: 5,604 lines, %d cells loaded in %.2f s = %.0f cells/s (%.0f lines/s); publish %.2f s%n",
                 report.rows(), report.seconds(), report.rowsPerSecond(), 5604 / report.seconds(), published.seconds());
 
@@ -139,7 +140,7 @@ class EurostatTsvLoadTest {
         Source uneSource = parse(une);
         assertEquals(List.of("freq", "age", "unit", "sex", "geo"), uneSource.dimensions());
         List<String> dims = List.of("age", "sex", "geo");
-        TestServer.publish("estat-une-rt-a", define("estat-une-rt-a", "ESTAT-UNE", uneSource, dims), une);
+        ApiCells.publish("estat-une-rt-a", define("estat-une-rt-a", "ESTAT-UNE", uneSource, dims), une);
         Map<String, ApiCells.Cell> api = ApiCells.fetchAll("estat-une-rt-a", dims);
         assertSameCells(uneSource, dims, api);
         assertTrue(api.get("Y15-24|F|AT|2009").sameAs(ApiCells.Cell.of("10.5", null)));
@@ -149,7 +150,7 @@ class EurostatTsvLoadTest {
         Source trngSource = parse(trng);
         assertEquals(List.of("freq", "unit", "sex", "age", "geo"), trngSource.dimensions());
         List<String> trngDims = List.of("sex", "age", "geo");
-        TestServer.publish("estat-trng-lfse-04", define("estat-trng-lfse-04", "ESTAT-TRNG", trngSource, trngDims), trng);
+        ApiCells.publish("estat-trng-lfse-04", define("estat-trng-lfse-04", "ESTAT-TRNG", trngSource, trngDims), trng);
         Map<String, ApiCells.Cell> trngApi = ApiCells.fetchAll("estat-trng-lfse-04", trngDims);
         assertSameCells(trngSource, trngDims, trngApi);
         assertTrue(trngApi.get("F|Y18-64|AT|2004").sameAs(ApiCells.Cell.of("16.8", "b")));

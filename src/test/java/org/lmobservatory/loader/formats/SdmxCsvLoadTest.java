@@ -60,6 +60,7 @@ class SdmxCsvLoadTest {
         assertEquals(LoadReport.Status.VALID, report.status(), report.message() + " " + report.errors());
         assertTrue(report.message().contains("(sdmx-csv)"), report.message());
         Publisher.Published published = TestServer.publisher().publish("estat-ilc-mdes01", report.loadId(), "test");
+        ApiCells.awaitRelease("estat-ilc-mdes01", published.releaseId());
         System.out.printf("[measure] sdmx-csv ilc_mdes01: %d rows loaded in %.2f s = %.0f rows/s; publish %.2f s%n",
                 report.rows(), report.seconds(), report.rowsPerSecond(), published.seconds());
 

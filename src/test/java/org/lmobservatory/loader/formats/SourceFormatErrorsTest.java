@@ -30,7 +30,7 @@ class SourceFormatErrorsTest {
         TestCatalogue.defineCodelist("ESTATERR-AGE", List.of("Y15-24"));
         TestCatalogue.defineCodelist("ESTATERR-SEX", List.of("F", "M"));
         TestCatalogue.defineCodelist("ESTATERR-GEO", List.of("AT", "BE"));
-        TestServer.publish(ID, TestCatalogue.dataset(ID, "A", DIMS, "ESTATERR"), TestServer.file("base.tsv",
+        ApiCells.publish(ID, TestCatalogue.dataset(ID, "A", DIMS, "ESTATERR"), TestServer.file("base.tsv",
                 "age,sex,geo\\time\t2013 \t2012 \nY15-24,F,AT\t9.4 b\t: u\n"));
     }
 
