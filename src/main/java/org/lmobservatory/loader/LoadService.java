@@ -84,7 +84,7 @@ public final class LoadService {
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         long rows = 0;
         try (InputStream in = Files.newInputStream(file); ObservationReader reader = InputFormats.open(format, in, options)) {
-            reader.open(dataset, errors);
+            reader.open(dataset, codelists, errors);
             RawObservation raw;
             while ((raw = reader.next(errors)) != null) {
                 RowValidator.ValidRow row = validator.validate(raw, errors);
@@ -122,7 +122,7 @@ public final class LoadService {
         try (InputStream in = Files.newInputStream(file);
              ObservationReader reader = InputFormats.open(format, in, options);
              StagingWriter staging = new StagingWriter(h.getConnection(), loadId)) {
-            reader.open(dataset, errors);
+            reader.open(dataset, codelists, errors);
             RawObservation raw;
             while ((raw = reader.next(errors)) != null) {
                 RowValidator.ValidRow row = validator.validate(raw, errors);
