@@ -286,7 +286,7 @@ public final class JsonStatReader implements ObservationReader {
         }
         if (heading) {
             if (!missing) {
-                errors.add(0, valuePath, valuePath + ": cell " + describe(index) + " has a value for a heading period of " + frequencyNote
+                errors.add(0, valuePath, valuePath + ": the cell [" + describe(index) + "] has a value for a heading period of " + frequencyNote
                         + "; load such totals into a dataset of their own frequency");
             }
             return null;
@@ -304,7 +304,7 @@ public final class JsonStatReader implements ObservationReader {
             flags = mapped.get().flags();
             if (!missing && (mapped.get().missingMark() || flags.contains("m") || flags.contains("c"))) {
                 String meaning = flags.contains("c") ? "confidential (c): a suppressed value must not be published" : "not available (m)";
-                errors.add(0, statusPath, statusPath + ": status '" + status + "' marks the cell " + describe(index) + " as " + meaning
+                errors.add(0, statusPath, statusPath + ": status '" + status + "' marks the cell [" + describe(index) + "] as " + meaning
                         + ", but it has the value " + number);
                 return null;
             }
@@ -335,14 +335,14 @@ public final class JsonStatReader implements ObservationReader {
         return n == null || n.isNull() ? null : n.asText();
     }
 
-    /** The cell's category per dimension, as the file names them: (area=AU, year=2003). */
+    /** The cell's category per dimension, as the file names them: area=AU, year=2003. */
     private String describe(int index) {
         List<String> parts = new ArrayList<>();
         for (int d = 0; d < cube.axes.size(); d++) {
             JsonStatCube.Axis axis = cube.axes.get(d);
             parts.add(axis.id() + "=" + axis.categories().get((int) ((index / strides[d]) % axis.size())));
         }
-        return "(" + String.join(", ", parts) + ")";
+        return String.join(", ", parts);
     }
 
     private static String number(JsonNode value) {

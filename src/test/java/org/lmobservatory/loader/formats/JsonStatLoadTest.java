@@ -91,7 +91,7 @@ class JsonStatLoadTest {
         int spelledOwnCell = 0;
         for (int i = 0; i < 24; i++) {
             List<String> cell = source.categoriesOf(i);
-            String expected = "(A=" + cell.get(0) + ", B=" + cell.get(1) + ", C=" + cell.get(2) + ")";
+            String expected = "A=" + cell.get(0) + ", B=" + cell.get(1) + ", C=" + cell.get(2);
             LoadError e = report.errors().get(i);
             assertEquals("$.value[" + i + "]", e.column());
             assertTrue(e.message().startsWith("$.value[" + i + "]: \"") && e.message().endsWith(" is not a number (cell " + expected + ")"), e.message());
@@ -99,7 +99,7 @@ class JsonStatLoadTest {
         }
         // 23 of 24: the sample itself writes "A1B1C4" at position 11, where A2B1C4 belongs.
         assertEquals(23, spelledOwnCell);
-        assertTrue(report.errors().get(11).message().contains("\"A1B1C4\" is not a number (cell (A=2, B=1, C=4))"));
+        assertTrue(report.errors().get(11).message().contains("\"A1B1C4\" is not a number (cell A=2, B=1, C=4)"));
     }
 
     @Test
