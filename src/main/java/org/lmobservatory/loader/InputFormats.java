@@ -1,6 +1,7 @@
 package org.lmobservatory.loader;
 
 import org.lmobservatory.loader.formats.JsonStatReader;
+import org.lmobservatory.loader.formats.MappedCsvReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ public final class InputFormats {
     static {
         READERS.put("long-csv", (in, options) -> new LongCsvReader(in));
         READERS.put("jsonstat", (in, options) -> new JsonStatReader(in, options.mapping()));
+        READERS.put("mapped-csv", (in, options) -> new MappedCsvReader(in, options.mapping()));
     }
 
     private InputFormats() {
