@@ -91,15 +91,17 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(HikariDataSource ds) {
-        var result = Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration")
                 .schemas("published", "staging")
                 .createSchemas(true)
                 .defaultSchema("published")
-                .load()
-                .migrate();
-        log.info("Database migrations: {} applied, schema now at version {}", result.migrationsExecuted, result.targetSchemaVersion);
+                .load();
+        var result = flyway.migrate();
+        var current = flyway.info().current();
+        log.info("Database migrations: {} applied, schema at version {}", result.migrationsExecuted,
+                current == null ? "none" : current.getVersion());
     }
 
     /** Owner connection: migrations, loader, publish. */
