@@ -131,7 +131,8 @@ public final class MappedCsvReader implements ObservationReader {
                 valueColumns.add(new ValueColumn(column(index, name, header, "$.measures.columns", errors), name, code, null)));
         if (mapping.timeInHeaders()) {
             for (Map.Entry<String, Integer> e : index.entrySet()) {
-                if (used.contains(e.getKey())) continue;
+                // An unnamed column is what a trailing separator leaves; spreadsheets write them.
+                if (used.contains(e.getKey()) || e.getKey().isEmpty()) continue;
                 Optional<String> period = mapping.timeFormat().period(e.getKey());
                 if (period.isEmpty()) {
                     errors.add(header.line(), e.getKey(), "column '" + e.getKey() + "' is not a period (" + mapping.timeFormat().describe()

@@ -294,7 +294,7 @@ class MappedCsvLoadTest {
         TestDefinitions.codelist("mcsv-cz-geo", List.of(new TestCode("CZ0635", Map.of("en", "Žďár nad Sázavou", "cs", "Žďár nad Sázavou"), null, null),
                 new TestCode("CZ0100", Map.of("en", "Prague", "cs", "Praha"), null, null)));
         TestDefinitions.dataset("mcsv-cz", "A", List.of(new TestDimension("geo", "mcsv-cz-geo", "geo")));
-        String text = "Míra nezaměstnanosti (%)\n\nokres;2019;2020;poznámka\nZDAR NAD SAZAVOU;3,1;4,2;\nPraha;1,9;;odhad\n";
+        String text = "Míra nezaměstnanosti (%)\n\nokres;2019;2020;poznámka;\nZDAR NAD SAZAVOU;3,1;4,2;;\nPraha;1,9;;odhad;\n";
         Path data = bytes("cz.csv", text, Charset.forName("windows-1250"));
         Path mapping = TestServer.file("cz-mapping.json", """
                 {"separator": ";", "encoding": "windows-1250", "decimalComma": true, "headerRow": 3,
