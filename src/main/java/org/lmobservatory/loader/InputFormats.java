@@ -25,6 +25,8 @@ public final class InputFormats {
 
     static {
         READERS.put("long-csv", (in, options) -> new LongCsvReader(in));
+        READERS.put("eurostat-tsv", (in, options) -> new org.lmobservatory.loader.formats.EurostatTsvReader(in));
+        READERS.put("sdmx-csv", (in, options) -> new org.lmobservatory.loader.formats.SdmxCsvReader(in));
         READERS.put("jsonstat", (in, options) -> new JsonStatReader(in, options.mapping()));
         READERS.put("mapped-csv", (in, options) -> new MappedCsvReader(in, options.mapping()));
     }

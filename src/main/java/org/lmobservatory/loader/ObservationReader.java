@@ -25,6 +25,19 @@ public interface ObservationReader extends AutoCloseable {
     /** The next row, or null at the end. Row-level format problems go to errors and the row is skipped. */
     RawObservation next(ErrorSink errors) throws IOException;
 
+    /**
+     * True when the file describes changes to the current release (SDMX-CSV with an ACTION column) rather than the
+     * whole dataset; known after {@link #open}.
+     */
+    default boolean incremental() {
+        return false;
+    }
+
+    /** What the reader did beyond mapping rows that the data owner should know (e.g. values dropped); "" if nothing. */
+    default String summary() {
+        return "";
+    }
+
     @Override
     void close() throws IOException;
 

@@ -12,8 +12,14 @@ import java.util.List;
 
 /** Checks one raw row against the dataset: known codes, period of the right frequency, a number, known flags. */
 final class RowValidator {
-    /** A row that passed: ready for staging. */
-    record ValidRow(int line, List<String> codes, LocalDate periodStart, BigDecimal value, String flags) {
+    /**
+     * A row that passed: ready for staging. action is null for an ordinary load; for a delete (action D) empty codes
+     * and a null periodStart mean "any".
+     */
+    record ValidRow(int line, List<String> codes, LocalDate periodStart, BigDecimal value, String flags, String action) {
+        boolean isDelete() {
+            return "D".equals(action);
+        }
     }
 
     /** What a PostgreSQL numeric can store; beyond this staging would fail without a line number. */
@@ -30,23 +36,35 @@ final class RowValidator {
 
     /** The valid row, or null after reporting every problem of the row. */
     ValidRow validate(RawObservation raw, ObservationReader.ErrorSink errors) {
+        if (raw.isDelete()) return validateDelete(raw, errors);
         int before = errors.count();
-        for (Dimension d : dataset.dimensions()) {
-            String code = raw.codes().get(d.position());
-            Codelist list = codelists.get(d.position());
-            if (code.isEmpty()) {
-                errors.add(raw.line(), d.id(), d.id() + " is empty");
-            } else if (!list.contains(code)) {
-                List<String> close = list.suggest(code);
-                String hint = close.isEmpty() ? "" : " (did you mean " + Codelist.orList(close) + "?)";
-                errors.add(raw.line(), d.id(), d.id() + " '" + code + "' is not in codelist " + list.id() + hint);
-            }
-        }
+        for (Dimension d : dataset.dimensions()) checkCode(raw, d, false, errors);
         LocalDate start = period(raw, errors);
         String flags = flags(raw, errors);
         BigDecimal value = value(raw, flags, errors);
         if (errors.count() > before) return null;
-        return new ValidRow(raw.line(), raw.codes(), start, value, flags.isEmpty() ? null : flags);
+        return new ValidRow(raw.line(), raw.codes(), start, value, flags.isEmpty() ? null : flags, raw.action());
+    }
+
+    /** A delete names observations, not values: empty codes or time select all; a code given must still exist. */
+    private ValidRow validateDelete(RawObservation raw, ObservationReader.ErrorSink errors) {
+        int before = errors.count();
+        for (Dimension d : dataset.dimensions()) checkCode(raw, d, true, errors);
+        LocalDate start = raw.time().isEmpty() ? null : period(raw, errors);
+        if (errors.count() > before) return null;
+        return new ValidRow(raw.line(), raw.codes(), start, null, null, raw.action());
+    }
+
+    private void checkCode(RawObservation raw, Dimension d, boolean emptyAllowed, ObservationReader.ErrorSink errors) {
+        String code = raw.codes().get(d.position());
+        Codelist list = codelists.get(d.position());
+        if (code.isEmpty()) {
+            if (!emptyAllowed) errors.add(raw.line(), d.id(), d.id() + " is empty");
+        } else if (!list.contains(code)) {
+            List<String> close = list.suggest(code);
+            String hint = close.isEmpty() ? "" : " (did you mean " + Codelist.orList(close) + "?)";
+            errors.add(raw.line(), d.id(), d.id() + " '" + code + "' is not in codelist " + list.id() + hint);
+        }
     }
 
     private LocalDate period(RawObservation raw, ObservationReader.ErrorSink errors) {

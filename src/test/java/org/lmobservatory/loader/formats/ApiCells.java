@@ -1,96 +1,67 @@
 package org.lmobservatory.loader.formats;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.lmobservatory.support.TestServer;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Observations read back through the public API (contract-checked), keyed by dimension codes and time. */
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Observations as the public API serves them (JSON, checked against the OpenAPI contract), keyed "code|code|time". */
 final class ApiCells {
-    /** What the API serves for one cell: value (null when not stored), flags as a sorted string ("" for none). */
-    record Cell(BigDecimal value, String flags) {
-        static Cell of(BigDecimal value, String flags) {
-            return new Cell(value, sorted(flags));
+    private static final ObjectMapper EXACT = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    record Cell(BigDecimal value, String flag) {
+        static Cell of(String value, String flag) {
+            return new Cell(value == null ? null : new BigDecimal(value), flag);
+        }
+
+        boolean sameAs(Cell other) {
+            boolean values = value == null ? other.value == null : other.value != null && value.compareTo(other.value) == 0;
+            return values && java.util.Objects.equals(flag, other.flag);
         }
     }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper EXACT = new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
-    private static final int PAGE = 50_000;
 
     private ApiCells() {
     }
 
-    /**
-     * All cells of the current release matching the query parameters, by "code|code|…|time", from the API's CSV
-     * (whole results in one response; far quicker to check against the contract than large JSON pages).
-     */
-    static Map<String, Cell> fetchCsv(String datasetId, List<String> dimensions, Map<String, String> query) {
-        String body = TestServer.given().queryParams(query).queryParam("labels", "code").queryParam("format", "csv")
-                .get("/v1/datasets/{id}/observations", datasetId)
-                .then().statusCode(200).extract().asString();
-        String[] lines = body.split("\r\n");
-        List<String> header = SimpleCsv.split(lines[0], ',');
-        int time = header.indexOf("time");
-        int value = header.indexOf("value");
-        int flag = header.indexOf("flag");
-        int[] dims = dimensions.stream().mapToInt(header::indexOf).toArray();
-        Map<String, Cell> out = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isEmpty()) continue;
-            List<String> f = SimpleCsv.split(lines[i], ',');
-            List<String> key = new ArrayList<>();
-            for (int d : dims) key.add(f.get(d));
-            key.add(f.get(time));
-            Cell cell = Cell.of(f.get(value).isEmpty() ? null : new BigDecimal(f.get(value)), f.get(flag));
-            if (out.put(String.join("|", key), cell) != null) throw new AssertionError("cell served twice: " + key);
-        }
-        return out;
-    }
-
-    /** All cells of the current release matching the query parameters, by "code|code|…|time", following JSON pages. */
-    static Map<String, Cell> fetch(String datasetId, List<String> dimensions, Map<String, String> query) throws IOException {
-        Map<String, Cell> out = new LinkedHashMap<>();
-        String body = TestServer.given().queryParams(query).queryParam("labels", "code").queryParam("limit", PAGE)
-                .get("/v1/datasets/{id}/observations", datasetId)
-                .then().statusCode(200).extract().asString();
-        while (true) {
-            JsonNode doc = EXACT.readTree(body);
-            for (JsonNode o : doc.path("observations")) {
-                List<String> key = new ArrayList<>();
-                for (String d : dimensions) key.add(o.path(d).asText());
-                key.add(o.path("time").asText());
-                BigDecimal value = o.path("value").isNull() ? null : o.path("value").decimalValue();
-                String flags = o.path("flag").isNull() ? "" : o.path("flag").asText();
-                if (out.put(String.join("|", key), Cell.of(value, flags)) != null) throw new AssertionError("cell served twice: " + key);
-            }
-            JsonNode next = doc.path("links").path("next");
-            if (next.isMissingNode() || next.isNull()) return out;
-            body = TestServer.given().urlEncodingEnabled(false).get(next.asText()).then().statusCode(200).extract().asString();
-        }
-    }
-
     static String key(List<String> codes, String time) {
-        List<String> key = new ArrayList<>(codes);
-        key.add(time);
-        return String.join("|", key);
+        return String.join("|", codes) + "|" + time;
     }
 
-    static String sorted(String flags) {
-        if (flags == null) return "";
-        char[] c = flags.toCharArray();
-        java.util.Arrays.sort(c);
-        return new String(c);
+    /**
+     * Every observation of the current release matching the filters (dimension → code, time → period), following
+     * the JSON pages' next links.
+     */
+    static Map<String, Cell> fetch(String datasetId, List<String> dimensions, Map<String, String> filters) throws IOException {
+        Map<String, Cell> cells = new HashMap<>();
+        byte[] body = TestServer.given().queryParams(filters).queryParam("format", "json").queryParam("limit", 50_000)
+                .get("/v1/datasets/{id}/observations", datasetId)
+                .then().statusCode(200).extract().asByteArray();
+        while (true) {
+            JsonNode root = EXACT.readTree(body);
+            int before = cells.size();
+            for (JsonNode o : root.get("observations")) {
+                List<String> codes = dimensions.stream().map(d -> o.get(d).asText()).toList();
+                JsonNode v = o.get("value");
+                JsonNode f = o.get("flag");
+                cells.put(key(codes, o.get("time").asText()),
+                        new Cell(v.isNull() ? null : v.decimalValue(), f.isNull() ? null : f.asText()));
+            }
+            assertEquals(root.get("count").asInt(), cells.size() - before, "count of a page of " + datasetId + " vs observations listed");
+            JsonNode next = root.path("links").path("next");
+            if (next.isNull() || next.isMissingNode()) return cells;
+            body = TestServer.given().urlEncodingEnabled(false).get(next.asText()).then().statusCode(200).extract().asByteArray();
+        }
     }
 
-    /** Compares values numerically (480.0 is 480), the way a reader of the API would. */
-    static boolean sameValue(BigDecimal a, BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    static Map<String, Cell> fetchAll(String datasetId, List<String> dimensions) throws IOException {
+        return fetch(datasetId, dimensions, Map.of());
     }
 }

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.lmobservatory.loader.LoadError;
 import org.lmobservatory.loader.LoadOptions;
 import org.lmobservatory.loader.LoadReport;
-import org.lmobservatory.loader.formats.ApiCells.Cell;
+import org.lmobservatory.loader.formats.ServedCells.Cell;
 import org.lmobservatory.loader.formats.TestDefinitions.TestCode;
 import org.lmobservatory.loader.formats.TestDefinitions.TestDimension;
 import org.lmobservatory.support.TestDatabase;
@@ -36,7 +36,7 @@ class JsonStatLoadTest {
 
     @Test
     void oecdJsonStat20WithEstimatesInAStatusObject() throws Exception {
-        Path file = RealData.file(SAMPLES + "json-stat.org/oecd.json");
+        Path file = SharedData.realdata(SAMPLES + "json-stat.org/oecd.json");
         JsonStatSource source = JsonStatSource.read(file, null);
         Loaded loaded = loadAndCompare("jst-oecd", file, source, "A", "year", Function.identity(), Optional.empty());
 
@@ -47,7 +47,7 @@ class JsonStatLoadTest {
 
     @Test
     void galiciaJsonStat20WithNullsAndIndexArrays() throws Exception {
-        Path file = RealData.file(SAMPLES + "json-stat.org/galicia-2.0.json");
+        Path file = SharedData.realdata(SAMPLES + "json-stat.org/galicia-2.0.json");
         JsonStatSource source = JsonStatSource.read(file, null);
         Loaded loaded = loadAndCompare("jst-galicia", file, source, "A", "time", Function.identity(), Optional.empty());
 
@@ -57,7 +57,7 @@ class JsonStatLoadTest {
 
     @Test
     void canadaStatusUnknownToUsIsRejectedUntilMapped() throws Exception {
-        Path file = RealData.file(SAMPLES + "json-stat.org/canada.json");
+        Path file = SharedData.realdata(SAMPLES + "json-stat.org/canada.json");
         JsonStatSource source = JsonStatSource.read(file, null);
         define("jst-canada", source, "A", "year");
 
@@ -78,7 +78,7 @@ class JsonStatLoadTest {
 
     @Test
     void orderSampleShowsTheLastDimensionVariesFastest() throws Exception {
-        Path file = RealData.file(SAMPLES + "json-stat.org/order.json");
+        Path file = SharedData.realdata(SAMPLES + "json-stat.org/order.json");
         JsonStatSource source = JsonStatSource.read(file, null);
         define("jst-order", source, "A", null);
         Path options = TestServer.file("order-options.json", "{\"period\": \"2020\"}");
@@ -104,7 +104,7 @@ class JsonStatLoadTest {
 
     @Test
     void oecdCanadaBundleNeedsTheDatasetNamedAndMatchesTheReferenceTable() throws Exception {
-        Path file = RealData.file(SAMPLES + "json-stat.org/oecd-canada.json");
+        Path file = SharedData.realdata(SAMPLES + "json-stat.org/oecd-canada.json");
         JsonStatSource source = JsonStatSource.read(file, "oecd");
         define("jst-bundle", source, "A", "year");
 
@@ -117,7 +117,7 @@ class JsonStatLoadTest {
         Loaded loaded = loadAndCompare("jst-bundle", file, source, "A", "year", Function.identity(), Optional.of(options));
 
         // The reference toolkit's table: concept label, area label, year, value.
-        List<List<String>> table = SimpleCsv.read(RealData.file(SAMPLES + "reference-outputs/oecd-canada-to_table.csv"), StandardCharsets.UTF_8, ',');
+        List<List<String>> table = SimpleCsv.read(SharedData.realdata(SAMPLES + "reference-outputs/oecd-canada-to_table.csv"), StandardCharsets.UTF_8, ',');
         Map<String, String> areaByLabel = reverse(source.dims.get(source.indexOf("area")).labels());
         int compared = compareWithReference(table, loaded.served, row -> List.of(areaByLabel.get(row.get(1))), row -> row.get(2), 3);
         assertEquals(432, compared);
@@ -125,7 +125,7 @@ class JsonStatLoadTest {
 
     @Test
     void statisticsNorwayBundleWithDotStatusesAndMonthlyTid() throws Exception {
-        Path file = RealData.file(SAMPLES + "nso/ssb_no_29843.json");
+        Path file = SharedData.realdata(SAMPLES + "nso/ssb_no_29843.json");
         JsonStatSource source = JsonStatSource.read(file, "dataset");
         Loaded loaded = loadAndCompare("jst-ssb", file, source, "M", "Tid", JsonStatLoadTest::monthOrQuarter, Optional.empty());
 
@@ -133,7 +133,7 @@ class JsonStatLoadTest {
         assertEquals(7200, count(loaded.served, "m"), "the 7200 cells with status '.' and no value");
         assertEquals(List.of("pkoder", "contentscode"), loaded.dimensions);
 
-        List<List<String>> table = SimpleCsv.read(RealData.file(SAMPLES + "reference-outputs/29843-to_table.csv"), StandardCharsets.UTF_8, ',');
+        List<List<String>> table = SimpleCsv.read(SharedData.realdata(SAMPLES + "reference-outputs/29843-to_table.csv"), StandardCharsets.UTF_8, ',');
         Map<String, String> industry = reverse(source.dims.get(source.indexOf("PKoder")).labels());
         Map<String, String> contents = reverse(source.dims.get(source.indexOf("ContentsCode")).labels());
         int compared = compareWithReference(table, loaded.served, row -> List.of(industry.get(row.get(0)), contents.get(row.get(1))),
@@ -143,7 +143,7 @@ class JsonStatLoadTest {
 
     @Test
     void csoIrelandBundleWithSizesAsTextAndSpacesInDimensionIds() throws Exception {
-        Path file = RealData.file(SAMPLES + "nso/cso_ie-CIA01.json");
+        Path file = SharedData.realdata(SAMPLES + "nso/cso_ie-CIA01.json");
         JsonStatSource source = JsonStatSource.read(file, "dataset");
         Loaded loaded = loadAndCompare("jst-cso", file, source, "A", "Year", Function.identity(), Optional.empty());
 
@@ -153,7 +153,7 @@ class JsonStatLoadTest {
 
     @Test
     void ineLabourForceSurveySkipsEmptyYearHeadingsOfQuarters() throws Exception {
-        Path file = RealData.file(SAMPLES + "nso/ine_es_epa_cantabria.json");
+        Path file = SharedData.realdata(SAMPLES + "nso/ine_es_epa_cantabria.json");
         JsonStatSource source = JsonStatSource.read(file, null);
         JsonStatSource.Dim quarters = source.dims.get(source.indexOf("Trimestre"));
         for (int i = 0; i < source.cells; i++) {
@@ -169,7 +169,7 @@ class JsonStatLoadTest {
 
     @Test
     void aFileDimensionTheDatasetLacksIsNamedByItsPath() throws Exception {
-        Path file = RealData.file(SAMPLES + "json-stat.org/oecd.json");
+        Path file = SharedData.realdata(SAMPLES + "json-stat.org/oecd.json");
         TestDefinitions.codelist("jst-nogeo.concept", List.of(TestCode.of("UNR", "unemployment rate")));
         TestDefinitions.dataset("jst-nogeo", "A", List.of(new TestDimension("concept", "jst-nogeo.concept", null)));
 
@@ -236,16 +236,16 @@ class JsonStatLoadTest {
             String flags = status == null || status.equals("a") ? "" : status.equals(".") ? "m" : status;
             if (value == null && !flags.contains("m")) flags += "m";
             if (value != null) expectedTotal = expectedTotal.add(value);
-            expected.put(ApiCells.key(codes, p), Cell.of(value, flags));
+            expected.put(ServedCells.key(codes, p), Cell.of(value, flags));
         }
-        Map<String, Cell> served = ApiCells.fetch(datasetId, dims, Map.of());
+        Map<String, Cell> served = ServedCells.fetch(datasetId, dims, Map.of());
         assertEquals(expected.size(), served.size(), "cells served");
         int wrong = 0;
         List<String> examples = new ArrayList<>();
         BigDecimal servedTotal = BigDecimal.ZERO;
         for (Map.Entry<String, Cell> e : expected.entrySet()) {
             Cell got = served.get(e.getKey());
-            if (got == null || !ApiCells.sameValue(got.value(), e.getValue().value()) || !got.flags().equals(e.getValue().flags())) {
+            if (got == null || !ServedCells.sameValue(got.value(), e.getValue().value()) || !got.flags().equals(e.getValue().flags())) {
                 if (wrong++ < 5) examples.add(e.getKey() + " expected " + e.getValue() + " served " + got);
             }
             if (got != null && got.value() != null) servedTotal = servedTotal.add(got.value());
@@ -280,10 +280,10 @@ class JsonStatLoadTest {
         for (List<String> row : table.subList(1, table.size())) {
             List<String> key = codes.apply(row);
             assertTrue(key.stream().allMatch(java.util.Objects::nonNull), "reference labels not in the file: " + row);
-            Cell cell = served.get(ApiCells.key(key, time.apply(row)));
+            Cell cell = served.get(ServedCells.key(key, time.apply(row)));
             assertNotNull(cell, "reference row not served: " + row);
             String v = row.get(valueColumn);
-            assertTrue(ApiCells.sameValue(v.isEmpty() ? null : new BigDecimal(v), cell.value()), row + " served " + cell);
+            assertTrue(ServedCells.sameValue(v.isEmpty() ? null : new BigDecimal(v), cell.value()), row + " served " + cell);
             compared++;
         }
         return compared;

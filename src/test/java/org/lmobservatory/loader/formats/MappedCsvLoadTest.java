@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.lmobservatory.loader.LoadError;
 import org.lmobservatory.loader.LoadOptions;
 import org.lmobservatory.loader.LoadReport;
-import org.lmobservatory.loader.formats.ApiCells.Cell;
+import org.lmobservatory.loader.formats.ServedCells.Cell;
 import org.lmobservatory.loader.formats.TestDefinitions.TestCode;
 import org.lmobservatory.loader.formats.TestDefinitions.TestDimension;
 import org.lmobservatory.support.TestServer;
@@ -50,7 +50,7 @@ class MappedCsvLoadTest {
 
     @Test
     void finnishMunicipalFileWithNamesAndSuppressedCells() throws Exception {
-        Path file = RealData.file("national/fi/statfin_tyonv_kunta_1001.csv");
+        Path file = SharedData.realdata("national/fi/statfin_tyonv_kunta_1001.csv");
         Map<String, Cell> served = municipal();
         List<List<String>> source = SimpleCsv.read(file, StandardCharsets.UTF_8, ',');
         Map<String, String> codeByName = finnishMunicipalityCodes();
@@ -66,7 +66,7 @@ class MappedCsvLoadTest {
             String geo = codeByName.get(row.get(0));
             assertNotNull(geo, "the test's own join of " + row.get(0) + " to the LAU list");
             for (int c = 2; c < header.size(); c++) {
-                Cell cell = served.get(ApiCells.key(List.of(geo, MEASURES.get(header.get(c))), row.get(1)));
+                Cell cell = served.get(ServedCells.key(List.of(geo, MEASURES.get(header.get(c))), row.get(1)));
                 assertNotNull(cell, row.toString());
                 if (row.get(c).isEmpty()) {
                     blanks++;
@@ -85,7 +85,7 @@ class MappedCsvLoadTest {
 
         BigDecimal sourceSum = BigDecimal.ZERO;
         for (List<String> row : source) if (row.get(1).equals("2020-10") && !row.get(2).isEmpty()) sourceSum = sourceSum.add(new BigDecimal(row.get(2)));
-        BigDecimal apiSum = ApiCells.fetch("mcsv-fi-kunta", List.of("geo", "measure"), Map.of("measure", "UNEMPLOYED", "time", "2020-10"))
+        BigDecimal apiSum = ServedCells.fetch("mcsv-fi-kunta", List.of("geo", "measure"), Map.of("measure", "UNEMPLOYED", "time", "2020-10"))
                 .values().stream().filter(c -> c.value() != null).map(Cell::value).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertEquals(0, new BigDecimal("312311").compareTo(sourceSum), "source sum of Tyottomat, 2020-10");
         assertEquals(0, sourceSum.compareTo(apiSum), "API sum of UNEMPLOYED over municipalities, 2020-10");
@@ -94,7 +94,7 @@ class MappedCsvLoadTest {
 
     @Test
     void municipalFiguresRollUpToTheNationalFile() throws Exception {
-        Path national = RealData.file("national/fi/statfin_tyonv_kokomaa_1001.csv");
+        Path national = SharedData.realdata("national/fi/statfin_tyonv_kokomaa_1001.csv");
         Map<String, Cell> served = municipal();
         TestDefinitions.dataset("mcsv-fi-national", "M", List.of(new TestDimension("geo", "mcsv-fi-lau", "geo"),
                 new TestDimension("measure", "mcsv-fi-measure", null)));
@@ -112,11 +112,11 @@ class MappedCsvLoadTest {
             else suppressed.merge(parts[1], 1, Integer::sum);
         });
         assertEquals(178, municipalSums.get("UNEMPLOYED").size(), "months 2006-01…2020-10");
-        Map<String, Cell> nationalCells = ApiCells.fetch("mcsv-fi-national", List.of("geo", "measure"), Map.of());
+        Map<String, Cell> nationalCells = ServedCells.fetch("mcsv-fi-national", List.of("geo", "measure"), Map.of());
         assertEquals(178 * 3, nationalCells.size());
         for (String measure : MEASURES.values()) {
             for (Map.Entry<String, BigDecimal> month : municipalSums.get(measure).entrySet()) {
-                BigDecimal whole = nationalCells.get(ApiCells.key(List.of("FI", measure), month.getKey())).value();
+                BigDecimal whole = nationalCells.get(ServedCells.key(List.of("FI", measure), month.getKey())).value();
                 if (measure.equals("LABOUR_FORCE")) {
                     // No municipality is suppressed in the labour force: the parts add up exactly, every month.
                     assertEquals(0, whole.compareTo(month.getValue()), measure + " " + month.getKey());
@@ -133,8 +133,8 @@ class MappedCsvLoadTest {
     /** Loads the municipal file once per run and fetches what the API serves of it; prints the loader's throughput. */
     private static synchronized Map<String, Cell> municipal() throws Exception {
         if (municipal != null) return municipal;
-        Path file = RealData.file("national/fi/statfin_tyonv_kunta_1001.csv");
-        Path lau = RealData.file("codelists/lau/FI_lau_2020_nuts_2021.csv");
+        Path file = SharedData.realdata("national/fi/statfin_tyonv_kunta_1001.csv");
+        Path lau = SharedData.realdata("codelists/lau/FI_lau_2020_nuts_2021.csv");
         List<TestCode> codes = new ArrayList<>();
         codes.add(new TestCode("FI", Map.of("en", "Finland", "fi", "Suomi"), null, "country"));
         List<List<String>> rows = SimpleCsv.read(lau, StandardCharsets.UTF_8, ',');
@@ -160,7 +160,7 @@ class MappedCsvLoadTest {
                 report.rows(), report.seconds(), report.rows() / report.seconds());
         var published = TestServer.publisher().publish("mcsv-fi-kunta", report.loadId(), "test");
         long started = System.nanoTime();
-        municipal = ApiCells.fetchCsv("mcsv-fi-kunta", List.of("geo", "measure"), Map.of());
+        municipal = ServedCells.fetchCsv("mcsv-fi-kunta", List.of("geo", "measure"), Map.of());
         System.out.printf("  published in %.2f s; all %d cells read back through the API as CSV in %.2f s%n", published.seconds(),
                 municipal.size(), (System.nanoTime() - started) / 1e9);
         return municipal;
@@ -168,7 +168,7 @@ class MappedCsvLoadTest {
 
     /** The test's own join of StatFin names to LAU codes: the whole LAU name or either side of " / ". */
     private static Map<String, String> finnishMunicipalityCodes() throws Exception {
-        List<List<String>> rows = SimpleCsv.read(RealData.file("codelists/lau/FI_lau_2020_nuts_2021.csv"), StandardCharsets.UTF_8, ',');
+        List<List<String>> rows = SimpleCsv.read(SharedData.realdata("codelists/lau/FI_lau_2020_nuts_2021.csv"), StandardCharsets.UTF_8, ',');
         Map<String, String> out = new HashMap<>();
         int id = rows.get(0).indexOf("lau_id");
         int name = rows.get(0).indexOf("lau_name");
@@ -183,7 +183,7 @@ class MappedCsvLoadTest {
 
     @Test
     void eurostatLatin1ExportMatchedByAccentedLabels() throws Exception {
-        Path file = RealData.file("eurostat/lfst_r_lfu3rt_2014snapshot_bulkcsv_Data.csv");
+        Path file = SharedData.realdata("eurostat/lfst_r_lfu3rt_2014snapshot_bulkcsv_Data.csv");
         List<List<String>> source = SimpleCsv.read(file, StandardCharsets.ISO_8859_1, ',');
         Map<String, String> geoLabels = new LinkedHashMap<>();
         for (List<String> row : source.subList(1, source.size())) geoLabels.put(row.get(1), row.get(2));
@@ -205,14 +205,14 @@ class MappedCsvLoadTest {
                 """);
         publish("mcsv-estat-lfu3rt", file, mapping);
 
-        Map<String, Cell> served = ApiCells.fetch("mcsv-estat-lfu3rt", List.of("geo", "age", "sex"), Map.of());
+        Map<String, Cell> served = ServedCells.fetch("mcsv-estat-lfu3rt", List.of("geo", "age", "sex"), Map.of());
         assertEquals(3140, served.size());
         for (List<String> row : source.subList(1, source.size())) {
-            Cell cell = served.get(ApiCells.key(List.of(row.get(1), "Y_GE15", "T"), row.get(0)));
+            Cell cell = served.get(ServedCells.key(List.of(row.get(1), "Y_GE15", "T"), row.get(0)));
             assertNotNull(cell, row.toString());
             boolean missing = row.get(5).equals(":");
             assertEquals(missing ? null : new BigDecimal(row.get(5)), cell.value() == null ? null : cell.value().stripTrailingZeros().equals(new BigDecimal(row.get(5)).stripTrailingZeros()) ? new BigDecimal(row.get(5)) : cell.value(), row.toString());
-            assertEquals(ApiCells.sorted(row.get(6) + (missing ? "m" : "")), cell.flags(), row.toString());
+            assertEquals(ServedCells.sorted(row.get(6) + (missing ? "m" : "")), cell.flags(), row.toString());
         }
         assertEquals(10, served.keySet().stream().filter(k -> k.startsWith("BE10|")).count());
         assertEquals(74, served.values().stream().filter(c -> c.flags().contains("u")).count());
@@ -258,7 +258,7 @@ class MappedCsvLoadTest {
                 messages(rejected));
 
         publish("mcsv-err", data, byNameMapping("\"separator\": \";\", \"decimalComma\": true,"));
-        Map<String, Cell> served = ApiCells.fetch("mcsv-err", List.of("geo", "measure"), Map.of());
+        Map<String, Cell> served = ServedCells.fetch("mcsv-err", List.of("geo", "measure"), Map.of());
         assertEquals(Map.of("049|UNEMPLOYED|2020-01", Cell.of(new BigDecimal("4.5"), ""), "091|UNEMPLOYED|2020-01", Cell.of(new BigDecimal("1234.5"), "")),
                 Map.copyOf(served));
     }
@@ -275,7 +275,7 @@ class MappedCsvLoadTest {
         assertTrue(messages(report).get(0).endsWith("declare it in mapping.json (\"encoding\": \"ISO-8859-1\" or \"windows-1250\")"), messages(report).toString());
 
         publish("mcsv-err", data, byNameMapping("\"encoding\": \"ISO-8859-1\","));
-        assertEquals(Cell.of(new BigDecimal("7"), ""), ApiCells.fetch("mcsv-err", List.of("geo", "measure"), Map.of("geo", "109")).get("109|UNEMPLOYED|2020-01"));
+        assertEquals(Cell.of(new BigDecimal("7"), ""), ServedCells.fetch("mcsv-err", List.of("geo", "measure"), Map.of("geo", "109")).get("109|UNEMPLOYED|2020-01"));
     }
 
     @Test
@@ -308,7 +308,7 @@ class MappedCsvLoadTest {
 
         publish("mcsv-cz", data, mapping);
 
-        Map<String, Cell> served = ApiCells.fetch("mcsv-cz", List.of("geo"), Map.of());
+        Map<String, Cell> served = ServedCells.fetch("mcsv-cz", List.of("geo"), Map.of());
         assertEquals(Map.of("CZ0635|2019", Cell.of(new BigDecimal("3.1"), ""), "CZ0635|2020", Cell.of(new BigDecimal("4.2"), ""),
                 "CZ0100|2019", Cell.of(new BigDecimal("1.9"), ""), "CZ0100|2020", Cell.of(null, "m")), Map.copyOf(served));
     }
