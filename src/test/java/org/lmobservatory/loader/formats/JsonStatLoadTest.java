@@ -220,7 +220,7 @@ class JsonStatLoadTest {
         LoadOptions load = options.map(LoadOptions.defaults()::withMapping).orElse(LoadOptions.defaults());
         LoadReport report = TestServer.loader().load(datasetId, file, load);
         assertEquals(LoadReport.Status.VALID, report.status(), report.message() + " " + report.errors());
-        TestServer.publisher().publish(datasetId, report.loadId(), "test");
+        TestServer.publishLoad(datasetId, report.loadId());
 
         Map<String, Cell> expected = new LinkedHashMap<>();
         int time = timeDim == null ? -1 : source.indexOf(timeDim);

@@ -159,6 +159,7 @@ class MappedCsvLoadTest {
         System.out.printf("mapped-csv %s: %d lines → %d rows validated and staged in %.2f s = %.0f rows/s%n", file.getFileName(), 55_180,
                 report.rows(), report.seconds(), report.rows() / report.seconds());
         var published = TestServer.publisher().publish("mcsv-fi-kunta", report.loadId(), "test");
+        TestServer.awaitRelease("mcsv-fi-kunta", published.releaseId());
         long started = System.nanoTime();
         municipal = ServedCells.fetchCsv("mcsv-fi-kunta", List.of("geo", "measure"), Map.of());
         System.out.printf("  published in %.2f s; all %d cells read back through the API as CSV in %.2f s%n", published.seconds(),
@@ -369,7 +370,7 @@ class MappedCsvLoadTest {
     private static LoadReport publish(String datasetId, Path data, Path mapping) throws Exception {
         LoadReport report = load(datasetId, data, mapping);
         assertEquals(LoadReport.Status.VALID, report.status(), report.message() + " " + report.errors());
-        TestServer.publisher().publish(datasetId, report.loadId(), "test");
+        TestServer.publishLoad(datasetId, report.loadId());
         return report;
     }
 
