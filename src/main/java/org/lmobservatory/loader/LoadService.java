@@ -80,7 +80,7 @@ public final class LoadService {
     private LoadReport dryRun(Dataset dataset, List<Codelist> codelists, Path file, String name, String format,
                               LoadOptions options, long started) throws Exception {
         Errors errors = new Errors(name);
-        RowValidator validator = new RowValidator(dataset, codelists);
+        RowValidator validator = new RowValidator(dataset, codelists, CodeRecoder.forDataset(jdbi, dataset, codelists, options.nutsBreaks()));
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         long rows = 0;
         String readerSummary;
@@ -121,7 +121,7 @@ public final class LoadService {
                 .bind("ds", dataset.id()).bind("file", name).bind("checksum", checksum).bind("format", format)
                 .mapTo(Long.class).one();
         Errors errors = new Errors(name);
-        RowValidator validator = new RowValidator(dataset, codelists);
+        RowValidator validator = new RowValidator(dataset, codelists, CodeRecoder.forDataset(jdbi, dataset, codelists, options.nutsBreaks()));
         long rows;
         boolean merge;
         String readerSummary;

@@ -28,17 +28,30 @@ final class RowValidator {
 
     private final Dataset dataset;
     private final List<Codelist> codelists;
+    private final CodeRecoder recoder;
 
     RowValidator(Dataset dataset, List<Codelist> codelists) {
+        this(dataset, codelists, CodeRecoder.NONE);
+    }
+
+    RowValidator(Dataset dataset, List<Codelist> codelists, CodeRecoder recoder) {
         this.dataset = dataset;
         this.codelists = codelists;
+        this.recoder = recoder;
     }
 
     /** The valid row, or null after reporting every problem of the row. */
-    ValidRow validate(RawObservation raw, ObservationReader.ErrorSink errors) {
-        if (raw.isDelete()) return validateDelete(raw, errors);
+    ValidRow validate(RawObservation original, ObservationReader.ErrorSink errors) {
         int before = errors.count();
-        for (Dimension d : dataset.dimensions()) checkCode(raw, d, false, errors);
+        // Older classification versions first: the recoded code is the one checked and stored.
+        RawObservation raw = recoder.apply(original, errors);
+        boolean geoRejected = raw == null;
+        if (geoRejected) raw = original;
+        if (raw.isDelete() && !geoRejected) return validateDelete(raw, errors);
+        for (Dimension d : dataset.dimensions()) {
+            if (geoRejected && recoder.covers(d)) continue;
+            checkCode(raw, d, false, errors);
+        }
         LocalDate start = period(raw, errors);
         String flags = flags(raw, errors);
         BigDecimal value = value(raw, flags, errors);
