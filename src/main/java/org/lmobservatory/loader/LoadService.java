@@ -85,7 +85,7 @@ public final class LoadService {
         long rows = 0;
         String readerSummary;
         try (InputStream in = Files.newInputStream(file); ObservationReader reader = InputFormats.open(format, in, options)) {
-            reader.open(dataset, errors);
+            reader.open(dataset, codelists, errors);
             RawObservation raw;
             while ((raw = reader.next(errors)) != null) {
                 RowValidator.ValidRow row = validator.validate(raw, errors);
@@ -130,7 +130,7 @@ public final class LoadService {
         try (InputStream in = Files.newInputStream(file);
              ObservationReader reader = InputFormats.open(format, in, options);
              StagingWriter staging = new StagingWriter(h.getConnection(), loadId)) {
-            reader.open(dataset, errors);
+            reader.open(dataset, codelists, errors);
             merge = reader.incremental();
             RawObservation raw;
             while ((raw = reader.next(errors)) != null) {
