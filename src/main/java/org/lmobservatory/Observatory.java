@@ -58,6 +58,7 @@ public final class Observatory implements AutoCloseable {
         new SystemRoutes(database.api(), config.limits()).register(app);
         new CatalogueRoutes(catalogue).register(app);
         new ObservationRoutes(observations).register(app);
+        new org.lmobservatory.widgets.WidgetRoutes(catalogue, observations).register(app);
     }
 
     public Observatory start() {
