@@ -37,8 +37,13 @@
     });
   }
 
+  var latestLoad = 0;
+
+  /** Loads a dataset's dimensions; an answer for an earlier choice that arrives late is ignored. */
   function loadDataset(id) {
+    var load = ++latestLoad;
     return getJson('/v1/datasets/' + encodeURIComponent(id)).then(function (meta) {
+      if (load !== latestLoad) return;
       state.dataset = meta;
       state.geoDimension = meta.dimensions.filter(function (d) { return d.role === 'geo'; })[0] || null;
       var geo = byId('geo');
@@ -52,7 +57,9 @@
       state.codesInRelease = {};
       state.geoDimension.codes.forEach(function (c) {
         state.codesInRelease[c.id] = true;
-        geo.appendChild(option(c.id, c.label + (c.level ? ' (' + c.level + ')' : '') + ' · ' + c.id));
+        var o = option(c.id, c.label + (c.level ? ' (' + c.level + ')' : '') + ' · ' + c.id);
+        o.dataset.label = c.label;
+        geo.appendChild(o);
       });
       var municipality = state.geoDimension.codes.filter(function (c) { return c.level === 'municipality'; })[0];
       if (municipality) geo.value = municipality.id;
@@ -71,6 +78,7 @@
       });
       byId('lastPeriods').placeholder = { A: '10', Q: '12', M: '24' }[meta.frequency] || '';
       return getJson('/v1/codelists/' + encodeURIComponent(state.geoDimension.codelist)).then(function (codelist) {
+        if (load !== latestLoad) return;
         state.geoCodes = {};
         codelist.codes.forEach(function (c) { state.geoCodes[c.id] = c; });
         update();
@@ -115,10 +123,9 @@
     var widgetUrl = origin + '/widgets/indicator?' + query(params);
     var geo = byId('geo').value;
     var geoOption = byId('geo').selectedOptions[0];
-    var title = state.dataset.title + ': ' + (geoOption ? geoOption.textContent.split(' · ')[0] : geo);
+    var title = state.dataset.title + ': ' + (geoOption ? geoOption.dataset.label : geo);
 
-    var preview = byId('preview');
-    if (preview.getAttribute('src') !== widgetUrl) preview.src = widgetUrl;
+    showPreview('preview', widgetUrl);
     byId('snippet-url').value = widgetUrl;
     byId('snippet-iframe').value = '<iframe src="' + attr(widgetUrl) + '" title="' + attr(title) + '" '
       + 'style="width:100%;max-width:40rem;height:26rem;border:0" loading="lazy" allow="clipboard-write"></iframe>\n'
@@ -142,12 +149,22 @@
     if (!byId('lastPeriods').value) chartParams.push(['lastPeriods', byId('lastPeriods').placeholder]);
     chartParams.push(['type', 'line']);
     var chartUrl = origin + '/v1/datasets/' + encodeURIComponent(state.dataset.id) + '/chart.svg?' + query(chartParams);
-    var chartAlt = title + (areas.length > 1 ? ' (' + areas.join(', ') + ')' : '');
+    var names = areas.map(function (code) { return state.geoCodes[code] ? state.geoCodes[code].label : code; });
+    var chartAlt = state.dataset.title + ': ' + names.join(', ');
     byId('snippet-chart').value = '<img src="' + attr(chartUrl) + '" alt="' + attr(chartAlt) + '" width="720" loading="lazy">';
-    var img = byId('chart-preview');
-    img.alt = 'Chart preview: ' + chartAlt;
-    if (img.getAttribute('src') !== chartUrl) img.src = chartUrl;
+    byId('chart-preview').alt = 'Chart preview: ' + chartAlt;
+    showPreview('chart-preview', chartUrl);
     document.body.dataset.snippetFor = query(params);
+  }
+
+  var previewTimers = {};
+
+  /** Loads a preview once the editor pauses, not on every intermediate choice. */
+  function showPreview(id, url) {
+    clearTimeout(previewTimers[id]);
+    previewTimers[id] = setTimeout(function () {
+      if (byId(id).getAttribute('src') !== url) byId(id).src = url;
+    }, 400);
   }
 
   function later() {
