@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 
 const config = JSON.parse(process.argv[2] || '{}');
 const { baseUrl, dataset, geo, compare = [], filters = {}, screenshots = 'target/screenshots' } = config;
-const ONLY = process.env.ONLY_LANG;
+const ONLY = process.env.ONLY_LANG; // while developing: ONLY_LANG=fi runs one language
 const LANGUAGES = ['en', 'sq', 'fi', 'sv', 'bg', 'pl', 'cs'];
 const ACCENT = '0a6b3d';
 const require = createRequire(import.meta.url);
@@ -27,6 +27,7 @@ let browser;
 let hostServer;
 let hostOrigin;
 const hostPages = new Map();
+const hostPolicies = new Map();
 
 before(async () => {
   assert.ok(baseUrl && dataset && geo, 'usage: node widgets.spec.mjs \'{"baseUrl":…,"dataset":…,"geo":…}\'');
@@ -45,7 +46,10 @@ before(async () => {
       res.writeHead(req.url === '/favicon.ico' ? 204 : 404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+    const headers = { 'Content-Type': 'text/html; charset=utf-8' };
+    const policy = hostPolicies.get(req.url.split('?')[0]);
+    if (policy) headers['Content-Security-Policy'] = policy;
+    res.writeHead(200, headers).end(page);
   });
   await new Promise((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
   hostOrigin = `http://127.0.0.1:${hostServer.address().port}`;
@@ -248,6 +252,25 @@ for (const lang of LANGUAGES.filter((l) => !ONLY || l === ONLY)) {
     }
   });
 }
+
+test('the script widget keeps its look on a page with a strict Content-Security-Policy', { timeout: 60_000 }, async () => {
+  const { context, page, outside, errors } = await watchedPage();
+  try {
+    const api = new URL(baseUrl).origin;
+    hostPages.set('/strict.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict page</title></head>
+<body><main><h1>A site that allows no inline styles</h1>${snippets.en.script}</main></body></html>`);
+    hostPolicies.set('/strict.html', `default-src 'self'; script-src ${api}; connect-src ${api}`);
+    await page.goto(`${hostOrigin}/strict.html`);
+    const widget = page.locator('.lmo-widget .lmo');
+    await widget.locator('.lmo-number').waitFor();
+    assert.equal(await widget.evaluate((el) => getComputedStyle(el).borderTopWidth), '4px', 'the widget is styled');
+    await page.screenshot({ path: path.join(screenshots, 'widgets-strict-csp-en.png'), fullPage: true });
+    assert.deepEqual(outside, []);
+    assert.deepEqual(errors, [], 'no CSP violations or other console errors');
+  } finally {
+    await context.close();
+  }
+});
 
 test('the widget page reads well 280 px wide, in the dark theme', { timeout: 60_000 }, async () => {
   const { context, page, outside, errors } = await watchedPage({ width: 280, height: 900 });

@@ -32,7 +32,21 @@
   fetch(origin + '/widgets/indicator/fragment?' + params.toString(), { credentials: 'omit' })
     .then(function (response) { return response.text(); })
     .then(function (html) {
-      shadow.innerHTML = html;
+      var template = document.createElement('template');
+      template.innerHTML = html;
+      // A constructed style sheet is not an inline style: the widget keeps its look on pages whose CSP forbids those.
+      var style = template.content.querySelector('style');
+      if (style && 'adoptedStyleSheets' in shadow) {
+        try {
+          var sheet = new CSSStyleSheet();
+          sheet.replaceSync(style.textContent);
+          shadow.adoptedStyleSheets = [sheet];
+          style.remove();
+        } catch (e) {
+          // keep the style element
+        }
+      }
+      shadow.appendChild(template.content);
       lmoWire(shadow);
     })
     .catch(function () {
