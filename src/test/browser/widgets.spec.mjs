@@ -146,7 +146,7 @@ test('the embed builder makes iframe, script and chart snippets in every languag
     }
     await page.frameLocator('#preview').locator('.lmo-number').waitFor();
     await page.waitForFunction(() => document.getElementById('chart-preview').complete);
-    await page.screenshot({ path: path.join(screenshots, 'builder.png'), fullPage: true });
+    await screenshotWhole(page, 'builder.png');
     assert.deepEqual(outside, [], 'nothing requested outside localhost');
     assert.deepEqual(errors, [], 'no console errors');
   } finally {
@@ -168,6 +168,18 @@ ${snippets.script}
 <h2>As a chart</h2>
 ${snippets.chart}
 </main></body></html>`;
+}
+
+/**
+ * The whole page in one picture. The viewport is made as tall as the page instead of using fullPage, whose
+ * temporary resize reaches the cross-origin iframe, which then reports (and briefly gets) another height.
+ */
+async function screenshotWhole(page, file) {
+  const { width } = page.viewportSize();
+  const height = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
+  await page.setViewportSize({ width, height });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.screenshot({ path: path.join(screenshots, file) });
 }
 
 async function runAxe(page) {
@@ -221,7 +233,7 @@ for (const lang of LANGUAGES.filter((l) => !ONLY || l === ONLY)) {
         }
       }
 
-      await page.screenshot({ path: path.join(screenshots, `widgets-${lang}.png`), fullPage: true });
+      await screenshotWhole(page, `widgets-${lang}.png`);
 
       // Keyboard: Tab to the table toggle in the iframe, open it with Enter; the frame grows to show the table.
       const toggle = frame.locator('button[aria-controls="lmo-table"]');
@@ -264,7 +276,7 @@ test('the script widget keeps its look on a page with a strict Content-Security-
     const widget = page.locator('.lmo-widget .lmo');
     await widget.locator('.lmo-number').waitFor();
     assert.equal(await widget.evaluate((el) => getComputedStyle(el).borderTopWidth), '4px', 'the widget is styled');
-    await page.screenshot({ path: path.join(screenshots, 'widgets-strict-csp-en.png'), fullPage: true });
+    await screenshotWhole(page, 'widgets-strict-csp-en.png');
     assert.deepEqual(outside, []);
     assert.deepEqual(errors, [], 'no CSP violations or other console errors');
   } finally {
@@ -279,7 +291,7 @@ test('the widget page reads well 280 px wide, in the dark theme', { timeout: 60_
     await page.locator('.lmo-number').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling at 280 px (overflow ${overflow}px)`);
-    await page.screenshot({ path: path.join(screenshots, 'widget-280px-dark-fi.png'), fullPage: true });
+    await screenshotWhole(page, 'widget-280px-dark-fi.png');
     const violations = await runAxe(page);
     axeResults['280px-dark-fi'] = violations;
     console.log(`axe 280px dark fi: ${violations.length} violation(s): ${violations.map((v) => `${v.impact} ${v.id}`).join('; ') || 'none'}`);
