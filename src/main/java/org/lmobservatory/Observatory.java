@@ -79,6 +79,7 @@ public final class Observatory implements AutoCloseable {
         new ObservationRoutes(observations, releases, cache).register(app);
         new DownloadRoutes(catalogue, releases, new BulkDownloads(config.dataDir().resolve("downloads"), observations)).register(app);
         new CsvMetadataRoutes(observations, catalogue, config.baseUrl()).register(app);
+        new org.lmobservatory.widgets.WidgetRoutes(catalogue, observations).register(app);
     }
 
     public Observatory start() {

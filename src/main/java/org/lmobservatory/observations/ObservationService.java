@@ -8,6 +8,7 @@ import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.config.AppConfig.Limits;
 import org.lmobservatory.releases.Release;
+import org.lmobservatory.releases.ReleaseRepository;
 import org.lmobservatory.web.ProblemException;
 
 import java.util.ArrayList;
@@ -49,6 +50,15 @@ public final class ObservationService {
 
     public void run(ObservationQuery query, Release release, String selfPath, ResultConsumer consumer) throws Exception {
         jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> execute(h, query, release, selfPath, true, consumer));
+    }
+
+    /** Runs against whatever release is current, read in the same snapshot as the rows (for in-process callers). */
+    public void runCurrent(ObservationQuery query, ResultConsumer consumer) throws Exception {
+        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            Release release = ReleaseRepository.current(h, query.dataset().id()).orElseThrow(() -> new ProblemException(404,
+                    "no-release", "Not published yet", "Dataset '" + query.dataset().id() + "' has no published release yet."));
+            execute(h, query, release, "/v1/datasets/" + query.dataset().id() + "/observations", true, consumer);
+        });
     }
 
     /** The whole release without the cell limit: for bulk downloads, which are written once per release. */

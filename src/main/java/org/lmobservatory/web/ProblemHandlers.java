@@ -44,9 +44,10 @@ public final class ProblemHandlers {
         });
     }
 
+    /** A handler that answered the error itself (a problem, or e.g. a widget's HTML error page) keeps its answer. */
     private static boolean alreadyAnswered(Context ctx) {
         String type = ctx.res().getContentType();
-        return type != null && type.startsWith(CONTENT_TYPE);
+        return type != null && type.startsWith(CONTENT_TYPE) || ctx.resultInputStream() != null;
     }
 
     private void write(Context ctx, int status, String type, String title, String detail, Map<String, Object> extensions) {

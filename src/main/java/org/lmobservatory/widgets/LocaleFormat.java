@@ -1,0 +1,82 @@
+package org.lmobservatory.widgets;
+
+import org.lmobservatory.catalogue.Frequency;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Numbers and periods as a reader of one language writes them: decimal comma and space grouping in fi, sv, sq,
+ * bg, pl and cs, month and quarter names from the JDK's CLDR data. Not thread-safe (NumberFormat): one per render.
+ */
+final class LocaleFormat {
+    private final Locale locale;
+    private final String lang;
+
+    LocaleFormat(String lang) {
+        this.lang = lang;
+        this.locale = Locale.forLanguageTag(lang);
+    }
+
+    String lang() {
+        return lang;
+    }
+
+    /** A value with exactly the dataset's number of decimals (7.9 → "7,9" in Finnish). */
+    String number(BigDecimal value, int decimals) {
+        if (value == null) return "–";
+        return numberFormat(decimals, false).format(value.setScale(decimals, RoundingMode.HALF_UP));
+    }
+
+    String number(double value, int decimals) {
+        return numberFormat(decimals, false).format(value);
+    }
+
+    /** A change with its sign always shown: "+0,8", "−1,2". */
+    String signed(BigDecimal value, int decimals) {
+        return numberFormat(decimals, true).format(value.setScale(decimals, RoundingMode.HALF_UP));
+    }
+
+    /** "12,3 %" or "12.3%", or the number and the unit's own label. */
+    String withUnit(BigDecimal value, int decimals, String unitId, String unitLabel) {
+        String n = number(value, decimals);
+        if (isPercent(unitId)) return "en".equals(lang) ? n + "%" : n + "\u00a0%";
+        return unitLabel == null || unitLabel.isBlank() ? n : n + "\u00a0" + unitLabel;
+    }
+
+    static boolean isPercent(String unitId) {
+        return unitId != null && (unitId.equals("PC") || unitId.startsWith("PC_"));
+    }
+
+    /** A period as text for headlines and tables: 2024, "3. nelj. 2024", "heinäkuu 2024". */
+    String period(Frequency frequency, LocalDate start) {
+        return switch (frequency) {
+            case A -> Integer.toString(start.getYear());
+            case Q -> DateTimeFormatter.ofPattern("QQQ yyyy", locale).format(start);
+            case M -> DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(start);
+        };
+    }
+
+    /** A shorter form for chart axes: months abbreviated. */
+    String periodShort(Frequency frequency, LocalDate start) {
+        return frequency == Frequency.M ? DateTimeFormatter.ofPattern("LLL yyyy", locale).format(start) : period(frequency, start);
+    }
+
+    String date(LocalDate date) {
+        return DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale).format(date);
+    }
+
+    private NumberFormat numberFormat(int decimals, boolean signed) {
+        NumberFormat f = NumberFormat.getNumberInstance(locale);
+        f.setMinimumFractionDigits(Math.max(0, decimals));
+        f.setMaximumFractionDigits(Math.max(0, decimals));
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        if (signed && f instanceof DecimalFormat d) d.setPositivePrefix("+");
+        return f;
+    }
+}
