@@ -12,6 +12,7 @@ import org.lmobservatory.db.Json;
 import org.lmobservatory.observations.ObservationRoutes;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.releases.ReleaseRoutes;
 import org.lmobservatory.web.OpenApiContract;
 import org.lmobservatory.web.ProblemHandlers;
 import org.lmobservatory.web.SystemRoutes;
@@ -31,7 +32,7 @@ public final class Observatory implements AutoCloseable {
         this.database = database;
         ReleaseRepository releases = new ReleaseRepository(database.api());
         this.catalogue = new CatalogueService(database.api(), releases);
-        ObservationService observations = new ObservationService(database.api(), catalogue, config.limits());
+        ObservationService observations = new ObservationService(database.api(), catalogue, config.limits(), config.baseUrl());
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -58,6 +59,7 @@ public final class Observatory implements AutoCloseable {
         new SystemRoutes(database.api(), config.limits()).register(app);
         new CatalogueRoutes(catalogue).register(app);
         new ObservationRoutes(observations).register(app);
+        new ReleaseRoutes(database.api(), catalogue, config.baseUrl()).register(app);
     }
 
     public Observatory start() {

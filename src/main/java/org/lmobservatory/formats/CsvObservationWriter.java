@@ -2,6 +2,7 @@ package org.lmobservatory.formats;
 
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
+import org.lmobservatory.disclosure.DisclosureView;
 import org.lmobservatory.observations.LabelMode;
 import org.lmobservatory.observations.ObservationQuery;
 import org.lmobservatory.observations.ObservationResult;
@@ -45,6 +46,8 @@ public final class CsvObservationWriter implements ObservationWriter {
             if (mode.labels()) header.add(dim.id() + "_label");
         }
         header.addAll(List.of("time", "value", "unit", "flag", "flag_label"));
+        // Only releases under disclosure control have a confidentiality status; other CSVs keep their columns.
+        if (result.confidentiality()) header.addAll(List.of("conf_status", "conf_status_label"));
         writeRecord(w, header);
         List<String> record = new ArrayList<>(header.size());
         Iterator<ObservationRow> rows = result.rows().iterator();
@@ -62,6 +65,10 @@ public final class CsvObservationWriter implements ObservationWriter {
             record.add(unit);
             record.add(row.flags() == null ? "" : row.flags());
             record.add(Flags.describe(row.flags()));
+            if (result.confidentiality()) {
+                record.add(row.confStatus() == null ? "" : row.confStatus());
+                record.add(row.confStatus() == null ? "" : DisclosureView.CONF_STATUS.getOrDefault(row.confStatus(), ""));
+            }
             writeRecord(w, record);
         }
         w.flush();

@@ -6,6 +6,8 @@ import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.catalogue.Period;
 import org.lmobservatory.config.AppConfig.Limits;
+import org.lmobservatory.releases.ReleaseParams;
+import org.lmobservatory.releases.ReleaseSelector;
 import org.lmobservatory.web.Languages;
 import org.lmobservatory.web.ProblemException;
 
@@ -22,7 +24,8 @@ import java.util.stream.Collectors;
 
 /** Parses and validates the query string of an observation request: every mistake is a 400 that says how to fix it. */
 public final class ObservationQueryParser {
-    public static final Set<String> RESERVED = Set.of("time", "lastPeriods", "format", "labels", "lang", "geoLevel", "geoParent");
+    public static final Set<String> RESERVED = Set.of("time", "lastPeriods", "format", "labels", "lang", "geoLevel", "geoParent",
+            "release", "asOf");
 
     private final Function<String, Codelist> codelists;
     private final Limits limits;
@@ -53,7 +56,8 @@ public final class ObservationQueryParser {
         TimeFilter time = time(dataset, single(params, "time"), single(params, "lastPeriods"));
         OutputFormat format = format(single(params, "format"), accept);
         LabelMode labels = labels(single(params, "labels"), format);
-        return new ObservationQuery(dataset, lists, filters, time, format, labels, lang, canonical(params));
+        ReleaseSelector release = ReleaseParams.selector(single(params, "release"), single(params, "asOf"));
+        return new ObservationQuery(dataset, lists, filters, time, format, labels, lang, canonical(params), release);
     }
 
     private List<String> codes(Dimension dimension, Codelist codelist, List<String> asked) {

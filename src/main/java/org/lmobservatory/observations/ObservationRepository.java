@@ -38,7 +38,7 @@ final class ObservationRepository {
     Stream<ObservationRow> cells(Handle h, long releaseId, List<SeriesKey> series, LocalDate from, LocalDate toExclusive) {
         long[] ids = series.stream().mapToLong(SeriesKey::id).toArray();
         return h.createQuery("""
-                        SELECT k.ord, o.period_start, o.value, o.flags
+                        SELECT k.ord, o.period_start, o.value, o.flags, o.conf_status
                         FROM unnest(:ids) WITH ORDINALITY AS k(series_id, ord)
                         JOIN published.observation o ON o.release_id = :release AND o.series_id = k.series_id
                         WHERE o.period_start >= :from AND o.period_start < :to
@@ -50,7 +50,7 @@ final class ObservationRepository {
                 .bind("to", toExclusive == null ? LocalDate.of(9999, 1, 1) : toExclusive)
                 .setFetchSize(FETCH_SIZE)
                 .map((rs, ctx) -> new ObservationRow(rs.getInt("ord") - 1, rs.getObject("period_start", LocalDate.class),
-                        rs.getBigDecimal("value"), rs.getString("flags")))
+                        rs.getBigDecimal("value"), rs.getString("flags"), rs.getString("conf_status")))
                 .stream();
     }
 

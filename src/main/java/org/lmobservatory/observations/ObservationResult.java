@@ -1,5 +1,6 @@
 package org.lmobservatory.observations;
 
+import org.lmobservatory.releases.Citation;
 import org.lmobservatory.releases.Release;
 
 import java.util.List;
@@ -8,7 +9,14 @@ import java.util.stream.Stream;
 /**
  * The format-neutral answer to a query: which release, which series (in output order), and the rows as a
  * stream that is read from a database cursor while the writer writes. Writers know this type only.
+ * citation (may be null) says how to cite the response; confidentiality is true when the release was published under
+ * disclosure control, so every row carries a confStatus and writers add that column.
  */
 public record ObservationResult(ObservationQuery query, Release release, List<SeriesKey> series, Stream<ObservationRow> rows,
-                                List<String> warnings) {
+                                List<String> warnings, Citation citation, boolean confidentiality) {
+
+    public ObservationResult(ObservationQuery query, Release release, List<SeriesKey> series, Stream<ObservationRow> rows,
+                             List<String> warnings) {
+        this(query, release, series, rows, warnings, null, false);
+    }
 }

@@ -38,7 +38,9 @@ public final class ObservationRoutes {
             description = "Filter by any dimension of the dataset with its id as parameter (geo=FI1B,FI1C&sex=F), by territorial level "
                     + "and parent (geoLevel=municipality&geoParent=FI1B), and by time (time=2019..2024, time=2024-07, or lastPeriods=12 for "
                     + "a rolling window). Unknown parameters and codes are 400s that name the valid ones. A query that matches "
-                    + "nothing is a 200 with an empty list and a warning. CSV (format=csv or Accept: text/csv) is RFC 4180, UTF-8.",
+                    + "nothing is a 200 with an empty list and a warning. CSV (format=csv or Accept: text/csv) is RFC 4180, UTF-8. "
+                    + "release= or asOf= reads an earlier release. Every response says how to cite it: a citation object in JSON, and "
+                    + "for every format the headers Link: <permanent URL>; rel=\"cite-as\" and X-Release-Id.",
             pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id, e.g. unemployment-rate"),
             queryParams = {
                     @OpenApiParam(name = "time", description = "A period (2024, 2024-Q3, 2024-07) or a range 2019..2024 (either end may be left open)"),
@@ -47,7 +49,9 @@ public final class ObservationRoutes {
                     @OpenApiParam(name = "geoParent", description = "Only territorial codes below this one, e.g. FI1B"),
                     @OpenApiParam(name = "format", description = "json (default) or csv"),
                     @OpenApiParam(name = "labels", description = "code, label or both (default)"),
-                    @OpenApiParam(name = "lang", description = "Label language: en, sq, sr, fi, sv, bg, pl, cs (falls back to English)")
+                    @OpenApiParam(name = "lang", description = "Label language: en, sq, sr, fi, sv, bg, pl, cs (falls back to English)"),
+                    @OpenApiParam(name = "release", type = Long.class, description = "Read this release instead of the current one (ids at /v1/datasets/{datasetId}/releases); the citation's permanent URL pins it"),
+                    @OpenApiParam(name = "asOf", description = "Read the release that was current at this moment: 2025-03-01T12:00:00Z, or a date for the end of that day (UTC)")
             },
             responses = {
                     @OpenApiResponse(status = "200", content = {
@@ -66,6 +70,11 @@ public final class ObservationRoutes {
                 ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(result) + "\"");
             }
             ctx.header("Vary", "Accept");
+            if (result.citation() != null) {
+                // The citation travels in headers too, so a CSV body stays a plain table for spreadsheets.
+                ctx.header("Link", result.citation().linkHeader());
+                ctx.header("X-Release-Id", Long.toString(result.release().id()));
+            }
             OutputStream out = ctx.outputStream();
             writer.write(result, out);
             out.flush();

@@ -7,8 +7,11 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.config.AppConfig.Limits;
+import org.lmobservatory.releases.Citation;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.releases.ReleaseSelection;
+import org.lmobservatory.web.Languages;
 import org.lmobservatory.web.ProblemException;
 
 import java.util.ArrayList;
@@ -26,11 +29,18 @@ public final class ObservationService {
     private final ObservationQueryParser parser;
     private final ObservationRepository repository = new ObservationRepository();
     private final Limits limits;
+    private final String baseUrl;
 
     public ObservationService(Jdbi jdbi, CatalogueService catalogue, Limits limits) {
+        this(jdbi, catalogue, limits, "");
+    }
+
+    /** baseUrl: the public URL of the API, for the permanent URL in citations. */
+    public ObservationService(Jdbi jdbi, CatalogueService catalogue, Limits limits, String baseUrl) {
         this.jdbi = jdbi;
         this.catalogue = catalogue;
         this.limits = limits;
+        this.baseUrl = baseUrl;
         this.parser = new ObservationQueryParser(catalogue::codelist, limits);
     }
 
@@ -49,8 +59,7 @@ public final class ObservationService {
 
     private void execute(Handle h, ObservationQuery query, ResultConsumer consumer) throws Exception {
         Dataset dataset = query.dataset();
-        Release release = ReleaseRepository.current(h, dataset.id()).orElseThrow(() -> new ProblemException(404, "no-release",
-                "Not published yet", "Dataset '" + dataset.id() + "' is defined but has no published release yet."));
+        Release release = ReleaseSelection.resolve(h, dataset.id(), query.release());
         List<SeriesKey> series = new ArrayList<>(repository.matchingSeries(h, release.id(), query.codeFilters()));
         series.sort(outputOrder(query.codelists()));
         TimeFilter.Window window = query.time().resolve(release, dataset.frequency());
@@ -61,9 +70,16 @@ public final class ObservationService {
         if (series.isEmpty() || periods == 0) {
             warnings.add("No observations match this query. The dataset's codes and time coverage are at /v1/datasets/" + dataset.id() + ".");
         }
+        Citation citation = Citation.of(baseUrl, "/v1/datasets/" + dataset.id() + "/observations", query.canonicalQuery(),
+                Languages.pick(dataset.title(), query.lang()), release, dataset.source(), dataset.licence());
+        if (!query.release().current() && ReleaseRepository.current(h, dataset.id()).filter(c -> c.id() != release.id()).isPresent()) {
+            warnings.add("These are the numbers of release " + release.id() + ", which is not the current release; all releases are at "
+                    + ReleaseSelection.releasesPath(dataset.id()) + ".");
+        }
+        boolean confidentiality = !ReleaseRepository.audit(h, List.of(release.id())).isEmpty();
         try (var rows = series.isEmpty() || periods == 0 ? java.util.stream.Stream.<ObservationRow>empty()
                 : repository.cells(h, release.id(), series, window.from(), window.toExclusive())) {
-            consumer.accept(new ObservationResult(query, release, series, rows, warnings));
+            consumer.accept(new ObservationResult(query, release, series, rows, warnings, citation, confidentiality));
         }
     }
 
