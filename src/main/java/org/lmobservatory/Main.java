@@ -7,7 +7,11 @@ import org.lmobservatory.loader.LoadOptions;
 import org.lmobservatory.loader.LoadReport;
 import org.lmobservatory.loader.LoadService;
 import org.lmobservatory.loader.SeedLoader;
+import org.lmobservatory.graduates.GraduateLoadOptions;
+import org.lmobservatory.graduates.GraduateLoadReport;
+import org.lmobservatory.graduates.GraduateLoader;
 import org.lmobservatory.releases.Publisher;
+import org.lmobservatory.releases.Rollback;
 import org.lmobservatory.web.ProblemException;
 
 import java.nio.file.Path;
@@ -28,6 +32,11 @@ public final class Main {
                                                       long-csv (default) and others, detected from the content
               publish --dataset ID [--load N] [--note TEXT]
                                                       make a validated load the current release, atomically
+              load-graduates --file F.csv [--dataset ID] [--definition D.json] [--min-population N]
+                   [--min-count N] [--rounding 3|5|none] [--note TEXT]
+                                                      graduate records (confidential, kept in staging) into
+                                                      protected indicators, published as a new release
+              rollback --dataset ID --to RELEASE      make an earlier release current again, atomically
             Configuration comes from environment variables (DATABASE_URL, PORT, LMO_DATA_DIR, …): see README.md.
             """;
 
@@ -42,7 +51,7 @@ public final class Main {
         Map<String, String> options = options(args);
         AppConfig config = AppConfig.fromEnvironment();
         String command = args[0];
-        if (!java.util.Set.of("serve", "demo", "define", "load", "publish").contains(command)) {
+        if (!java.util.Set.of("serve", "demo", "define", "load", "publish", "load-graduates", "rollback").contains(command)) {
             System.err.println("Unknown command '" + command + "'.\n" + USAGE);
             System.exit(2);
         }
@@ -61,6 +70,10 @@ public final class Main {
             System.err.println(e.getMessage());
             database.close();
             System.exit(1);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            database.close();
+            System.exit(2);
         }
     }
 
@@ -86,6 +99,21 @@ public final class Main {
             }
             case "publish" -> printPublished(publisher.publish(required(o, "dataset"),
                     o.containsKey("load") ? Long.parseLong(o.get("load")) : null, o.get("note")));
+            case "load-graduates" -> {
+                GraduateLoadReport report = new GraduateLoader(database.owner(), loader, publisher, System.err::println)
+                        .load(o.getOrDefault("dataset", "graduate-outcomes"), Path.of(required(o, "file")), graduateOptions(o));
+                report.errors().forEach(System.err::println);
+                if (report.errorCount() > report.errors().size()) {
+                    System.err.println("… and " + (report.errorCount() - report.errors().size()) + " more errors");
+                }
+                (report.status() == GraduateLoadReport.Status.INVALID ? System.err : System.out).println(report.message());
+                if (report.status() == GraduateLoadReport.Status.INVALID) return 1;
+            }
+            case "rollback" -> {
+                Rollback.RolledBack r = new Rollback(database.owner()).rollback(required(o, "dataset"), Long.parseLong(required(o, "to")));
+                System.out.println(r.changed() ? "rolled back " + r.datasetId() + " from release " + r.fromReleaseId() + " to release " + r.toReleaseId()
+                        : "release " + r.toReleaseId() + " is already the current release of " + r.datasetId());
+            }
             case "demo" -> {
                 new SeedLoader(loader, publisher, System.out).load(Path.of(o.getOrDefault("seed", "seed")));
                 serve(config, database);
@@ -94,6 +122,17 @@ public final class Main {
             default -> throw new IllegalStateException(command);
         }
         return 0;
+    }
+
+    private static GraduateLoadOptions graduateOptions(Map<String, String> o) {
+        GraduateLoadOptions options = GraduateLoadOptions.defaults().withNote(o.get("note"));
+        if (o.containsKey("definition")) options = options.withDefinition(Path.of(o.get("definition")));
+        if (o.containsKey("min-population") || o.containsKey("min-count")) {
+            options = new GraduateLoadOptions(options.definition(), Optional.ofNullable(o.get("min-population")).map(Integer::parseInt),
+                    Optional.ofNullable(o.get("min-count")).map(Integer::parseInt), options.rounding(), options.note(), true);
+        }
+        if (o.containsKey("rounding")) options = options.withRounding(o.get("rounding").equals("none") ? 0 : Integer.parseInt(o.get("rounding")));
+        return options;
     }
 
     private static void printPublished(Publisher.Published p) {

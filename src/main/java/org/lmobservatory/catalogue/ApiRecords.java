@@ -45,8 +45,8 @@ public final class ApiRecords {
                                   String frequency, UnitView unit, String source, String licence, String contact,
                                   String methodology, boolean demonstration, String language, ReleaseView release,
                                   TimeCoverage timeCoverage, List<DimensionView> dimensions, Links links,
-                                  @OpenApiDescription("Disclosure control of the current release (thresholds, method, audit); null when the dataset is published without it")
-                                  DisclosureView disclosure) {
+                                  @OpenApiDescription("Disclosure control of the current release (thresholds, method, audit); absent when the dataset is published without it")
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) DisclosureView disclosure) {
     }
 
     public record CodelistView(String id, String version, String title, String note, String language, List<String> levels,

@@ -18,6 +18,9 @@ public record DisclosureSettings(int minPopulation, int minCount, Integer roundi
         if (roundingBase != null && roundingBase != 3 && roundingBase != 5) {
             throw new IllegalArgumentException("rounding base must be 3 or 5, got " + roundingBase);
         }
+        if (roundingBase != null && minPopulation < roundingBase) {
+            throw new IllegalArgumentException("with rounding to base " + roundingBase + " the minimum population must be at least " + roundingBase);
+        }
     }
 
     public static DisclosureSettings defaults() {
