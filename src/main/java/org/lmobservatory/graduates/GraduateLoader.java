@@ -124,19 +124,12 @@ public final class GraduateLoader {
         areas.forEach(a -> { if (a.parent() != null) areaParents.put(a.id(), a.parent()); });
         Map<String, String> fieldParents = new HashMap<>();
         fields.codes().forEach(c -> { if (c.parent() != null) fieldParents.put(c.id(), c.parent()); });
-        long t0 = System.nanoTime();
-        var counts = OutcomeCounts.of(h, loadId);
-        long t1 = System.nanoTime();
-        IndicatorBuilder.Result result = IndicatorBuilder.build(counts, areaParents, fieldParents, settings);
-        long t2 = System.nanoTime();
+        IndicatorBuilder.Result result = IndicatorBuilder.build(OutcomeCounts.of(h, loadId), areaParents, fieldParents, settings);
         long rows = IndicatorStaging.write(h, loadId, dataset, result);
-        System.err.printf("TIMING counts %.2f build %.2f write %.2f%n", (t1-t0)/1e9, (t2-t1)/1e9, (System.nanoTime()-t2)/1e9);
         h.createUpdate("UPDATE staging.load SET status = 'valid', row_count = :rows, finished_at = now() WHERE id = :id")
                 .bind("rows", rows).bind("id", loadId).execute();
         beforePublish.run();
-        long t3 = System.nanoTime();
         Publisher.Published p = publisher.publish(h, dataset.id(), loadId, note);
-        System.err.printf("TIMING publish %.2f total %.2f%n", (System.nanoTime()-t3)/1e9, (System.nanoTime()-started)/1e9);
         double seconds = seconds(started);
         return new GraduateLoadReport(Status.PUBLISHED, loadId, graduates, p.releaseId(), result.report(), 0, List.of(),
                 String.format("%s: %d graduates → %d cells published as release %d of %s in %.1f s (%.0f graduates/s); %s",

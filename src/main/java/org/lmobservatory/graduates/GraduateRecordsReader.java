@@ -97,8 +97,8 @@ final class GraduateRecordsReader implements AutoCloseable {
         String country = place(line, municipality, region);
         String field = text(r, "field");
         if (!codes.fields().contains(field) || codes.fields().code(field).map(Code::parent).isEmpty()) {
-            errors.add(line, "field", "field '" + field + "' is not a field of codelist " + codes.fields().id() + " (the total is computed, not given)"
-                    + ReferenceCodes.hint(codes.fields(), field));
+            errors.add(line, "field", "field '" + field + "' is not a field of codelist " + codes.fields().id()
+                    + (codes.fields().contains(field) ? " (it is the total, which is computed)" : ReferenceCodes.hint(codes.fields(), field)));
         }
         String sex = text(r, "sex").toUpperCase(Locale.ROOT);
         if (!sex.equals("F") && !sex.equals("M")) errors.add(line, "sex", "sex must be F or M, got '" + text(r, "sex") + "'");
