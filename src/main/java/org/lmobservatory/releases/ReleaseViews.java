@@ -1,6 +1,7 @@
 package org.lmobservatory.releases;
 
 import io.javalin.openapi.OpenApiDescription;
+import io.javalin.openapi.OpenApiPropertyType;
 import org.lmobservatory.disclosure.AuditEntry;
 
 import java.math.BigDecimal;
@@ -32,8 +33,8 @@ public final class ReleaseViews {
             @OpenApiDescription("The cell's code for every dimension") Map<String, String> key,
             String time,
             @OpenApiDescription("revised (value, flag or confStatus changed), added or removed") String change,
-            BigDecimal previousValue, String previousFlag, String previousConfStatus,
-            BigDecimal value, String flag, String confStatus) {
+            @OpenApiPropertyType(definedBy = Double.class) BigDecimal previousValue, String previousFlag, String previousConfStatus,
+            @OpenApiPropertyType(definedBy = Double.class) BigDecimal value, String flag, String confStatus) {
     }
 
     public record RevisionList(String dataset, ReleaseRef since, ReleaseRef release, int count,
