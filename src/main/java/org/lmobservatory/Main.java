@@ -10,6 +10,8 @@ import org.lmobservatory.loader.SeedLoader;
 import org.lmobservatory.graduates.GraduateLoadOptions;
 import org.lmobservatory.graduates.GraduateLoadReport;
 import org.lmobservatory.graduates.GraduateLoader;
+import org.lmobservatory.loader.codelists.CodelistImporter;
+import org.lmobservatory.loader.codelists.ImportOptions;
 import org.lmobservatory.releases.Publisher;
 import org.lmobservatory.releases.Rollback;
 import org.lmobservatory.web.ProblemException;
@@ -19,7 +21,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Command line: serve, demo, define, load, publish. Every command migrates the database first. */
+/** Command line: serve, demo, define, load, publish, import-codelist. Every command migrates the database first. */
 public final class Main {
     private static final String USAGE = """
             Usage: java -jar observatory.jar <command> [options]
@@ -27,11 +29,16 @@ public final class Main {
               demo [--seed DIR]                       load seed/ through the loader, publish, and serve
               define --file F.json                    load a codelist or dataset definition
               load --dataset ID --file F [--format NAME] [--mapping M.json] [--definition D.json]
-                   [--dry-run] [--publish] [--note TEXT]
+                   [--dry-run] [--nuts-breaks] [--publish] [--note TEXT]
                                                       validate a file into staging (and publish it); formats:
                                                       long-csv (default) and others, detected from the content
               publish --dataset ID [--load N] [--note TEXT]
                                                       make a validated load the current release, atomically
+              import-codelist --format nuts|lau|isco|nace --file F --id ID [--version V] [--lang xx]
+                                                      import or merge codes from an official list (NUTS list,
+                                                      history or validity; LAU concordance; ISCO-08; NACE Rev. 2)
+                                                      into codelist ID; V: version of the file's codes (NUTS2024);
+                                                      xx: language of its labels (default: national / from name)
               load-graduates --file F.csv [--dataset ID] [--definition D.json] [--min-population N]
                    [--min-count N] [--rounding 3|5|none] [--note TEXT]
                                                       graduate records (confidential, kept in staging) into
@@ -51,7 +58,7 @@ public final class Main {
         Map<String, String> options = options(args);
         AppConfig config = AppConfig.fromEnvironment();
         String command = args[0];
-        if (!java.util.Set.of("serve", "demo", "define", "load", "publish", "load-graduates", "rollback").contains(command)) {
+        if (!java.util.Set.of("serve", "demo", "define", "load", "publish", "import-codelist", "load-graduates", "rollback").contains(command)) {
             System.err.println("Unknown command '" + command + "'.\n" + USAGE);
             System.exit(2);
         }
@@ -85,7 +92,7 @@ public final class Main {
             case "load" -> {
                 LoadOptions options = new LoadOptions(Optional.ofNullable(o.get("definition")).map(Path::of),
                         Optional.ofNullable(o.get("format")), Optional.ofNullable(o.get("mapping")).map(Path::of),
-                        o.containsKey("dry-run"));
+                        o.containsKey("dry-run"), o.containsKey("nuts-breaks"));
                 LoadReport report = loader.load(required(o, "dataset"), Path.of(required(o, "file")), options);
                 report.errors().forEach(System.err::println);
                 if (report.errorCount() > report.errors().size()) {
@@ -96,6 +103,12 @@ public final class Main {
                 if (o.containsKey("publish") && report.status() == LoadReport.Status.VALID && !options.dryRun()) {
                     printPublished(publisher.publish(required(o, "dataset"), report.loadId(), o.get("note")));
                 }
+            }
+            case "import-codelist" -> {
+                String format = required(o, "format");
+                if (!CodelistImporter.FORMATS.contains(format)) throw usage("Unknown --format '" + format + "'; use one of " + CodelistImporter.FORMATS);
+                System.out.println(new CodelistImporter(database.owner()).importFile(format, Path.of(required(o, "file")),
+                        new ImportOptions(required(o, "id"), Optional.ofNullable(o.get("version")), Optional.ofNullable(o.get("lang")))).message());
             }
             case "publish" -> printPublished(publisher.publish(required(o, "dataset"),
                     o.containsKey("load") ? Long.parseLong(o.get("load")) : null, o.get("note")));

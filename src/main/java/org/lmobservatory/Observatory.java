@@ -9,10 +9,16 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.config.AppConfig;
 import org.lmobservatory.db.Database;
 import org.lmobservatory.db.Json;
+import org.lmobservatory.observations.BulkDownloads;
+import org.lmobservatory.observations.DownloadRoutes;
+import org.lmobservatory.observations.CsvMetadataRoutes;
 import org.lmobservatory.observations.ObservationRoutes;
 import org.lmobservatory.observations.ObservationService;
+import org.lmobservatory.releases.CurrentReleases;
+import org.lmobservatory.releases.ReleaseListener;
 import org.lmobservatory.releases.ReleaseRepository;
 import org.lmobservatory.releases.ReleaseRoutes;
+import org.lmobservatory.web.ResponseCache;
 import org.lmobservatory.web.OpenApiContract;
 import org.lmobservatory.web.ProblemHandlers;
 import org.lmobservatory.web.SystemRoutes;
@@ -26,17 +32,30 @@ public final class Observatory implements AutoCloseable {
     private final Database database;
     private final CatalogueService catalogue;
     private final Javalin app;
+    private final CurrentReleases releases;
+    private final ResponseCache cache;
+    private final ReleaseListener listener;
 
     public Observatory(AppConfig config, Database database) {
         this.config = config;
         this.database = database;
-        ReleaseRepository releases = new ReleaseRepository(database.api());
-        this.catalogue = new CatalogueService(database.api(), releases);
+        ReleaseRepository releaseRepository = new ReleaseRepository(database.api());
+        this.catalogue = new CatalogueService(database.api(), releaseRepository);
+        this.releases = new CurrentReleases(releaseRepository);
+        this.cache = new ResponseCache(config.cacheBytes());
+        releases.onChange(cache::evictDataset);
+        releases.onChange(id -> catalogue.invalidate());
+        this.listener = new ReleaseListener(database, releases, () -> {
+            cache.evictAll();
+            catalogue.invalidate();
+        });
         ObservationService observations = new ObservationService(database.api(), catalogue, config.limits(), config.baseUrl());
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             c.http.defaultContentType = "application/json";
+            // Observation answers are gzipped once when cached; Javalin must not compress them again.
+            c.http.disableCompression();
             c.registerPlugin(new OpenApiPlugin(openapi -> openapi
                     .withDocumentationPath(OPENAPI_PATH)
                     .withPrettyOutput()
@@ -58,11 +77,14 @@ public final class Observatory implements AutoCloseable {
         new ProblemHandlers(Json.MAPPER, config.baseUrl()).register(app);
         new SystemRoutes(database.api(), config.limits()).register(app);
         new CatalogueRoutes(catalogue).register(app);
-        new ObservationRoutes(observations).register(app);
+        new ObservationRoutes(observations, releases, cache).register(app);
+        new DownloadRoutes(catalogue, releases, new BulkDownloads(config.dataDir().resolve("downloads"), observations)).register(app);
+        new CsvMetadataRoutes(observations, catalogue, config.baseUrl()).register(app);
         new ReleaseRoutes(database.api(), catalogue, config.baseUrl()).register(app);
     }
 
     public Observatory start() {
+        listener.start();
         app.start(config.port());
         return this;
     }
@@ -83,8 +105,13 @@ public final class Observatory implements AutoCloseable {
         return database;
     }
 
+    public ResponseCache cache() {
+        return cache;
+    }
+
     @Override
     public void close() {
+        listener.close();
         app.stop();
     }
 }

@@ -24,8 +24,24 @@ public final class ApiRecords {
     public record ReleaseView(long id, Instant publishedAt, long rowCount, String note) {
     }
 
+    /** validIn and successors appear only for codes of versioned classifications such as NUTS. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CodeView(String id, String label, String parent, String level) {
+    public record CodeView(String id, String label, String parent, String level,
+                           @OpenApiDescription("Classification versions the code belongs to, e.g. NUTS2016, NUTS2021 (versioned codelists only)")
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> validIn,
+                           @OpenApiDescription("What became of the code in later versions (codes that changed only)")
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SuccessorView> successors) {
+        public CodeView(String id, String label, String parent, String level) {
+            this(id, label, parent, level, null, null);
+        }
+    }
+
+    /** The code that replaced a code from version "to" on: kind is recode (one-to-one), split, merge or boundary. */
+    public record SuccessorView(String id,
+                                @OpenApiDescription("recode (same territory, new code: one-to-one), split, merge or boundary (a break in series)")
+                                String kind,
+                                @OpenApiDescription("Last version of the old code, e.g. NUTS2013") String from,
+                                @OpenApiDescription("First version of the successor, e.g. NUTS2016") String to) {
     }
 
     public record DimensionView(String id, String label, String role, String codelist, List<CodeView> codes) {

@@ -1,13 +1,16 @@
 package org.lmobservatory.catalogue;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.db.Json;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Reads catalogue metadata from schema "published". */
 final class CatalogueRepository {
@@ -62,16 +65,37 @@ final class CatalogueRepository {
                 .map((rs, ctx) -> new Object[]{rs.getString("version"), rs.getString("title"), rs.getString("note")})
                 .findOne()
                 .map(head -> {
+                    Map<String, List<Code.Successor>> successors = successors(h, id);
                     List<Code> codes = h.createQuery("""
-                                    SELECT code_id, parent_id, level, labels::text AS labels, sort_order
+                                    SELECT code_id, parent_id, level, labels::text AS labels, sort_order, valid_in
                                     FROM published.code WHERE codelist_id = :id ORDER BY sort_order
                                     """)
                             .bind("id", id)
-                            .map((rs, ctx) -> new Code(rs.getString("code_id"), rs.getString("parent_id"), rs.getString("level"),
-                                    Json.labels(rs.getString("labels")), rs.getInt("sort_order")))
+                            .map((rs, ctx) -> {
+                                java.sql.Array validIn = rs.getArray("valid_in");
+                                return new Code(rs.getString("code_id"), rs.getString("parent_id"), rs.getString("level"),
+                                        Json.labels(rs.getString("labels")), rs.getInt("sort_order"),
+                                        validIn == null ? null : List.of((String[]) validIn.getArray()),
+                                        successors.getOrDefault(rs.getString("code_id"), List.of()));
+                            })
                             .list();
                     return Codelist.of(id, (String) head[0], Json.labels((String) head[1]), Json.labels((String) head[2]), codes);
                 }));
+    }
+
+    private record SuccessorRow(String code, Code.Successor successor) {
+    }
+
+    private static Map<String, List<Code.Successor>> successors(Handle h, String codelistId) {
+        return h.createQuery("""
+                        SELECT code_id, successor_id, kind, from_version, to_version FROM published.code_successor
+                        WHERE codelist_id = :id ORDER BY code_id, from_version, successor_id
+                        """)
+                .bind("id", codelistId)
+                .map((rs, ctx) -> new SuccessorRow(rs.getString("code_id"), new Code.Successor(rs.getString("successor_id"),
+                        rs.getString("kind"), rs.getString("from_version"), rs.getString("to_version"))))
+                .list().stream()
+                .collect(Collectors.groupingBy(SuccessorRow::code, Collectors.mapping(SuccessorRow::successor, Collectors.toList())));
     }
 
     List<String> codelistIds() {

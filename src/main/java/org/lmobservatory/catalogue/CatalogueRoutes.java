@@ -15,6 +15,7 @@ import org.lmobservatory.catalogue.ApiRecords.DatasetSummary;
 import org.lmobservatory.catalogue.ApiRecords.DimensionView;
 import org.lmobservatory.catalogue.ApiRecords.Links;
 import org.lmobservatory.catalogue.ApiRecords.ReleaseView;
+import org.lmobservatory.catalogue.ApiRecords.SuccessorView;
 import org.lmobservatory.catalogue.ApiRecords.TimeCoverage;
 import org.lmobservatory.catalogue.ApiRecords.UnitView;
 import org.lmobservatory.releases.Release;
@@ -101,7 +102,7 @@ public final class CatalogueRoutes {
 
     @OpenApi(path = CODELIST, methods = HttpMethod.GET, tags = "Catalogue", operationId = "getCodelist",
             summary = "Codelist",
-            description = "All codes of a codelist with labels, parent codes (the hierarchy) and levels.",
+            description = "All codes of a codelist with labels, parent codes (the hierarchy) and levels; for versioned classifications such as NUTS also the versions each code is valid in and its successors in later versions.",
             pathParams = @OpenApiParam(name = "codelistId", required = true, description = "Codelist id, e.g. GEO"),
             queryParams = @OpenApiParam(name = "lang", description = "Label language (falls back to English)"),
             responses = {
@@ -114,7 +115,8 @@ public final class CatalogueRoutes {
         String lang = Languages.from(ctx);
         Codelist c = catalogue.codelist(ctx.pathParam("codelistId"));
         List<CodeView> codes = c.codes().stream()
-                .map(code -> new CodeView(code.id(), Languages.pick(code.labels(), lang), code.parent(), code.level()))
+                .map(code -> new CodeView(code.id(), Languages.pick(code.labels(), lang), code.parent(), code.level(), code.validIn(),
+                        code.successors().stream().map(s -> new SuccessorView(s.id(), s.kind(), s.fromVersion(), s.toVersion())).toList()))
                 .toList();
         ctx.json(new CodelistView(c.id(), c.version(), Languages.pick(c.title(), lang), Languages.pick(c.note(), lang), lang,
                 List.copyOf(c.levels()), codes.size(), codes));

@@ -13,10 +13,12 @@ public record AppConfig(
         Optional<String> databaseUser,
         Optional<String> databasePassword,
         Path dataDir,
+        int embeddedPort,
         int port,
         String apiRole,
         String baseUrl,
         int poolSize,
+        long cacheBytes,
         Limits limits) {
 
     /** Limits in force, published at GET /v1/limits. */
@@ -38,10 +40,12 @@ public record AppConfig(
                 nonBlank(env.get("DATABASE_USER")),
                 nonBlank(env.get("DATABASE_PASSWORD")),
                 Path.of(env.getOrDefault("LMO_DATA_DIR", "data")),
+                intValue(env, "LMO_EMBEDDED_PG_PORT", 0),
                 port,
                 env.getOrDefault("LMO_API_ROLE", "lmo_api"),
                 env.getOrDefault("LMO_BASE_URL", "http://localhost:" + port),
                 intValue(env, "LMO_DB_POOL_SIZE", 8),
+                longValue(env, "LMO_CACHE_MB", 64) * 1024 * 1024,
                 new Limits(
                         longValue(env, "LMO_MAX_CELLS_JSON", d.maxCellsJson()),
                         longValue(env, "LMO_MAX_CELLS_CSV", d.maxCellsCsv()),
@@ -50,11 +54,11 @@ public record AppConfig(
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, newPort, apiRole, baseUrl, poolSize, limits);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, embeddedPort, newPort, apiRole, baseUrl, poolSize, cacheBytes, limits);
     }
 
     public AppConfig withLimits(Limits newLimits) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, port, apiRole, baseUrl, poolSize, newLimits);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, embeddedPort, port, apiRole, baseUrl, poolSize, cacheBytes, newLimits);
     }
 
     /** Safe to log: the password never appears. */
@@ -62,7 +66,7 @@ public record AppConfig(
     public String toString() {
         return "AppConfig[database=" + databaseUrl.orElse("embedded PostgreSQL in " + dataDir.toAbsolutePath())
                 + ", user=" + databaseUser.orElse("-") + ", password=" + databasePassword.map(p -> "****").orElse("-")
-                + ", port=" + port + ", apiRole=" + apiRole + ", baseUrl=" + baseUrl + ", limits=" + limits + "]";
+                + ", port=" + port + ", apiRole=" + apiRole + ", cacheMB=" + cacheBytes / 1024 / 1024 + ", baseUrl=" + baseUrl + ", limits=" + limits + "]";
     }
 
     private static Optional<String> nonBlank(String value) {

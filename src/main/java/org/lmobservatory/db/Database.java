@@ -29,10 +29,14 @@ public final class Database implements AutoCloseable {
     private final Jdbi owner;
     private final Jdbi api;
     private final String jdbcUrl;
+    private final String user;
+    private final String password;
 
     private Database(EmbeddedPostgres embedded, String jdbcUrl, String user, String password, AppConfig config) {
         this.embedded = embedded;
         this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
         this.ownerPool = pool("lmo-owner", jdbcUrl, user, password, 4, null, false);
         migrate(ownerPool);
         this.apiPool = pool("lmo-api", jdbcUrl, user, password, config.poolSize(), config.apiRole(), true);
@@ -45,16 +49,18 @@ public final class Database implements AutoCloseable {
             String url = JdbcUrls.toJdbc(config.databaseUrl().get());
             return new Database(null, url, config.databaseUser().orElse(null), config.databasePassword().orElse(null), config);
         }
-        EmbeddedPostgres pg = startEmbedded(config.dataDir().resolve("postgres"));
+        EmbeddedPostgres pg = startEmbedded(config.dataDir().resolve("postgres"), config.embeddedPort());
         String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
         return new Database(pg, url, "postgres", null, config);
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dir) {
+    private static EmbeddedPostgres startEmbedded(Path dir, int port) {
         try {
             Files.createDirectories(dir);
             log.info("Starting embedded PostgreSQL with data in {}", dir.toAbsolutePath());
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port > 0) builder.setPort(port);
+            return builder
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -85,15 +91,17 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(HikariDataSource ds) {
-        var result = Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration")
                 .schemas("published", "staging")
                 .createSchemas(true)
                 .defaultSchema("published")
-                .load()
-                .migrate();
-        log.info("Database migrations: {} applied, schema now at version {}", result.migrationsExecuted, result.targetSchemaVersion);
+                .load();
+        var result = flyway.migrate();
+        var current = flyway.info().current();
+        log.info("Database migrations: {} applied, schema at version {}", result.migrationsExecuted,
+                current == null ? "none" : current.getVersion());
     }
 
     /** Owner connection: migrations, loader, publish. */
@@ -104,6 +112,14 @@ public final class Database implements AutoCloseable {
     /** Read-only connection as the API role. */
     public Jdbi api() {
         return api;
+    }
+
+    /** A connection outside the pools, for a long-lived LISTEN that must not hold a pooled connection. */
+    public java.sql.Connection dedicatedConnection() throws java.sql.SQLException {
+        java.util.Properties props = new java.util.Properties();
+        if (user != null) props.setProperty("user", user);
+        if (password != null) props.setProperty("password", password);
+        return java.sql.DriverManager.getConnection(jdbcUrl, props);
     }
 
     public String jdbcUrl() {

@@ -1,5 +1,6 @@
 package org.lmobservatory.formats;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,7 +21,8 @@ public final class Flags {
         m.put("r", "revised");
         m.put("s", "Eurostat estimate");
         m.put("f", "forecast");
-        LEGEND = Map.copyOf(m);
+        // Kept in this order (the order people are used to), for legends written out in full.
+        LEGEND = Collections.unmodifiableMap(m);
     }
 
     private Flags() {

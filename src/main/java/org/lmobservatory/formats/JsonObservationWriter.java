@@ -64,14 +64,27 @@ public final class JsonObservationWriter implements ObservationWriter {
             long count = 0;
             g.writeArrayFieldStart("observations");
             Iterator<ObservationRow> rows = result.rows().iterator();
+            int pageSize = q.page().limit();
+            ObservationRow last = null;
+            boolean more = false;
             while (rows.hasNext()) {
                 ObservationRow row = rows.next();
+                if (count == pageSize) {
+                    more = true;
+                    break;
+                }
                 writeRow(g, result, labels, row);
                 if (row.flags() != null) for (char f : row.flags().toCharArray()) flagsSeen.add(String.valueOf(f));
+                last = row;
                 count++;
             }
             g.writeEndArray();
             g.writeNumberField("count", count);
+            g.writeObjectFieldStart("links");
+            g.writeStringField("self", result.selfLink());
+            if (more) g.writeStringField("next", result.nextLink(last));
+            else g.writeNullField("next");
+            g.writeEndObject();
             g.writeObjectFieldStart("flags");
             for (String f : flagsSeen) g.writeStringField(f, Flags.LEGEND.getOrDefault(f, f));
             g.writeEndObject();

@@ -2,13 +2,17 @@ package org.lmobservatory.loader;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnmappableCharacterException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,10 +45,7 @@ public final class CsvRecordReader implements AutoCloseable {
     private boolean first = true;
 
     public CsvRecordReader(InputStream stream, char separator) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        this.in = new PushbackReader(new java.io.BufferedReader(new InputStreamReader(stream, decoder), 1 << 16), 2);
+        this.in = new PushbackReader(new StrictUtf8Reader(stream), 2);
         this.separator = separator;
     }
 
@@ -115,15 +116,98 @@ public final class CsvRecordReader implements AutoCloseable {
     }
 
     private int read(int startLine) throws IOException {
+        int c;
         try {
-            return in.read();
+            c = in.read();
         } catch (CharacterCodingException e) {
             throw new MalformedCsvException(line, "the file is not valid UTF-8 here; save it as UTF-8 (CSV UTF-8 in spreadsheet programs)");
         }
+        if (c == 0) {
+            // PostgreSQL text cannot hold NUL, and trim() would silently drop it; a UTF-16 file is full of them.
+            throw new MalformedCsvException(line, "the file contains a NUL character here; it may be saved as UTF-16 (\"Unicode text\"): "
+                    + "save it as UTF-8 (CSV UTF-8 in spreadsheet programs)");
+        }
+        return c;
     }
 
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /**
+     * Strict UTF-8 decoding that hands out every character before a bad byte sequence and fails only when the
+     * reader reaches it. (An InputStreamReader fails a whole read-ahead buffer at once, so the error showed on
+     * the line being read when the buffer was filled, usually line 1, instead of the line with the bad byte.)
+     */
+    private static final class StrictUtf8Reader extends Reader {
+        private final InputStream in;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
+        private final CharBuffer chars = CharBuffer.allocate(1 << 16).flip();
+        private CharacterCodingException pending;
+        private boolean endOfInput;
+        private boolean flushed;
+
+        StrictUtf8Reader(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return available() ? chars.get() : -1;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (length == 0) return 0;
+            if (!available()) return -1;
+            int n = Math.min(length, chars.remaining());
+            chars.get(buffer, offset, n);
+            return n;
+        }
+
+        /** True when a character is ready; false at the end; throws once the reader has reached a bad sequence. */
+        private boolean available() throws IOException {
+            while (!chars.hasRemaining()) {
+                if (pending != null) throw pending;
+                if (flushed) return false;
+                decodeMore();
+            }
+            return true;
+        }
+
+        /** Decodes the next chunk; at a bad sequence keeps what came before it and remembers the error for later. */
+        private void decodeMore() throws IOException {
+            chars.clear();
+            try {
+                while (chars.position() == 0 && pending == null && !flushed) {
+                    if (!endOfInput && bytes.remaining() < bytes.capacity()) {
+                        bytes.compact();
+                        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                        if (n < 0) endOfInput = true;
+                        else bytes.position(bytes.position() + n);
+                        bytes.flip();
+                    }
+                    CoderResult result = decoder.decode(bytes, chars, endOfInput);
+                    if (result.isError()) {
+                        pending = result.isMalformed() ? new MalformedInputException(result.length())
+                                : new UnmappableCharacterException(result.length());
+                    } else if (endOfInput && !bytes.hasRemaining()) {
+                        decoder.flush(chars);
+                        flushed = true;
+                    }
+                }
+            } finally {
+                chars.flip();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 }

@@ -20,10 +20,23 @@ public final class DefinitionFiles {
     private static final Pattern CODELIST_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
     private static final Set<String> THEMES = Set.of("labour-market", "education", "graduate-outcomes", "skills-demand");
 
-    public record CodeDef(String id, String parent, String level, Map<String, String> labels) {
+    /** validIn: the classification versions the code belongs to (e.g. NUTS2016, NUTS2021); null when unversioned. */
+    public record CodeDef(String id, String parent, String level, Map<String, String> labels, List<String> validIn) {
+        public CodeDef(String id, String parent, String level, Map<String, String> labels) {
+            this(id, parent, level, labels, null);
+        }
     }
 
-    public record CodelistDef(String id, String version, Map<String, String> title, Map<String, String> note, List<CodeDef> codes) {
+    /** One step of a code from one classification version to the next; kind is recode, split, merge or boundary. */
+    public record SuccessorDef(String code, String successor, String fromVersion, String toVersion, String kind) {
+    }
+
+    /** successors: null leaves the stored successor table of the codelist as it is; a list replaces it. */
+    public record CodelistDef(String id, String version, Map<String, String> title, Map<String, String> note, List<CodeDef> codes,
+                              List<SuccessorDef> successors) {
+        public CodelistDef(String id, String version, Map<String, String> title, Map<String, String> note, List<CodeDef> codes) {
+            this(id, version, title, note, codes, null);
+        }
     }
 
     public record DimensionDef(String id, String codelist, String role, Map<String, String> label) {
@@ -48,7 +61,7 @@ public final class DefinitionFiles {
     public static final class InvalidDefinitionException extends RuntimeException {
         private final List<LoadError> errors;
 
-        InvalidDefinitionException(List<LoadError> errors) {
+        public InvalidDefinitionException(List<LoadError> errors) {
             super(errors.size() + " problem(s) in definition: " + errors);
             this.errors = List.copyOf(errors);
         }
@@ -99,7 +112,12 @@ public final class DefinitionFiles {
             }
             if (!seen.add(codeId)) p.add(path + ".id", "code '" + codeId + "' appears twice");
             Map<String, String> labels = p.labels(c.path("labels"), path + ".labels", true);
-            codes.add(new CodeDef(codeId, text(c, "parent"), text(c, "level"), labels));
+            List<String> validIn = null;
+            if (c.has("validIn")) {
+                validIn = new ArrayList<>();
+                for (JsonNode v : c.path("validIn")) validIn.add(v.asText());
+            }
+            codes.add(new CodeDef(codeId, text(c, "parent"), text(c, "level"), labels, validIn));
         }
         for (int i = 0; i < codes.size(); i++) {
             String parent = codes.get(i).parent();

@@ -8,19 +8,20 @@ import org.lmobservatory.loader.DefinitionFiles.CodelistDef;
 import org.lmobservatory.loader.DefinitionFiles.DatasetDef;
 import org.lmobservatory.loader.DefinitionFiles.DimensionDef;
 import org.lmobservatory.loader.DefinitionFiles.InvalidDefinitionException;
+import org.lmobservatory.loader.DefinitionFiles.SuccessorDef;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Writes codelists and dataset definitions into the published catalogue, each in one transaction. */
-final class DefinitionStore {
+public final class DefinitionStore {
     private final Jdbi jdbi;
 
-    DefinitionStore(Jdbi jdbi) {
+    public DefinitionStore(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    void save(CodelistDef c) {
+    public void save(CodelistDef c) {
         jdbi.useTransaction(h -> {
             h.createUpdate("""
                             INSERT INTO published.codelist (id, version, title, note, updated_at)
@@ -33,16 +34,43 @@ final class DefinitionStore {
                     .execute();
             h.createUpdate("DELETE FROM published.code WHERE codelist_id = :id").bind("id", c.id()).execute();
             var batch = h.prepareBatch("""
-                    INSERT INTO published.code (codelist_id, code_id, parent_id, level, labels, sort_order)
-                    VALUES (:list, :id, :parent, :level, CAST(:labels AS jsonb), :sort)
+                    INSERT INTO published.code (codelist_id, code_id, parent_id, level, labels, sort_order, valid_in)
+                    VALUES (:list, :id, :parent, :level, CAST(:labels AS jsonb), :sort, CAST(:validIn AS text[]))
                     """);
             int sort = 0;
             for (CodeDef code : c.codes()) {
                 batch.bind("list", c.id()).bind("id", code.id()).bind("parent", code.parent()).bind("level", code.level())
-                        .bind("labels", Json.write(code.labels())).bind("sort", sort++).add();
+                        .bind("labels", Json.write(code.labels())).bind("sort", sort++)
+                        .bind("validIn", arrayLiteral(code.validIn())).add();
             }
             batch.execute();
+            if (c.successors() != null) saveSuccessors(h, c.id(), c.successors());
         });
+    }
+
+    private static void saveSuccessors(Handle h, String codelistId, List<SuccessorDef> successors) {
+        h.createUpdate("DELETE FROM published.code_successor WHERE codelist_id = :id").bind("id", codelistId).execute();
+        if (successors.isEmpty()) return;
+        var batch = h.prepareBatch("""
+                INSERT INTO published.code_successor (codelist_id, code_id, successor_id, from_version, to_version, kind)
+                VALUES (:list, :code, :successor, :from, :to, :kind)
+                """);
+        for (SuccessorDef s : successors) {
+            batch.bind("list", codelistId).bind("code", s.code()).bind("successor", s.successor())
+                    .bind("from", s.fromVersion()).bind("to", s.toVersion()).bind("kind", s.kind()).add();
+        }
+        batch.execute();
+    }
+
+    /** A PostgreSQL text[] literal, every element quoted; null stays null (an unversioned code). */
+    private static String arrayLiteral(List<String> values) {
+        if (values == null) return null;
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) out.append(',');
+            out.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return out.append('}').toString();
     }
 
     void save(DatasetDef d) {

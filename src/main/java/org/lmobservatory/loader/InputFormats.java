@@ -1,5 +1,8 @@
 package org.lmobservatory.loader;
 
+import org.lmobservatory.loader.formats.JsonStatReader;
+import org.lmobservatory.loader.formats.MappedCsvReader;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,6 +25,10 @@ public final class InputFormats {
 
     static {
         READERS.put("long-csv", (in, options) -> new LongCsvReader(in));
+        READERS.put("eurostat-tsv", (in, options) -> new org.lmobservatory.loader.formats.EurostatTsvReader(in));
+        READERS.put("sdmx-csv", (in, options) -> new org.lmobservatory.loader.formats.SdmxCsvReader(in));
+        READERS.put("jsonstat", (in, options) -> new JsonStatReader(in, options.mapping()));
+        READERS.put("mapped-csv", (in, options) -> new MappedCsvReader(in, options.mapping()));
     }
 
     private InputFormats() {
@@ -44,7 +51,6 @@ public final class InputFormats {
     }
 
     static String detect(Path file, LoadOptions options) throws IOException {
-        if (options.mapping().isPresent() && READERS.containsKey("mapped-csv")) return "mapped-csv";
         String head;
         try (InputStream in = Files.newInputStream(file)) {
             head = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -53,6 +59,8 @@ public final class InputFormats {
         if (trimmed.startsWith("\u00EF\u00BB\u00BF")) trimmed = trimmed.substring(3).stripLeading();
         String firstLine = trimmed.lines().findFirst().orElse("");
         if (trimmed.startsWith("{") && READERS.containsKey("jsonstat")) return "jsonstat";
+        // A JSON-stat file may come with options in the mapping file; any other file with a mapping is a mapped CSV.
+        if (options.mapping().isPresent() && READERS.containsKey("mapped-csv")) return "mapped-csv";
         if (firstLine.contains("\\") && firstLine.contains("\t") && READERS.containsKey("eurostat-tsv")) return "eurostat-tsv";
         String upper = firstLine.toUpperCase();
         if ((upper.startsWith("DATAFLOW") || upper.startsWith("STRUCTURE")) && READERS.containsKey("sdmx-csv")) return "sdmx-csv";

@@ -12,42 +12,78 @@ import java.util.List;
 
 /** Checks one raw row against the dataset: known codes, period of the right frequency, a number, known flags. */
 final class RowValidator {
-    /** A row that passed: ready for staging. */
-    record ValidRow(int line, List<String> codes, LocalDate periodStart, BigDecimal value, String flags) {
+    /**
+     * A row that passed: ready for staging. action is null for an ordinary load; for a delete (action D) empty codes
+     * and a null periodStart mean "any".
+     */
+    record ValidRow(int line, List<String> codes, LocalDate periodStart, BigDecimal value, String flags, String action) {
+        boolean isDelete() {
+            return "D".equals(action);
+        }
     }
+
+    /** What a PostgreSQL numeric can store; beyond this staging would fail without a line number. */
+    static final int MAX_DIGITS_BEFORE_POINT = 131_072;
+    static final int MAX_DIGITS_AFTER_POINT = 16_383;
 
     private final Dataset dataset;
     private final List<Codelist> codelists;
+    private final CodeRecoder recoder;
 
     RowValidator(Dataset dataset, List<Codelist> codelists) {
+        this(dataset, codelists, CodeRecoder.NONE);
+    }
+
+    RowValidator(Dataset dataset, List<Codelist> codelists, CodeRecoder recoder) {
         this.dataset = dataset;
         this.codelists = codelists;
+        this.recoder = recoder;
     }
 
     /** The valid row, or null after reporting every problem of the row. */
-    ValidRow validate(RawObservation raw, ObservationReader.ErrorSink errors) {
+    ValidRow validate(RawObservation original, ObservationReader.ErrorSink errors) {
         int before = errors.count();
+        // Older classification versions first: the recoded code is the one checked and stored.
+        RawObservation raw = recoder.apply(original, errors);
+        boolean geoRejected = raw == null;
+        if (geoRejected) raw = original;
+        if (raw.isDelete() && !geoRejected) return validateDelete(raw, errors);
         for (Dimension d : dataset.dimensions()) {
-            String code = raw.codes().get(d.position());
-            Codelist list = codelists.get(d.position());
-            if (code.isEmpty()) {
-                errors.add(raw.line(), d.id(), d.id() + " is empty");
-            } else if (!list.contains(code)) {
-                List<String> close = list.suggest(code);
-                String hint = close.isEmpty() ? "" : " (did you mean " + Codelist.orList(close) + "?)";
-                errors.add(raw.line(), d.id(), d.id() + " '" + code + "' is not in codelist " + list.id() + hint);
-            }
+            if (geoRejected && recoder.covers(d)) continue;
+            checkCode(raw, d, false, errors);
         }
         LocalDate start = period(raw, errors);
         String flags = flags(raw, errors);
         BigDecimal value = value(raw, flags, errors);
         if (errors.count() > before) return null;
-        return new ValidRow(raw.line(), raw.codes(), start, value, flags.isEmpty() ? null : flags);
+        return new ValidRow(raw.line(), raw.codes(), start, value, flags.isEmpty() ? null : flags, raw.action());
+    }
+
+    /** A delete names observations, not values: empty codes or time select all; a code given must still exist. */
+    private ValidRow validateDelete(RawObservation raw, ObservationReader.ErrorSink errors) {
+        int before = errors.count();
+        for (Dimension d : dataset.dimensions()) checkCode(raw, d, true, errors);
+        LocalDate start = raw.time().isEmpty() ? null : period(raw, errors);
+        if (errors.count() > before) return null;
+        return new ValidRow(raw.line(), raw.codes(), start, null, null, raw.action());
+    }
+
+    private void checkCode(RawObservation raw, Dimension d, boolean emptyAllowed, ObservationReader.ErrorSink errors) {
+        String code = raw.codes().get(d.position());
+        Codelist list = codelists.get(d.position());
+        if (code.isEmpty()) {
+            if (!emptyAllowed) errors.add(raw.line(), d.id(), d.id() + " is empty");
+        } else if (!list.contains(code)) {
+            List<String> close = list.suggest(code);
+            String hint = close.isEmpty() ? "" : " (did you mean " + Codelist.orList(close) + "?)";
+            errors.add(raw.line(), d.id(), d.id() + " '" + code + "' is not in codelist " + list.id() + hint);
+        }
     }
 
     private LocalDate period(RawObservation raw, ObservationReader.ErrorSink errors) {
         var parsed = Period.parse(raw.time());
-        if (parsed.isEmpty()) {
+        // Year 0 does not exist in the calendar PostgreSQL uses; staging would fail on it without a line number.
+        if (parsed.isEmpty() || parsed.get().start().getYear() < 1) {
             errors.add(raw.line(), "time", "time '" + raw.time() + "' is not a period; dataset " + dataset.id()
                     + " has frequency " + dataset.frequency() + " (write periods like " + dataset.frequency().example() + ")");
             return null;
@@ -84,7 +120,13 @@ final class RowValidator {
             return null;
         }
         try {
-            return new BigDecimal(v);
+            BigDecimal n = new BigDecimal(v);
+            if (n.scale() > MAX_DIGITS_AFTER_POINT || n.precision() - n.scale() > MAX_DIGITS_BEFORE_POINT) {
+                errors.add(raw.line(), "value", "value '" + v + "' is out of range: at most " + MAX_DIGITS_BEFORE_POINT
+                        + " digits before and " + MAX_DIGITS_AFTER_POINT + " after the decimal point");
+                return null;
+            }
+            return n;
         } catch (NumberFormatException e) {
             String hint = v.matches("-?\\d+,\\d+") ? " (use '.' as the decimal separator)" : "";
             errors.add(raw.line(), "value", "value '" + v + "' is not a number" + hint);

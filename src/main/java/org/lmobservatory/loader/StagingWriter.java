@@ -20,7 +20,7 @@ final class StagingWriter implements AutoCloseable {
     StagingWriter(Connection connection, long loadId) throws SQLException {
         this.loadId = loadId;
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY staging.load_row (load_id, line_no, key, period_start, value, flags) FROM STDIN");
+                .copyIn("COPY staging.load_row (load_id, line_no, key, period_start, value, flags, action) FROM STDIN");
     }
 
     void write(RowValidator.ValidRow row) throws SQLException {
@@ -32,9 +32,10 @@ final class StagingWriter implements AutoCloseable {
             appendArrayElement(row.codes().get(i));
             buffer.append('"');
         }
-        buffer.append('}').append('\t').append(row.periodStart()).append('\t');
+        buffer.append('}').append('\t').append(row.periodStart() == null ? "\\N" : row.periodStart()).append('\t');
         buffer.append(row.value() == null ? "\\N" : row.value().toPlainString()).append('\t');
-        buffer.append(row.flags() == null ? "\\N" : row.flags()).append('\n');
+        buffer.append(row.flags() == null ? "\\N" : row.flags()).append('\t');
+        buffer.append(row.action() == null ? "\\N" : row.action()).append('\n');
         rows++;
         if (buffer.length() >= FLUSH_AT) flush();
     }

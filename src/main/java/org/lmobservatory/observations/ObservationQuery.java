@@ -8,15 +8,21 @@ import java.util.List;
 
 /**
  * A validated observation request. codeFilters holds, per dimension in dataset order, the codes asked for
- * (null = every code). release says which release to read (release=, asOf=; default the current one).
+ * (null = every code). page applies to paged formats (JSON) only; table says how tabular formats lay the result
+ * out (ignored by the others). release says which release to read (release=, asOf=; default the current one).
  */
 public record ObservationQuery(Dataset dataset, List<Codelist> codelists, List<List<String>> codeFilters,
                                TimeFilter time, OutputFormat format, LabelMode labels, String lang,
-                               String canonicalQuery, ReleaseSelector release) {
+                               Page page, String canonicalQuery, TableOptions table, ReleaseSelector release) {
 
     /** A query of the current release. */
     public ObservationQuery(Dataset dataset, List<Codelist> codelists, List<List<String>> codeFilters, TimeFilter time,
-                            OutputFormat format, LabelMode labels, String lang, String canonicalQuery) {
-        this(dataset, codelists, codeFilters, time, format, labels, lang, canonicalQuery, ReleaseSelector.CURRENT);
+                            OutputFormat format, LabelMode labels, String lang, Page page, String canonicalQuery, TableOptions table) {
+        this(dataset, codelists, codeFilters, time, format, labels, lang, page, canonicalQuery, table, ReleaseSelector.CURRENT);
+    }
+
+    /** The canonical query without the paging cursor: the identity of the whole result. */
+    public String canonicalWithoutCursor() {
+        return canonicalQuery.replaceAll("(^|&)cursor=[^&]*", "").replaceAll("^&", "");
     }
 }

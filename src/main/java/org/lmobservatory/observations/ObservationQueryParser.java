@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
 
 /** Parses and validates the query string of an observation request: every mistake is a 400 that says how to fix it. */
 public final class ObservationQueryParser {
-    public static final Set<String> RESERVED = Set.of("time", "lastPeriods", "format", "labels", "lang", "geoLevel", "geoParent",
+    public static final Set<String> RESERVED = reserved("time", "lastPeriods", "lang", "geoLevel", "geoParent", "limit", "cursor",
             "release", "asOf");
+    public static final int DEFAULT_PAGE_SIZE = 10_000;
 
     private final Function<String, Codelist> codelists;
     private final Limits limits;
@@ -54,10 +55,18 @@ public final class ObservationQueryParser {
         }
         applyGeoHierarchy(dataset, lists, filters, single(params, "geoLevel"), single(params, "geoParent"));
         TimeFilter time = time(dataset, single(params, "time"), single(params, "lastPeriods"));
-        OutputFormat format = format(single(params, "format"), accept);
-        LabelMode labels = labels(single(params, "labels"), format);
+        OutputFormat format = FormatParameters.format(single(params, "format"), accept);
+        LabelMode labels = FormatParameters.labels(single(params, "labels"), format);
+        TableOptions table = FormatParameters.table(single(params, "layout"), single(params, "csvSeparator"), single(params, "bom"), format, lang);
+        Page page = page(single(params, "limit"), single(params, "cursor"));
         ReleaseSelector release = ReleaseParams.selector(single(params, "release"), single(params, "asOf"));
-        return new ObservationQuery(dataset, lists, filters, time, format, labels, lang, canonical(params), release);
+        return new ObservationQuery(dataset, lists, filters, time, format, labels, lang, page, canonical(params), table, release);
+    }
+
+    private static Set<String> reserved(String... names) {
+        Set<String> all = new TreeSet<>(List.of(names));
+        all.addAll(FormatParameters.NAMES);
+        return Set.copyOf(all);
     }
 
     private List<String> codes(Dimension dimension, Codelist codelist, List<String> asked) {
@@ -155,28 +164,20 @@ public final class ObservationQueryParser {
         return p;
     }
 
-    private static OutputFormat format(String format, String accept) {
-        if (format != null) {
-            return switch (format.toLowerCase(Locale.ROOT)) {
-                case "json" -> OutputFormat.JSON;
-                case "csv" -> OutputFormat.CSV;
-                default -> throw ProblemException.badRequest("invalid-parameter",
-                        "format must be json or csv; got '" + format + "'.", Map.of("parameter", "format", "allowed", List.of("json", "csv")));
-            };
+    private Page page(String limit, String cursor) {
+        int size = DEFAULT_PAGE_SIZE;
+        if (limit != null) {
+            try {
+                size = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > limits.maxCellsJson()) {
+                throw ProblemException.badRequest("invalid-parameter", "limit must be a whole number from 1 to "
+                        + limits.maxCellsJson() + " (rows per JSON page); got '" + limit + "'.", Map.of("parameter", "limit"));
+            }
         }
-        if (accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv")) return OutputFormat.CSV;
-        return OutputFormat.JSON;
-    }
-
-    private static LabelMode labels(String labels, OutputFormat format) {
-        if (labels == null) return format == OutputFormat.CSV ? LabelMode.BOTH : LabelMode.BOTH;
-        return switch (labels) {
-            case "code" -> LabelMode.CODE;
-            case "label" -> LabelMode.LABEL;
-            case "both" -> LabelMode.BOTH;
-            default -> throw ProblemException.badRequest("invalid-parameter", "labels must be code, label or both; got '" + labels + "'.",
-                    Map.of("parameter", "labels", "allowed", List.of("code", "label", "both")));
-        };
+        return cursor == null ? Page.first(size) : Page.fromCursor(cursor, size);
     }
 
     private static String language(String lang) {

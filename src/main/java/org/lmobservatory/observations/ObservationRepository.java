@@ -36,20 +36,33 @@ final class ObservationRepository {
      * an ordinal so the database, not the JVM, does the ordering while rows stream out.
      */
     Stream<ObservationRow> cells(Handle h, long releaseId, List<SeriesKey> series, LocalDate from, LocalDate toExclusive) {
-        long[] ids = series.stream().mapToLong(SeriesKey::id).toArray();
+        return cells(h, releaseId, series, from, toExclusive, 0, null, Long.MAX_VALUE);
+    }
+
+    /**
+     * Cells from series position startSeries on, skipping that series' periods up to afterPeriod: the keyset
+     * continuation of a page. maxRows bounds the rows read (a page plus one, to know whether another follows).
+     */
+    Stream<ObservationRow> cells(Handle h, long releaseId, List<SeriesKey> series, LocalDate from, LocalDate toExclusive,
+                                 int startSeries, LocalDate afterPeriod, long maxRows) {
+        long[] ids = series.subList(Math.min(startSeries, series.size()), series.size()).stream().mapToLong(SeriesKey::id).toArray();
         return h.createQuery("""
                         SELECT k.ord, o.period_start, o.value, o.flags, o.conf_status
                         FROM unnest(:ids) WITH ORDINALITY AS k(series_id, ord)
                         JOIN published.observation o ON o.release_id = :release AND o.series_id = k.series_id
                         WHERE o.period_start >= :from AND o.period_start < :to
+                          AND (k.ord > 1 OR o.period_start > :after)
                         ORDER BY k.ord, o.period_start
+                        LIMIT :max
                         """)
                 .bind("ids", ids)
                 .bind("release", releaseId)
                 .bind("from", from == null ? LocalDate.of(1, 1, 1) : from)
                 .bind("to", toExclusive == null ? LocalDate.of(9999, 1, 1) : toExclusive)
+                .bind("after", afterPeriod == null ? LocalDate.of(1, 1, 1) : afterPeriod)
+                .bind("max", maxRows)
                 .setFetchSize(FETCH_SIZE)
-                .map((rs, ctx) -> new ObservationRow(rs.getInt("ord") - 1, rs.getObject("period_start", LocalDate.class),
+                .map((rs, ctx) -> new ObservationRow(startSeries + rs.getInt("ord") - 1, rs.getObject("period_start", LocalDate.class),
                         rs.getBigDecimal("value"), rs.getString("flags"), rs.getString("conf_status")))
                 .stream();
     }

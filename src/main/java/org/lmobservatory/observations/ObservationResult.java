@@ -13,10 +13,15 @@ import java.util.stream.Stream;
  * disclosure control, so every row carries a confStatus and writers add that column.
  */
 public record ObservationResult(ObservationQuery query, Release release, List<SeriesKey> series, Stream<ObservationRow> rows,
-                                List<String> warnings, Citation citation, boolean confidentiality) {
+                                List<String> warnings, long cells, String selfLink, Citation citation, boolean confidentiality) {
 
     public ObservationResult(ObservationQuery query, Release release, List<SeriesKey> series, Stream<ObservationRow> rows,
-                             List<String> warnings) {
-        this(query, release, series, rows, warnings, null, false);
+                             List<String> warnings, long cells, String selfLink) {
+        this(query, release, series, rows, warnings, cells, selfLink, null, false);
+    }
+
+    /** The link to the page after the one that ended with this row. */
+    public String nextLink(ObservationRow lastRow) {
+        return selfLink + (selfLink.contains("?") ? "&" : "?") + "cursor=" + Page.cursor(lastRow.seriesIndex(), lastRow.periodStart());
     }
 }

@@ -7,26 +7,40 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
-import org.lmobservatory.formats.CsvObservationWriter;
-import org.lmobservatory.formats.JsonObservationWriter;
+import org.lmobservatory.formats.JsonStatDataset;
 import org.lmobservatory.formats.ObservationWriter;
+import org.lmobservatory.releases.CurrentReleases;
+import org.lmobservatory.releases.Release;
+import org.lmobservatory.web.EncodedResponse;
+import org.lmobservatory.web.HttpCaching;
+import org.lmobservatory.formats.Writers;
 import org.lmobservatory.web.Problem;
+import org.lmobservatory.web.ResponseCache;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
-/** GET observations: parse the request, run it, and stream it out with the writer content negotiation picked. */
+/**
+ * GET observations: parse, answer 304 or from the cache when possible, otherwise run the query and either
+ * encode it once into the cache (small results) or stream it from the database cursor (large ones).
+ */
 public final class ObservationRoutes {
     public static final String OBSERVATIONS = "/v1/datasets/{datasetId}/observations";
+    /** Results up to this many cells are encoded once and cached; larger ones stream and are not kept. */
+    static final long CACHEABLE_CELLS = 50_000;
 
     private final ObservationService service;
-    private final Map<OutputFormat, ObservationWriter> writers = Map.of(
-            OutputFormat.JSON, new JsonObservationWriter(),
-            OutputFormat.CSV, new CsvObservationWriter());
+    private final CurrentReleases releases;
+    private final ResponseCache cache;
+    private final Writers writers = new Writers();
 
-    public ObservationRoutes(ObservationService service) {
+    public ObservationRoutes(ObservationService service, CurrentReleases releases, ResponseCache cache) {
         this.service = service;
+        this.releases = releases;
+        this.cache = cache;
     }
 
     public void register(Javalin app) {
@@ -38,60 +52,90 @@ public final class ObservationRoutes {
             description = "Filter by any dimension of the dataset with its id as parameter (geo=FI1B,FI1C&sex=F), by territorial level "
                     + "and parent (geoLevel=municipality&geoParent=FI1B), and by time (time=2019..2024, time=2024-07, or lastPeriods=12 for "
                     + "a rolling window). Unknown parameters and codes are 400s that name the valid ones. A query that matches "
-                    + "nothing is a 200 with an empty list and a warning. CSV (format=csv or Accept: text/csv) is RFC 4180, UTF-8. "
-                    + "release= or asOf= reads an earlier release. Every response says how to cite it: a citation object in JSON, and "
-                    + "for every format the headers Link: <permanent URL>; rel=\"cite-as\" and X-Release-Id.",
+                    + "nothing is a 200 with an empty list and a warning. JSON is paged (limit, next link); CSV (format=csv or "
+                    + "Accept: text/csv) is RFC 4180, UTF-8, whole results up to the CSV cell limit. "
+                    + "Standard formats: JSON-stat 2.0 (format=jsonstat or Accept: application/vnd.jsonstat+json, or application/json with "
+                    + "profile=jsonstat), Excel (format=xlsx), SDMX-CSV 2.0 (format=sdmx-csv). CSV responses link their CSVW metadata "
+                    + "(Link: rel=\"describedby\"). Responses carry a strong ETag that changes only when the dataset is republished; "
+                    + "send If-None-Match to get a 304. release= or asOf= reads an earlier release. Every response says how to cite it: "
+                    + "a citation object in JSON, and for every format the headers Link: <permanent URL>; rel=\"cite-as\" and X-Release-Id.",
             pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id, e.g. unemployment-rate"),
             queryParams = {
                     @OpenApiParam(name = "time", description = "A period (2024, 2024-Q3, 2024-07) or a range 2019..2024 (either end may be left open)"),
                     @OpenApiParam(name = "lastPeriods", type = Integer.class, description = "The last N periods of the current release"),
                     @OpenApiParam(name = "geoLevel", description = "Only territorial codes of this level, e.g. region or municipality"),
                     @OpenApiParam(name = "geoParent", description = "Only territorial codes below this one, e.g. FI1B"),
-                    @OpenApiParam(name = "format", description = "json (default) or csv"),
-                    @OpenApiParam(name = "labels", description = "code, label or both (default)"),
+                    @OpenApiParam(name = "format", description = "json (default), csv, jsonstat, xlsx or sdmx-csv"),
+                    @OpenApiParam(name = "labels", description = "code, label or both (default); not for jsonstat, only code for sdmx-csv"),
+                    @OpenApiParam(name = "layout", description = "csv and xlsx: long (default, a row per observation) or wide (a row per series, periods as columns)"),
+                    @OpenApiParam(name = "csvSeparator", description = "csv: comma (default) or semicolon; semicolon files use the decimal mark of lang (a comma for every language but en)"),
+                    @OpenApiParam(name = "bom", description = "csv: true starts the file with a UTF-8 byte order mark, for Excel"),
                     @OpenApiParam(name = "lang", description = "Label language: en, sq, sr, fi, sv, bg, pl, cs (falls back to English)"),
+                    @OpenApiParam(name = "limit", type = Integer.class, description = "JSON rows per page (default 10000, at most the JSON cell limit)"),
+                    @OpenApiParam(name = "cursor", description = "Opaque position of the next page; take it from links.next"),
                     @OpenApiParam(name = "release", type = Long.class, description = "Read this release instead of the current one (ids at /v1/datasets/{datasetId}/releases); the citation's permanent URL pins it"),
                     @OpenApiParam(name = "asOf", description = "Read the release that was current at this moment: 2025-03-01T12:00:00Z, or a date for the end of that day (UTC)")
             },
             responses = {
                     @OpenApiResponse(status = "200", content = {
                             @OpenApiContent(from = ObservationsDocument.class),
-                            @OpenApiContent(mimeType = "text/csv", type = "string")}),
+                            @OpenApiContent(mimeType = "text/csv", type = "string"),
+                            @OpenApiContent(from = JsonStatDataset.class, mimeType = "application/vnd.jsonstat+json"),
+                            @OpenApiContent(mimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", type = "string", format = "binary"),
+                            @OpenApiContent(mimeType = "application/vnd.sdmx.data+csv", type = "string")}),
+                    @OpenApiResponse(status = "304", description = "Not modified: the If-None-Match ETag is current"),
                     @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))
             })
     void observations(Context ctx) throws Exception {
         ObservationQuery query = service.parse(ctx.pathParam("datasetId"), ctx.queryParamMap(), ctx.header("Accept"));
-        service.run(query, result -> {
-            ObservationWriter writer = writers.get(query.format());
-            ctx.contentType(writer.contentType());
-            if (query.format() == OutputFormat.CSV) {
-                ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(result) + "\"");
+        Release release = service.release(query, () -> releases.of(query.dataset().id()));
+        // The format may come from Accept and the layout from table options, so both join the canonical query.
+        String variant = query.format().name() + "|" + query.table() + "?" + query.canonicalQuery();
+        if (HttpCaching.notModified(ctx, HttpCaching.etag(release.id(), variant), release.publishedAt())) return;
+        ResponseCache.Key key = new ResponseCache.Key(query.dataset().id(), release.id(), variant);
+        EncodedResponse cached = cache.get(key);
+        if (cached != null) {
+            HttpCaching.send(ctx, cached);
+            return;
+        }
+        service.run(query, release, ctx.path(), result -> {
+            ObservationWriter writer = writers.forFormat(query.format());
+            Map<String, String> headers = headers(result);
+            if (result.cells() <= CACHEABLE_CELLS) {
+                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                writer.write(result, body);
+                EncodedResponse encoded = EncodedResponse.of(body.toByteArray(), writer.contentType(), headers);
+                cache.put(key, encoded);
+                HttpCaching.send(ctx, encoded);
+            } else {
+                stream(ctx, writer, result, headers);
             }
-            ctx.header("Vary", "Accept");
-            if (result.citation() != null) {
-                // The citation travels in headers too, so a CSV body stays a plain table for spreadsheets.
-                ctx.header("Link", result.citation().linkHeader());
-                ctx.header("X-Release-Id", Long.toString(result.release().id()));
-            }
-            OutputStream out = ctx.outputStream();
-            writer.write(result, out);
-            out.flush();
         });
     }
 
-    private static String fileName(ObservationResult result) {
-        String filter = result.query().canonicalQuery()
-                .replaceAll("(^|&)(format|lang|labels)=[^&]*", "")
-                .replaceAll("[^A-Za-z0-9.=,-]+", "_")
-                .replaceAll("^_+|_+$", "");
-        String base = result.query().dataset().id() + "_release-" + result.release().id() + (filter.isEmpty() ? "" : "_" + filter);
-        if (base.length() > 150) base = base.substring(0, 150);
-        return base + "." + result.query().format().extension();
+    private static void stream(Context ctx, ObservationWriter writer, ObservationResult result, Map<String, String> headers) throws Exception {
+        headers.forEach(ctx::header);
+        ctx.res().setCharacterEncoding(null);
+        ctx.contentType(writer.contentType());
+        boolean gzip = HttpCaching.acceptsGzip(ctx);
+        if (gzip) ctx.header("Content-Encoding", "gzip");
+        OutputStream raw = ctx.res().getOutputStream();
+        OutputStream out = gzip ? new GZIPOutputStream(raw, 64 * 1024) : raw;
+        writer.write(result, out);
+        if (out instanceof GZIPOutputStream g) g.finish();
+        out.flush();
     }
 
-    static List<String> formats() {
-        return List.of("json", "csv");
+    private Map<String, String> headers(ObservationResult result) {
+        Map<String, String> headers = new LinkedHashMap<>(writers.headersFor(result).asMap());
+        headers.remove("Content-Type");
+        headers.put("X-Release-Id", Long.toString(result.release().id()));
+        if (result.citation() != null) {
+            // The citation travels in a header too (RFC 8574 cite-as), so a CSV body stays a plain table for spreadsheets.
+            headers.merge("Link", result.citation().linkHeader(), (format, cite) -> format + ", " + cite);
+        }
+        return headers;
     }
 }

@@ -18,12 +18,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Facade of the observation query: parse → plan (release, matching series, size check) → stream rows to a
- * consumer, all in one read-only snapshot so a publish in the middle is never half-visible.
+ * Facade of the observation query: parse → plan (matching series of the release, size check) → stream rows to a
+ * consumer from a cursor, all in one read-only snapshot. The caller names the release, so what it promises in
+ * its headers (ETag, release id) is exactly what the body holds.
  */
 public final class ObservationService {
+    /** A worksheet holds 1,048,576 rows, one of them the header. */
+    private static final long XLSX_MAX_DATA_ROWS = 1_048_575;
+
     private final Jdbi jdbi;
     private final CatalogueService catalogue;
     private final ObservationQueryParser parser;
@@ -53,47 +58,90 @@ public final class ObservationService {
         return parser.parse(dataset, params, accept);
     }
 
-    public void run(ObservationQuery query, ResultConsumer consumer) throws Exception {
-        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> execute(h, query, consumer));
+    /**
+     * The release a query asks for: the current one (from the caller's in-memory view, so it matches the ETag), or
+     * the one named by release= or asOf=, which never changes once resolved.
+     */
+    public Release release(ObservationQuery query, java.util.function.Supplier<Release> current) {
+        if (query.release().current()) return current.get();
+        return jdbi.withHandle(h -> ReleaseSelection.resolve(h, query.dataset().id(), query.release()));
     }
 
-    private void execute(Handle h, ObservationQuery query, ResultConsumer consumer) throws Exception {
+    public void run(ObservationQuery query, Release release, String selfPath, ResultConsumer consumer) throws Exception {
+        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> execute(h, query, release, selfPath, true, consumer));
+    }
+
+    /** The whole release without the cell limit: for bulk downloads, which are written once per release. */
+    public void export(Dataset dataset, Release release, ResultConsumer consumer) throws Exception {
+        ObservationQuery all = parser.parse(dataset, Map.of("format", List.of("csv")), null);
+        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> execute(h, all, release, "", false, consumer));
+    }
+
+    private void execute(Handle h, ObservationQuery query, Release release, String selfPath, boolean limited,
+                         ResultConsumer consumer) throws Exception {
         Dataset dataset = query.dataset();
-        Release release = ReleaseSelection.resolve(h, dataset.id(), query.release());
         List<SeriesKey> series = new ArrayList<>(repository.matchingSeries(h, release.id(), query.codeFilters()));
         series.sort(outputOrder(query.codelists()));
         TimeFilter.Window window = query.time().resolve(release, dataset.frequency());
         long periods = window.periodsIn(release, dataset.frequency());
         long cells = series.size() * periods;
-        checkLimit(query, cells);
+        if (limited) checkLimit(query, query.format() == OutputFormat.JSONSTAT ? cubeCells(series, periods) : cells);
         List<String> warnings = new ArrayList<>();
         if (series.isEmpty() || periods == 0) {
             warnings.add("No observations match this query. The dataset's codes and time coverage are at /v1/datasets/" + dataset.id() + ".");
         }
-        Citation citation = Citation.of(baseUrl, "/v1/datasets/" + dataset.id() + "/observations", query.canonicalQuery(),
+        Citation citation = Citation.of(baseUrl, "/v1/datasets/" + dataset.id() + "/observations", query.canonicalWithoutCursor(),
                 Languages.pick(dataset.title(), query.lang()), release, dataset.source(), dataset.licence());
         if (!query.release().current() && ReleaseRepository.current(h, dataset.id()).filter(c -> c.id() != release.id()).isPresent()) {
             warnings.add("These are the numbers of release " + release.id() + ", which is not the current release; all releases are at "
                     + ReleaseSelection.releasesPath(dataset.id()) + ".");
         }
         boolean confidentiality = !ReleaseRepository.audit(h, List.of(release.id())).isEmpty();
-        try (var rows = series.isEmpty() || periods == 0 ? java.util.stream.Stream.<ObservationRow>empty()
-                : repository.cells(h, release.id(), series, window.from(), window.toExclusive())) {
-            consumer.accept(new ObservationResult(query, release, series, rows, warnings, citation, confidentiality));
+        String canonical = query.canonicalWithoutCursor();
+        String self = canonical.isEmpty() ? selfPath : selfPath + "?" + canonical;
+        try (Stream<ObservationRow> rows = rows(h, query, release, series, window, periods)) {
+            consumer.accept(new ObservationResult(query, release, series, rows, warnings, cells, self, citation, confidentiality));
         }
     }
 
+    private Stream<ObservationRow> rows(Handle h, ObservationQuery query, Release release, List<SeriesKey> series,
+                                        TimeFilter.Window window, long periods) {
+        if (series.isEmpty() || periods == 0) return Stream.empty();
+        if (!query.format().paged()) return repository.cells(h, release.id(), series, window.from(), window.toExclusive());
+        Page page = query.page();
+        return repository.cells(h, release.id(), series, window.from(), window.toExclusive(),
+                page.startSeries(), page.afterPeriod(), page.limit() + 1L);
+    }
+
+    /** Paged formats are bounded by their page size; whole-result formats by the cell limit. */
     private void checkLimit(ObservationQuery query, long cells) {
-        long limit = query.format() == OutputFormat.CSV ? limits.maxCellsCsv() : limits.maxCellsJson();
+        if (query.format().paged()) return;
+        long limit = query.format().download() ? limits.maxCellsCsv() : limits.maxCellsJson();
+        if (query.format() == OutputFormat.XLSX) limit = Math.min(limit, XLSX_MAX_DATA_ROWS);
         if (cells > limit) {
             String id = query.dataset().id();
             throw new ProblemException(413, "too-many-cells", "Query too large",
-                    "This query could return up to " + cells + " cells; the limit for " + query.format().extension()
+                    "This query could return up to " + cells + " cells; the limit for " + query.format().parameter()
                             + " is " + limit + ". Narrow it with dimension or time filters, use format=csv (limit "
-                            + limits.maxCellsCsv() + "), or download the whole dataset.",
+                            + limits.maxCellsCsv() + "), page through it as JSON (limit and the next link), "
+                            + "or download the whole dataset.",
                     Map.of("cells", cells, "limit", limit, "limits", "/v1/limits",
-                            "download", "/v1/datasets/" + id + "/observations?format=csv"));
+                            "download", "/v1/datasets/" + id + "/download"));
         }
+    }
+
+    /**
+     * JSON-stat is a dense cube: every combination of the codes that occur, times the periods, whether a series
+     * exists for it or not.
+     */
+    private static long cubeCells(List<SeriesKey> series, long periods) {
+        if (series.isEmpty()) return 0;
+        long cells = periods;
+        for (int d = 0; d < series.get(0).codes().size(); d++) {
+            int dimension = d;
+            cells *= series.stream().map(s -> s.codes().get(dimension)).distinct().count();
+        }
+        return cells;
     }
 
     private static Comparator<SeriesKey> outputOrder(List<Codelist> codelists) {

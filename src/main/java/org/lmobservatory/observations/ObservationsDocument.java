@@ -18,11 +18,15 @@ public record ObservationsDocument(
         List<DimensionRef> dimensions,
         @OpenApiDescription("One object per observation: for every dimension its code (e.g. geo) and/or label (geo_label), then time, value (null when suppressed or missing) and flag.")
         List<Map<String, Object>> observations,
-        long count,
+        @OpenApiDescription("Rows in this page (at most limit; default 10000)") long count,
+        @OpenApiDescription("self: this result; next: the following page, null on the last page") PageLinks links,
         @OpenApiDescription("Legend of the status flags that occur in this response") Map<String, String> flags,
         @OpenApiDescription("For datasets under disclosure control: what each observation's confStatus means (F free, C primary, D secondary suppression)")
         Map<String, String> confidentiality,
         List<String> warnings) {
+
+    public record PageLinks(String self, String next) {
+    }
 
     public record ReleaseRef(long id, String publishedAt) {
     }

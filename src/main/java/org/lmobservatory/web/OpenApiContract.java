@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.openapi.plugin.DefinitionProcessor;
+import org.lmobservatory.formats.FormatSchemas;
 
 import java.util.HashSet;
 import java.util.Iterator;
@@ -25,6 +26,7 @@ public final class OpenApiContract implements DefinitionProcessor {
         ObjectNode schemas = (ObjectNode) document.path("components").path("schemas");
         schemas.fields().forEachRemaining(e -> markNullable((ObjectNode) e.getValue()));
         schemas.set("Problem", problem(schemas.objectNode()));
+        FormatSchemas.addTo(schemas);
         ObjectNode observations = (ObjectNode) schemas.path("ObservationsDocument").path("properties").path("observations");
         String description = observations.path("description").asText();
         observations.removeAll();

@@ -141,6 +141,21 @@ class GraduateOutcomesApiTest {
     }
 
     @Test
+    void sdmxCsvAndTheCsvwMetadataCarryTheConfidentialityStatusToo() throws Exception {
+        String query = "geo=XK&time=2022&indicator=NEET_RATE";
+        List<List<String>> sdmx = SeedFile.parseCsv(TestServer.given().urlEncodingEnabled(false)
+                .get(OBSERVATIONS + "?" + query + "&format=sdmx-csv").then().statusCode(200).extract().asString());
+        assertEquals("CONF_STATUS", sdmx.get(0).get(sdmx.get(0).size() - 1));
+        assertTrue(sdmx.stream().skip(1).anyMatch(r -> r.get(r.size() - 1).equals("D") || r.get(r.size() - 1).equals("C")));
+        List<String> header = SeedFile.parseCsv(TestServer.given().urlEncodingEnabled(false)
+                .get(OBSERVATIONS + "?" + query + "&format=csv").then().statusCode(200).extract().asString()).get(0);
+        List<String> titles = TestServer.given().urlEncodingEnabled(false)
+                .get(OBSERVATIONS + "/csv-metadata.json?" + query + "&format=csv").then().statusCode(200)
+                .extract().jsonPath().getList("tableSchema.columns.titles");
+        assertEquals(header, titles);
+    }
+
+    @Test
     void earningsBandMediansAreDecilesAndOtherDatasetsHaveNoConfStatus() {
         List<Float> medians = TestServer.given().queryParam("indicator", "EARN_BAND_MEDIAN").queryParam("geoLevel", "country")
                 .get(OBSERVATIONS).then().statusCode(200).extract().jsonPath().getList("observations.value", Float.class);

@@ -170,17 +170,18 @@ class ObservationApiTest {
     }
 
     @Test
-    void aQueryOverTheCellLimitIsA413ThatNamesTheLimit() {
+    void aCsvQueryOverTheCellLimitIsA413ThatNamesTheLimit() {
         AppConfig small = TestDatabase.config().withLimits(new AppConfig.Limits(50, 100, 5000, 1000));
         try (Observatory limited = TestServer.start(small)) {
             RestAssured.given().baseUri("http://localhost:" + limited.port()).filter(org.lmobservatory.support.Contract.filter())
-                    .queryParam("geo", "FI1B").get(RATES)
+                    .queryParam("geo", "FI1B").queryParam("format", "csv").get(RATES)
                     .then().statusCode(413)
                     .contentType("application/problem+json")
-                    .body("limit", equalTo(50))
-                    .body("detail", containsString("format=csv"));
+                    .body("limit", equalTo(100))
+                    .body("download", equalTo("/v1/datasets/unemployment-rate/download"))
+                    .body("detail", containsString("page through it as JSON"));
             RestAssured.given().baseUri("http://localhost:" + limited.port())
-                    .queryParam("geo", "FI1B").queryParam("sex", "T").queryParam("age", "Y15-74").get(RATES)
+                    .queryParam("geo", "FI1B").queryParam("sex", "T").queryParam("age", "Y15-74").queryParam("format", "csv").get(RATES)
                     .then().statusCode(200);
         }
     }

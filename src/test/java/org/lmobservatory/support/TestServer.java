@@ -74,6 +74,35 @@ public final class TestServer {
         get();
         LoadReport report = loader().load(datasetId, data, Optional.of(definition));
         if (report.status() != LoadReport.Status.VALID) throw new IllegalStateException(report.message() + " " + report.errors());
-        return publisher().publish(datasetId, report.loadId(), "test").releaseId();
+        return publishLoad(datasetId, report.loadId());
+    }
+
+    /** Publishes a validated load and returns once the server serves the new release. */
+    public static long publishLoad(String datasetId, long loadId) {
+        long releaseId = publisher().publish(datasetId, loadId, "test").releaseId();
+        awaitRelease(datasetId, releaseId);
+        return releaseId;
+    }
+
+    /**
+     * Waits until the observations endpoint answers from the given release. The server learns of a publish through
+     * LISTEN/NOTIFY, on its own thread, so a test reading right after publishing could otherwise get the old release.
+     */
+    public static void awaitRelease(String datasetId, long releaseId) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            var response = RestAssured.given().baseUri(baseUrl()).queryParam("limit", 1).get("/v1/datasets/{id}/observations", datasetId);
+            Number served = response.statusCode() == 200 ? response.path("release.id") : null;
+            if (served != null && served.longValue() == releaseId) return;
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the server still serves release " + served + " of " + datasetId + ", not " + releaseId);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

@@ -1,0 +1,79 @@
+package org.lmobservatory.formats;
+
+import org.lmobservatory.observations.CsvMetadataRoutes;
+import org.lmobservatory.observations.ObservationQuery;
+import org.lmobservatory.observations.ObservationResult;
+import org.lmobservatory.observations.OutputFormat;
+import org.lmobservatory.observations.TableOptions;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The writer of each output format, and the response headers that go with it (type, file name, CSVW link). */
+public final class Writers {
+    private static final int MAX_FILE_NAME = 150;
+    private final Map<OutputFormat, ObservationWriter> writers = new EnumMap<>(Map.of(
+            OutputFormat.JSON, new JsonObservationWriter(),
+            OutputFormat.CSV, new CsvObservationWriter(),
+            OutputFormat.JSONSTAT, new JsonStatWriter(),
+            OutputFormat.XLSX, new XlsxWriter(),
+            OutputFormat.SDMX_CSV, new SdmxCsvWriter()));
+
+    public ObservationWriter forFormat(OutputFormat format) {
+        ObservationWriter writer = writers.get(format);
+        if (writer == null) throw new IllegalStateException("no writer for " + format);
+        return writer;
+    }
+
+    public ResponseHeaders headersFor(ObservationResult result) {
+        ObservationQuery q = result.query();
+        String disposition = q.format().download() ? "attachment; filename=\"" + fileName(result) + "\"" : null;
+        String link = q.format().csvTable()
+                ? "<" + csvMetadataPath(q) + ">; rel=\"describedby\"; type=\"" + CsvMetadata.CONTENT_TYPE + "\""
+                : null;
+        return new ResponseHeaders(forFormat(q.format()).contentType(), disposition, link);
+    }
+
+    /** Where the CSVW sidecar of this CSV query is: the same query, with its format spelt out. */
+    public static String csvMetadataPath(ObservationQuery query) {
+        return CsvMetadataRoutes.CSV_METADATA.replace("{datasetId}", query.dataset().id()) + "?" + withFormat(query);
+    }
+
+    /** The path and query of a CSV query's own response, as the sidecar's url. */
+    public static String csvPath(ObservationQuery query) {
+        return "/v1/datasets/" + query.dataset().id() + "/observations?" + withFormat(query);
+    }
+
+    private static String withFormat(ObservationQuery query) {
+        List<String> pairs = new ArrayList<>();
+        for (String pair : query.canonicalQuery().split("&")) {
+            if (pair.isEmpty() || pair.startsWith("format=")) continue;
+            int eq = pair.indexOf('=');
+            pairs.add(encode(pair.substring(0, eq)) + "=" + encode(pair.substring(eq + 1)));
+        }
+        pairs.add("format=" + query.format().parameter());
+        return pairs.stream().sorted().collect(Collectors.joining("&"));
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2C", ",");
+    }
+
+    /** dataset, release and filter, e.g. unemployment-rate_release-12_geo=FI1B_time=2020..2024.csv */
+    static String fileName(ObservationResult result) {
+        ObservationQuery q = result.query();
+        String filter = q.canonicalQuery()
+                .replaceAll("(^|&)(format|lang|labels|layout|csvSeparator|bom)=[^&]*", "")
+                .replaceAll("[^A-Za-z0-9.=,-]+", "_")
+                .replaceAll("^_+|_+$", "");
+        String base = q.dataset().id() + "_release-" + result.release().id() + (filter.isEmpty() ? "" : "_" + filter);
+        if (base.length() > MAX_FILE_NAME) base = base.substring(0, MAX_FILE_NAME);
+        String variant = q.format() == OutputFormat.SDMX_CSV ? "_sdmx" : q.table().layout() == TableOptions.Layout.WIDE ? "_wide" : "";
+        return base + variant + "." + q.format().extension();
+    }
+}

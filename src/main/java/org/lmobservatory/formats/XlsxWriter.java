@@ -1,0 +1,162 @@
+package org.lmobservatory.formats;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.observations.ObservationQuery;
+import org.lmobservatory.observations.ObservationResult;
+import org.lmobservatory.observations.ObservationRow;
+import org.lmobservatory.observations.OutputFormat;
+import org.lmobservatory.observations.SeriesKey;
+import org.lmobservatory.observations.TableOptions;
+import org.lmobservatory.web.Languages;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Iterator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * An Excel workbook with a Data sheet (the long or wide table of the CSV, values as numbers) and a Metadata sheet
+ * (title, source, licence, release, unit, citation, legend of the flags that occur). Written with fastexcel, which
+ * streams each sheet's rows to the response as they are flushed, so memory stays flat however many rows there are.
+ */
+public final class XlsxWriter implements ObservationWriter {
+    private static final int FLUSH_EVERY_ROWS = 1_000;
+
+    @Override
+    public String contentType() {
+        return OutputFormat.XLSX.contentType();
+    }
+
+    @Override
+    public void write(ObservationResult result, OutputStream out) throws IOException {
+        ObservationQuery q = result.query();
+        Workbook wb = new Workbook(out, "Labour Market Observatory", "1.0");
+        wb.properties().setTitle(Languages.pick(q.dataset().title(), q.lang())).setSubject(q.dataset().id())
+                .setDescription(Citation.of(q.dataset(), result.release(), q.lang(), permanentUrl(result)));
+        Worksheet data = wb.newWorksheet("Data");
+        TreeSet<String> flagsSeen = q.table().layout() == TableOptions.Layout.WIDE ? wide(result, data) : longTable(result, data);
+        data.finish();
+        metadata(result, wb.newWorksheet("Metadata"), flagsSeen);
+        wb.finish();
+    }
+
+    private static TreeSet<String> longTable(ObservationResult result, Worksheet ws) throws IOException {
+        List<CsvColumn> columns = CsvTable.longTable(result);
+        header(ws, columns);
+        RowCells cells = new RowCells(result.query());
+        TreeSet<String> flagsSeen = new TreeSet<>();
+        int r = 1;
+        Iterator<ObservationRow> rows = result.rows().iterator();
+        while (rows.hasNext()) {
+            ObservationRow row = rows.next();
+            SeriesKey key = result.series().get(row.seriesIndex());
+            for (int c = 0; c < columns.size(); c++) {
+                CsvColumn column = columns.get(c);
+                if (column.role() == CsvColumn.Role.VALUE) {
+                    if (row.value() != null) ws.value(r, c, row.value());
+                } else {
+                    text(ws, r, c, cells.text(column, key, row));
+                }
+            }
+            noteFlags(row, flagsSeen);
+            if (++r % FLUSH_EVERY_ROWS == 0) ws.flush();
+        }
+        return flagsSeen;
+    }
+
+    private static TreeSet<String> wide(ObservationResult result, Worksheet ws) throws IOException {
+        Periods periods = Periods.of(result.query(), result.release());
+        List<CsvColumn> columns = CsvTable.wide(result.query(), periods);
+        header(ws, columns);
+        RowCells cells = new RowCells(result.query());
+        TreeSet<String> flagsSeen = new TreeSet<>();
+        int r = 1;
+        WideRows rows = new WideRows(result, periods);
+        while (rows.hasNext()) {
+            WideRows.Row row = rows.next();
+            for (int c = 0; c < columns.size(); c++) {
+                CsvColumn column = columns.get(c);
+                if (column.period() < 0) {
+                    text(ws, r, c, cells.text(column, row.key(), null));
+                    continue;
+                }
+                ObservationRow cell = row.cells()[column.period()];
+                if (cell == null) continue;
+                if (column.role() == CsvColumn.Role.VALUE) {
+                    if (cell.value() != null) ws.value(r, c, cell.value());
+                } else {
+                    text(ws, r, c, cells.text(column, row.key(), cell));
+                    noteFlags(cell, flagsSeen);
+                }
+            }
+            if (++r % FLUSH_EVERY_ROWS == 0) ws.flush();
+        }
+        return flagsSeen;
+    }
+
+    private static void header(Worksheet ws, List<CsvColumn> columns) {
+        for (int c = 0; c < columns.size(); c++) ws.value(0, c, columns.get(c).title());
+        if (!columns.isEmpty()) ws.range(0, 0, 0, columns.size() - 1).style().bold().set();
+        ws.freezePane(0, 1);
+    }
+
+    private static void metadata(ObservationResult result, Worksheet ws, TreeSet<String> flagsSeen) throws IOException {
+        ObservationQuery q = result.query();
+        Dataset d = q.dataset();
+        String[][] rows = {
+                {"Title", Languages.pick(d.title(), q.lang())},
+                {"Dataset", d.id()},
+                {"Description", Languages.pick(d.description(), q.lang())},
+                {"Source", d.source()},
+                {"Licence", d.licence() + " (" + Citation.licenceUrl(d.licence()) + ")"},
+                {"Release", Long.toString(result.release().id())},
+                {"Published", result.release().publishedAt().toString()},
+                {"Unit", Languages.pick(d.unit().label(), q.lang()) + " (" + d.unit().id() + ")"},
+                {"Unit multiplier", "10^" + d.unit().multiplier()},
+                {"Decimals", Integer.toString(d.unit().decimals())},
+                {"Language", q.lang()},
+                {"Query", q.canonicalQuery()},
+                {"Citation", Citation.of(d, result.release(), q.lang(), permanentUrl(result))},
+                {"Contact", d.contact()},
+        };
+        int r = 0;
+        for (String[] row : rows) {
+            text(ws, r, 0, row[0]);
+            text(ws, r, 1, row[1]);
+            r++;
+        }
+        r++;
+        text(ws, r, 0, "Flag");
+        text(ws, r, 1, "Meaning");
+        ws.range(r, 0, r, 1).style().bold().set();
+        r++;
+        for (String f : flagsSeen) {
+            text(ws, r, 0, f);
+            text(ws, r++, 1, Flags.LEGEND.getOrDefault(f, f));
+        }
+        for (String warning : result.warnings()) {
+            text(ws, ++r, 0, "Warning");
+            text(ws, r, 1, warning);
+        }
+        ws.range(0, 0, rows.length - 1, 0).style().bold().set();
+        ws.width(0, 18);
+        ws.width(1, 100);
+        ws.finish();
+    }
+
+    private static void text(Worksheet ws, int r, int c, String text) {
+        if (text != null && !text.isEmpty()) ws.value(r, c, text);
+    }
+
+    private static void noteFlags(ObservationRow row, TreeSet<String> flagsSeen) {
+        if (row.flags() != null) for (char f : row.flags().toCharArray()) flagsSeen.add(String.valueOf(f));
+    }
+
+    /** The release-pinned URL of this response, when the service made one. */
+    private static String permanentUrl(ObservationResult result) {
+        return result.citation() == null ? null : result.citation().url();
+    }
+}

@@ -1,0 +1,370 @@
+package org.lmobservatory.loader.formats;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.lmobservatory.catalogue.Codelist;
+import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.catalogue.Dimension;
+import org.lmobservatory.catalogue.Period;
+import org.lmobservatory.loader.ObservationReader;
+import org.lmobservatory.loader.RawObservation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * JSON-stat 2.0 datasets and 1.x bundles (PxWeb, Statistics Norway, CSO Ireland, INE, Eurostat's old API).
+ * The document is parsed as a tree; cells are then produced one at a time from the value array or object, their
+ * codes computed from the cell index, so no second copy of the cube is made.
+ *
+ * <p>Everything about the file's structure (dimensions, categories, periods, codes) is checked once in open(), with
+ * the JSON path of each problem; cells only check their own value and status. A row's "line" is its position in
+ * value (1-based), which keeps rows distinguishable for duplicate detection; problems are reported with line 0 and
+ * their JSON path.
+ */
+public final class JsonStatReader implements ObservationReader {
+    /** Names under which producers that do not set role.time publish their time dimension. */
+    private static final Set<String> TIME_NAMES = Set.of("time", "tid", "year", "years", "month", "quarter", "period",
+            "periodo", "periode", "tiempo", "trimestre", "ano", "anno", "aika", "vuosi", "kuukausi", "ar", "jahr", "zeit",
+            "czas", "rok", "obdobi", "time_period", "date");
+    private static final int DROPPED = -1;
+    private static final int TIME = -2;
+    private static final ObjectMapper EXACT = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    private final InputStream in;
+    private final Optional<Path> optionsFile;
+
+    private JsonStatCube cube;
+    private JsonStatStatus statuses;
+    private int[] targets;
+    private long[] strides;
+    private String[] constants;
+    private String fixedPeriod;
+    private String[] periods;
+    private boolean[] headings;
+    private int timeAxis = -1;
+    private String frequencyNote;
+    private boolean unusable = true;
+    private int cursor;
+    private Iterator<Map.Entry<String, JsonNode>> sparse;
+
+    public JsonStatReader(InputStream in, Optional<Path> optionsFile) {
+        this.in = in;
+        this.optionsFile = optionsFile;
+    }
+
+    @Override
+    public void open(Dataset dataset, ErrorSink errors) {
+        throw new IllegalStateException("JsonStatReader checks categories against the codelists: call open(dataset, codelists, errors)");
+    }
+
+    @Override
+    public void open(Dataset dataset, List<Codelist> codelists, ErrorSink errors) throws IOException {
+        JsonStatOptions options = optionsFile.isPresent() ? JsonStatOptions.read(optionsFile.get(), errors) : JsonStatOptions.none();
+        if (options == null) return;
+        JsonNode root;
+        try {
+            root = EXACT.readTree(in);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            errors.add(line, null, "not valid JSON: " + e.getOriginalMessage());
+            return;
+        }
+        int before = errors.count();
+        JsonStatCube.Problems problems = (path, message) -> errors.add(0, path, path + ": " + message);
+        cube = JsonStatCube.locate(root, options.dataset(), problems);
+        if (cube == null) return;
+        statuses = new JsonStatStatus(options.status());
+        int axes = cube.axes.size();
+        strides = new long[axes];
+        long stride = 1;
+        for (int d = axes - 1; d >= 0; d--) {
+            strides[d] = stride;
+            stride *= cube.axes.get(d).size();
+        }
+        timeAxis = findTime(options);
+        mapDimensions(dataset, codelists, options, problems);
+        mapTime(dataset, options, problems);
+        if (errors.count() > before) return;
+        if (cube.values.isObject()) sparse = cube.values.fields();
+        unusable = false;
+    }
+
+    private int findTime(JsonStatOptions options) {
+        for (int d = 0; d < cube.axes.size(); d++) {
+            if ("time".equals(options.dimensions().get(cube.axes.get(d).id()))) return d;
+        }
+        for (int d = 0; d < cube.axes.size(); d++) {
+            if (cube.timeRoles.contains(cube.axes.get(d).id())) return d;
+        }
+        for (int d = 0; d < cube.axes.size(); d++) {
+            if (TIME_NAMES.contains(normalise(cube.axes.get(d).id()))) return d;
+        }
+        return -1;
+    }
+
+    private void mapDimensions(Dataset dataset, List<Codelist> codelists, JsonStatOptions options, JsonStatCube.Problems problems) {
+        String datasetDims = String.join(", ", dataset.dimensions().stream().map(Dimension::id).toList());
+        targets = new int[cube.axes.size()];
+        String[] mappedFrom = new String[dataset.dimensions().size()];
+        for (int d = 0; d < cube.axes.size(); d++) {
+            JsonStatCube.Axis axis = cube.axes.get(d);
+            if (d == timeAxis) {
+                targets[d] = TIME;
+                continue;
+            }
+            String renamed = options.dimensions().get(axis.id());
+            Optional<Dimension> target = renamed != null
+                    ? dataset.dimension(renamed)
+                    : dataset.dimensions().stream().filter(x -> normalise(x.id()).equals(normalise(axis.id()))).findFirst();
+            if (renamed != null && target.isEmpty()) {
+                problems.add(axis.path(), "the options map '" + axis.id() + "' to '" + renamed + "', which is not a dimension of dataset "
+                        + dataset.id() + " (" + datasetDims + ")");
+                continue;
+            }
+            if (target.isEmpty()) {
+                targets[d] = DROPPED;
+                if (axis.size() > 1) {
+                    problems.add(axis.path(), "dimension '" + axis.id() + "' (" + axis.size() + " categories) is not a dimension of dataset "
+                            + dataset.id() + " (" + datasetDims + "); map it in the JSON-stat options with {\"dimensions\": {\""
+                            + axis.id() + "\": \"…\"}}, or select a single category of it when you download the file");
+                }
+                continue;
+            }
+            Dimension dim = target.get();
+            targets[d] = dim.position();
+            if (mappedFrom[dim.position()] != null) {
+                problems.add(axis.path(), "both '" + mappedFrom[dim.position()] + "' and '" + axis.id() + "' map to dataset dimension '" + dim.id() + "'");
+                continue;
+            }
+            mappedFrom[dim.position()] = axis.id();
+            if (options.constants().containsKey(dim.id())) {
+                problems.add(axis.path(), "the file has dimension '" + axis.id() + "' for '" + dim.id() + "', and the options also give it a constant code");
+            }
+            Codelist list = codelists.get(dim.position());
+            for (int k = 0; k < axis.size(); k++) {
+                String code = axis.categories().get(k);
+                if (!list.contains(code)) {
+                    List<String> close = list.suggest(code);
+                    String hint = close.isEmpty() ? "" : " (did you mean " + Codelist.orList(close) + "?)";
+                    problems.add(axis.categoryPaths().get(k), dim.id() + " '" + code + "' is not in codelist " + list.id() + hint);
+                }
+            }
+        }
+        constants = new String[dataset.dimensions().size()];
+        for (Dimension dim : dataset.dimensions()) {
+            String constant = options.constants().get(dim.id());
+            if (mappedFrom[dim.position()] != null) continue;
+            if (constant == null) {
+                problems.add(cube.base + ".dimension", "the file has no dimension for '" + dim.id() + "' of dataset " + dataset.id()
+                        + "; give it a constant code in the JSON-stat options ({\"constants\": {\"" + dim.id() + "\": \"…\"}})");
+            } else if (!codelists.get(dim.position()).contains(constant)) {
+                problems.add(JsonPaths.member("$.constants", dim.id()), "options: constant '" + constant + "' is not in codelist " + codelists.get(dim.position()).id());
+            } else {
+                constants[dim.position()] = constant;
+            }
+        }
+        for (String name : options.constants().keySet()) {
+            if (dataset.dimension(name).isEmpty()) {
+                problems.add(JsonPaths.member("$.constants", name), "options: '" + name + "' is not a dimension of dataset " + dataset.id() + " (" + datasetDims + ")");
+            }
+        }
+    }
+
+    private void mapTime(Dataset dataset, JsonStatOptions options, JsonStatCube.Problems problems) {
+        if (timeAxis < 0) {
+            if (options.period().isEmpty()) {
+                problems.add(cube.base + ".dimension", "no time dimension: none has role.time or a time name (time, Tid, year, …); "
+                        + "name it with {\"dimensions\": {\"<id>\": \"time\"}} or give the period of all cells with {\"period\": \"2024\"} in the JSON-stat options");
+                return;
+            }
+            Optional<Period> p = Period.parse(options.period().get());
+            if (p.isEmpty() || p.get().granularity() != dataset.frequency()) {
+                problems.add("$.period", "options: '" + options.period().get() + "' is not a period of frequency " + dataset.frequency()
+                        + " (write it like " + dataset.frequency().example() + ")");
+                return;
+            }
+            fixedPeriod = dataset.frequency().label(p.get().start());
+            return;
+        }
+        JsonStatCube.Axis axis = cube.axes.get(timeAxis);
+        if (options.period().isPresent()) {
+            problems.add(axis.path(), "the file has a time dimension ('" + axis.id() + "'); remove \"period\" from the JSON-stat options");
+            return;
+        }
+        periods = new String[axis.size()];
+        headings = new boolean[axis.size()];
+        Map<String, String> seen = new HashMap<>();
+        for (int k = 0; k < axis.size(); k++) {
+            String id = axis.categories().get(k);
+            String at = axis.categoryPaths().get(k);
+            Optional<Period> p = JsonStatPeriods.parse(id, dataset.frequency());
+            if (p.isEmpty()) {
+                problems.add(at, "time '" + id + "' is not a period we can read (years 2013, quarters 2013Q1 or 2013K1, months 2013M01 or 2013-01)");
+                continue;
+            }
+            if (p.get().granularity() != dataset.frequency()) {
+                if (axis.headings().contains(id)) {
+                    // A year heading its quarters in category.child: PxWeb-style totals rows, normally empty.
+                    headings[k] = true;
+                    frequencyNote = "frequency " + p.get().granularity() + " in dataset " + dataset.id() + " of frequency " + dataset.frequency();
+                    continue;
+                }
+                problems.add(at, "time '" + id + "' is a period of frequency " + p.get().granularity() + ", but dataset " + dataset.id()
+                        + " has frequency " + dataset.frequency());
+                continue;
+            }
+            String label = dataset.frequency().label(p.get().start());
+            String earlier = seen.put(label, id);
+            if (earlier != null) problems.add(at, "time '" + id + "' is the same period (" + label + ") as '" + earlier + "'");
+            periods[k] = label;
+        }
+    }
+
+    @Override
+    public RawObservation next(ErrorSink errors) {
+        if (unusable) return null;
+        while (true) {
+            int index;
+            JsonNode value;
+            String valuePath;
+            if (sparse == null) {
+                if (cursor >= cube.cells) return null;
+                index = cursor++;
+                value = cube.values.get(index);
+                valuePath = JsonPaths.element(cube.base + ".value", index);
+            } else {
+                if (!sparse.hasNext()) return null;
+                Map.Entry<String, JsonNode> e = sparse.next();
+                valuePath = JsonPaths.member(cube.base + ".value", e.getKey());
+                index = cellIndex(e.getKey());
+                if (index < 0) {
+                    errors.add(0, valuePath, valuePath + ": '" + e.getKey() + "' is not a cell index from 0 to " + (cube.cells - 1));
+                    continue;
+                }
+                value = e.getValue();
+            }
+            RawObservation row = cell(index, value, valuePath, errors);
+            if (row != null) return row;
+        }
+    }
+
+    private RawObservation cell(int index, JsonNode value, String valuePath, ErrorSink errors) {
+        String[] codes = constants.clone();
+        String period = fixedPeriod;
+        boolean heading = false;
+        for (int d = 0; d < targets.length; d++) {
+            int k = (int) ((index / strides[d]) % cube.axes.get(d).size());
+            if (targets[d] >= 0) codes[targets[d]] = cube.axes.get(d).categories().get(k);
+            else if (targets[d] == TIME) {
+                period = periods[k];
+                heading = headings[k];
+            }
+        }
+        boolean missing = value == null || value.isNull();
+        String number = missing ? "" : number(value);
+        if (number == null) {
+            errors.add(0, valuePath, valuePath + ": " + value + " is not a number (cell " + describe(index) + ")");
+            return null;
+        }
+        if (heading) {
+            if (!missing) {
+                errors.add(0, valuePath, valuePath + ": the cell [" + describe(index) + "] has a value for a heading period of " + frequencyNote
+                        + "; load such totals into a dataset of their own frequency");
+            }
+            return null;
+        }
+        String statusPath = statusPath(index);
+        String status = statusPath == null ? null : statusAt(index);
+        String flags = "";
+        if (status != null) {
+            Optional<JsonStatStatus.Mapped> mapped = statuses.map(status);
+            if (mapped.isEmpty()) {
+                errors.add(0, statusPath, statusPath + ": status '" + status + "' is unknown (cell " + describe(index)
+                        + "); map it to our flags in the JSON-stat options, e.g. {\"status\": {\"" + status + "\": \"e\"}} (\"\" for none)");
+                return null;
+            }
+            flags = mapped.get().flags();
+            if (!missing && (mapped.get().missingMark() || flags.contains("m") || flags.contains("c"))) {
+                String meaning = flags.contains("c") ? "confidential (c): a suppressed value must not be published" : "not available (m)";
+                errors.add(0, statusPath, statusPath + ": status '" + status + "' marks the cell [" + describe(index) + "] as " + meaning
+                        + ", but it has the value " + number);
+                return null;
+            }
+        }
+        if (missing && !flags.contains("m") && !flags.contains("c")) flags = flags + "m";
+        return new RawObservation(index + 1, Arrays.asList(codes), period, number, flags);
+    }
+
+    private int cellIndex(String key) {
+        if (!key.matches("\\d{1,10}")) return -1;
+        long i = Long.parseLong(key);
+        return i < cube.cells ? (int) i : -1;
+    }
+
+    private String statusPath(int index) {
+        JsonNode s = cube.status;
+        if (s == null) return null;
+        String base = cube.base + ".status";
+        if (s.isTextual()) return base;
+        if (s.isArray()) return JsonPaths.element(base, s.size() == 1 ? 0 : index);
+        if (s.isObject()) return s.has(Integer.toString(index)) ? JsonPaths.member(base, Integer.toString(index)) : null;
+        return null;
+    }
+
+    private String statusAt(int index) {
+        JsonNode s = cube.status;
+        JsonNode n = s.isTextual() ? s : s.isArray() ? s.get(s.size() == 1 ? 0 : index) : s.get(Integer.toString(index));
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    /** The cell's category per dimension, as the file names them: area=AU, year=2003. */
+    private String describe(int index) {
+        List<String> parts = new ArrayList<>();
+        for (int d = 0; d < cube.axes.size(); d++) {
+            JsonStatCube.Axis axis = cube.axes.get(d);
+            parts.add(axis.id() + "=" + axis.categories().get((int) ((index / strides[d]) % axis.size())));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String number(JsonNode value) {
+        if (value.isNumber()) return value.decimalValue().toPlainString();
+        if (value.isTextual()) {
+            try {
+                return new BigDecimal(value.asText().trim()).toPlainString();
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Dimension ids compared the way people write them: "County and Region" matches county_and_region. */
+    static String normalise(String id) {
+        String plain = Normalizer.normalize(id, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return plain.replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

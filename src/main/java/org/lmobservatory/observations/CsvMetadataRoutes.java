@@ -1,0 +1,78 @@
+package org.lmobservatory.observations;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiResponse;
+import org.lmobservatory.catalogue.CatalogueService;
+import org.lmobservatory.db.Json;
+import org.lmobservatory.formats.CsvMetadata;
+import org.lmobservatory.formats.CsvMetadataDocument;
+import org.lmobservatory.formats.Writers;
+import org.lmobservatory.releases.Release;
+import org.lmobservatory.web.Problem;
+import org.lmobservatory.web.ProblemException;
+
+import java.util.Map;
+
+/**
+ * GET the CSVW metadata of a CSV observation query: the same parameters as the CSV, answered without reading any
+ * observation. CSV responses link here with {@code Link: <…>; rel="describedby"}.
+ */
+public final class CsvMetadataRoutes {
+    public static final String CSV_METADATA = "/v1/datasets/{datasetId}/observations/csv-metadata.json";
+
+    private final ObservationService service;
+    private final CatalogueService catalogue;
+    private final String baseUrl;
+
+    public CsvMetadataRoutes(ObservationService service, CatalogueService catalogue, String baseUrl) {
+        this.service = service;
+        this.catalogue = catalogue;
+        this.baseUrl = baseUrl;
+    }
+
+    public void register(Javalin app) {
+        app.get(CSV_METADATA, this::csvMetadata);
+    }
+
+    @OpenApi(path = CSV_METADATA, methods = HttpMethod.GET, tags = "Observations", operationId = "getObservationsCsvMetadata",
+            summary = "CSVW metadata of a CSV observation query",
+            description = "W3C CSV on the Web (CSVW) metadata for the CSV that the same query returns from /observations: URL, dialect "
+                    + "(separator, encoding), every column with its datatype and decimal mark, unit, codelist link, the flag legend, "
+                    + "licence and citation. Takes every parameter of /observations; format may be csv (the default here) or sdmx-csv. "
+                    + "CSV responses point here with a Link header (rel=\"describedby\").",
+            pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id, e.g. unemployment-rate"),
+            queryParams = {
+                    @OpenApiParam(name = "format", description = "csv (default) or sdmx-csv: the CSV to describe"),
+                    @OpenApiParam(name = "labels", description = "code, label or both (default), as for the CSV"),
+                    @OpenApiParam(name = "layout", description = "long (default) or wide, as for the CSV"),
+                    @OpenApiParam(name = "csvSeparator", description = "comma (default) or semicolon, as for the CSV"),
+                    @OpenApiParam(name = "bom", description = "true or false, as for the CSV"),
+                    @OpenApiParam(name = "time", description = "As for the CSV: a period or range"),
+                    @OpenApiParam(name = "lastPeriods", type = Integer.class, description = "As for the CSV"),
+                    @OpenApiParam(name = "lang", description = "Language of titles and labels")
+            },
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = CsvMetadataDocument.class, mimeType = CsvMetadata.CONTENT_TYPE)),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
+                    @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))
+            })
+    void csvMetadata(Context ctx) throws Exception {
+        // Whatever the client accepts, this describes a CSV: csv unless format= says sdmx-csv.
+        ObservationQuery query = service.parse(ctx.pathParam("datasetId"), ctx.queryParamMap(), "text/csv");
+        if (!query.format().csvTable()) {
+            throw ProblemException.badRequest("conflicting-parameters", "csv-metadata.json describes CSV responses: format=csv or "
+                    + "format=sdmx-csv, not format=" + query.format().parameter() + ".", Map.of("parameter", "format"));
+        }
+        String id = query.dataset().id();
+        Release release = catalogue.currentRelease(id).orElseThrow(() -> new ProblemException(404, "no-release",
+                "Not published yet", "Dataset '" + id + "' is defined but has no published release yet."));
+        ctx.contentType(CsvMetadata.CONTENT_TYPE);
+        ctx.result(Json.MAPPER.writeValueAsBytes(CsvMetadata.describe(query, release, baseUrl, Writers.csvPath(query),
+                catalogue.disclosure(release.id()).isPresent())));
+    }
+}

@@ -1,0 +1,63 @@
+package org.lmobservatory.observations;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiResponse;
+import org.lmobservatory.catalogue.CatalogueService;
+import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.releases.CurrentReleases;
+import org.lmobservatory.releases.Release;
+import org.lmobservatory.web.HttpCaching;
+import org.lmobservatory.web.Problem;
+import org.lmobservatory.web.QueryParams;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** GET the whole current release as one gzipped CSV: the answer to "too many cells". */
+public final class DownloadRoutes {
+    public static final String DOWNLOAD = "/v1/datasets/{datasetId}/download";
+
+    private final CatalogueService catalogue;
+    private final CurrentReleases releases;
+    private final BulkDownloads downloads;
+
+    public DownloadRoutes(CatalogueService catalogue, CurrentReleases releases, BulkDownloads downloads) {
+        this.catalogue = catalogue;
+        this.releases = releases;
+        this.downloads = downloads;
+    }
+
+    public void register(Javalin app) {
+        app.get(DOWNLOAD, this::download);
+    }
+
+    @OpenApi(path = DOWNLOAD, methods = HttpMethod.GET, tags = "Observations", operationId = "downloadDataset",
+            summary = "Whole dataset as gzipped CSV",
+            description = "Every observation of the current release, in the CSV layout of the observations endpoint (codes, labels "
+                    + "in English, time, value, unit, flag), gzip-compressed. Generated once per release; no cell limit.",
+            pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id"),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = "application/gzip", type = "string", format = "binary")),
+                    @OpenApiResponse(status = "304", description = "Not modified"),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
+                    @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))
+            })
+    void download(Context ctx) throws Exception {
+        QueryParams.requireOnly(ctx, Set.of());
+        Dataset dataset = catalogue.dataset(ctx.pathParam("datasetId"));
+        Release release = releases.of(dataset.id());
+        if (HttpCaching.notModified(ctx, HttpCaching.etag(release.id(), "download"), release.publishedAt())) return;
+        Path file = downloads.file(dataset, release);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"");
+        ctx.header("X-Release-Id", Long.toString(release.id()));
+        ctx.header("Content-Length", Long.toString(Files.size(file)));
+        ctx.contentType("application/gzip");
+        ctx.result(Files.newInputStream(file));
+    }
+}

@@ -1,0 +1,46 @@
+package org.lmobservatory.releases;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.lmobservatory.web.ProblemException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Which release of each dataset is current, held in memory so a cached answer needs no database round trip.
+ * A publish anywhere reaches every instance through {@link ReleaseListener}; the expiry is only a safety net
+ * for a listener that lost its connection.
+ */
+public final class CurrentReleases {
+    private final ReleaseRepository repository;
+    private final LoadingCache<String, Optional<Release>> current;
+    private final List<Consumer<String>> onChange = new CopyOnWriteArrayList<>();
+
+    public CurrentReleases(ReleaseRepository repository) {
+        this.repository = repository;
+        this.current = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(60)).maximumSize(10_000).build(repository::current);
+    }
+
+    public Release of(String datasetId) {
+        return current.get(datasetId).orElseThrow(() -> new ProblemException(404, "no-release", "Not published yet",
+                "Dataset '" + datasetId + "' is defined but has no published release yet."));
+    }
+
+    public ReleaseRepository repository() {
+        return repository;
+    }
+
+    /** Called when a dataset got a new current release (publish or rollback), here or on another instance. */
+    public void changed(String datasetId) {
+        current.invalidate(datasetId);
+        onChange.forEach(listener -> listener.accept(datasetId));
+    }
+
+    public void onChange(Consumer<String> listener) {
+        onChange.add(listener);
+    }
+}

@@ -1,0 +1,78 @@
+package org.lmobservatory.releases;
+
+import org.lmobservatory.db.Database;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.Statement;
+
+/**
+ * LISTENs for the publisher's NOTIFY on its own connection and tells {@link CurrentReleases}, so every server
+ * instance drops exactly the answers of the dataset that changed. Reconnects after a lost connection and then
+ * treats every dataset as changed, since notifications may have been missed meanwhile.
+ */
+public final class ReleaseListener implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ReleaseListener.class);
+
+    private final Database database;
+    private final CurrentReleases releases;
+    private final Runnable onReconnect;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public ReleaseListener(Database database, CurrentReleases releases, Runnable onReconnect) {
+        this.database = database;
+        this.releases = releases;
+        this.onReconnect = onReconnect;
+        this.thread = new Thread(this::loop, "release-listener");
+        this.thread.setDaemon(true);
+    }
+
+    public ReleaseListener start() {
+        thread.start();
+        return this;
+    }
+
+    private void loop() {
+        boolean first = true;
+        while (running) {
+            try (Connection c = database.dedicatedConnection()) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + Publisher.CHANNEL);
+                }
+                if (!first) onReconnect.run();
+                first = false;
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(1_000);
+                    if (notifications == null) continue;
+                    for (PGNotification n : notifications) {
+                        String datasetId = n.getParameter().split(":", 2)[0];
+                        releases.changed(datasetId);
+                    }
+                }
+            } catch (Exception e) {
+                if (!running) return;
+                log.warn("Release listener lost its connection ({}); reconnecting in 1 s", e.getMessage());
+                sleep();
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,76 @@
+package org.lmobservatory.web;
+
+import io.javalin.http.Context;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Conditional-request and caching headers. ETags derive only from the release and the canonical request, so
+ * every instance computes the same one and it changes only when something is published.
+ */
+public final class HttpCaching {
+    public static final String CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=3600, stale-if-error=86400";
+
+    private HttpCaching() {
+    }
+
+    public static String etag(long releaseId, String variant) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(variant.getBytes(StandardCharsets.UTF_8));
+            return "\"r" + releaseId + "-" + HexFormat.of().formatHex(digest, 0, 10) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sets validators and cache headers; true when the client's copy is current and a 304 was sent. */
+    public static boolean notModified(Context ctx, String etag, Instant lastModified) {
+        ctx.header("ETag", etag);
+        ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)));
+        ctx.header("Cache-Control", CACHE_CONTROL);
+        ctx.header("Vary", "Accept, Accept-Encoding");
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+            ctx.status(304);
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.startsWith("W/")) c = c.substring(2);
+            if (c.equals(etag) || c.equals("*")) return true;
+        }
+        return false;
+    }
+
+    public static boolean acceptsGzip(Context ctx) {
+        String accept = ctx.header("Accept-Encoding");
+        return accept != null && accept.toLowerCase().contains("gzip");
+    }
+
+    public static void send(Context ctx, EncodedResponse response) {
+        response.headers().forEach(ctx::header);
+        ctx.res().setCharacterEncoding(null); // else Jetty appends ";charset=utf-8" to binary types such as xlsx
+        ctx.contentType(response.contentType());
+        if (acceptsGzip(ctx)) {
+            ctx.header("Content-Encoding", "gzip");
+            ctx.result(response.gzipBody());
+        } else {
+            ctx.result(response.body());
+        }
+    }
+
+    public static Map<String, String> none() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,111 @@
+package org.lmobservatory.formats;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lmobservatory.formats.FormatsFixture.Cell;
+import org.lmobservatory.support.TestServer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The API's JSON-stat read by the reference JavaScript library, jsonstat-toolkit (src/test/jsonstat, installed by
+ * `npm ci` there): every cell the toolkit finds must equal the JSON format's cell, and every other cell of the cube
+ * must be empty. Skips when node or the installed toolkit is missing.
+ */
+class JsonStatToolkitRoundTripTest {
+    private static final Path SCRIPT_DIR = Path.of("src/test/jsonstat");
+
+    @BeforeAll
+    static void needNodeAndTheToolkit() throws Exception {
+        assumeTrue(Files.isDirectory(SCRIPT_DIR.resolve("node_modules/jsonstat-toolkit")),
+                "src/test/jsonstat/node_modules is absent: run `npm ci` in src/test/jsonstat; skipping the jsonstat-toolkit round trip");
+        assumeTrue(nodeRuns(), "node is not installed: skipping the jsonstat-toolkit round trip");
+        FormatsFixture.publish();
+    }
+
+    @Test
+    void seedDatasetsRoundTripThroughTheToolkit() throws Exception {
+        roundTrip("/v1/datasets/unemployment-rate/observations", Map.of("geo", "FI1B,PL91,XK,BG31", "time", "2019..2025"),
+                List.of("geo", "sex", "age"));
+        roundTrip("/v1/datasets/registered-unemployed/observations", Map.of("geoParent", "FI1B", "lastPeriods", "24"), List.of("geo"));
+        roundTrip("/v1/datasets/job-vacancies/observations", Map.of("geo", "XK,CZ01"), List.of("geo", "occupation"));
+        roundTrip("/v1/datasets/vet-enrolment/observations", Map.of("time", "2022..2024", "geo", "CZ01,FI1B"), List.of("geo", "field", "sex"));
+    }
+
+    @Test
+    void aSparseCubeWithGapsSuppressedCellsAndTwoFlagsRoundTrips() throws Exception {
+        roundTrip(FormatsFixture.SPARSE_OBSERVATIONS, Map.of(), List.of("area", "group"));
+        roundTrip(FormatsFixture.SPARSE_OBSERVATIONS, Map.of("lang", "fi", "time", "2021..2022"), List.of("area", "group"));
+    }
+
+    private static void roundTrip(String path, Map<String, String> query, List<String> dimensions) throws Exception {
+        Map<String, Cell> expected = FormatsFixture.jsonCells(path, query, dimensions);
+        byte[] jsonStat = TestServer.given().queryParams(query).queryParam("format", "jsonstat").get(path)
+                .then().statusCode(200).extract().asByteArray();
+        Path file = Files.createTempFile("lmo-jsonstat", ".json");
+        try {
+            Files.write(file, jsonStat);
+            List<List<String>> table = toolkitCells(file);
+            List<String> header = new ArrayList<>(List.of("indicator"));
+            header.addAll(dimensions);
+            header.addAll(List.of("time", "value", "status"));
+            assertEquals(header, table.get(0), path);
+            Map<String, Cell> actual = new LinkedHashMap<>();
+            int empty = 0;
+            for (List<String> row : table.subList(1, table.size())) {
+                Cell cell = Cell.of(row.get(row.size() - 2), row.get(row.size() - 1));
+                if (cell.value() == null && cell.flag() == null) {
+                    empty++;
+                    continue;
+                }
+                Cell previous = actual.put(String.join("|", row.subList(1, row.size() - 2)), cell);
+                assertEquals(null, previous, "one cell per coordinate");
+            }
+            FormatsFixture.assertSameCells(expected, actual, "jsonstat-toolkit on " + path + " " + query);
+            assertTrue(table.size() - 1 == expected.size() + empty, "every cell of the cube is listed once");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Runs cells.cjs: the toolkit's own reading of the file, as CSV (dimensions…, value, status). */
+    private static List<List<String>> toolkitCells(Path file) throws Exception {
+        Process node = new ProcessBuilder("node", "cells.cjs", file.toAbsolutePath().toString())
+                .directory(SCRIPT_DIR.toFile()).redirectErrorStream(false).start();
+        byte[] out = node.getInputStream().readAllBytes();
+        String err = new String(node.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(node.waitFor(60, TimeUnit.SECONDS), "node finished");
+        assertEquals(0, node.exitValue(), "jsonstat-toolkit could not read the response: " + err);
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : new String(out, StandardCharsets.UTF_8).split("\n")) {
+            // The codes, periods and flags we publish hold no commas or quotes, so a plain split is exact here.
+            if (!line.isEmpty()) rows.add(List.of(line.split(",", -1)));
+        }
+        return rows;
+    }
+
+    private static boolean nodeRuns() {
+        try {
+            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
