@@ -7,9 +7,13 @@ import org.lmobservatory.loader.LoadOptions;
 import org.lmobservatory.loader.LoadReport;
 import org.lmobservatory.loader.LoadService;
 import org.lmobservatory.loader.SeedLoader;
+import org.lmobservatory.graduates.GraduateLoadOptions;
+import org.lmobservatory.graduates.GraduateLoadReport;
+import org.lmobservatory.graduates.GraduateLoader;
 import org.lmobservatory.loader.codelists.CodelistImporter;
 import org.lmobservatory.loader.codelists.ImportOptions;
 import org.lmobservatory.releases.Publisher;
+import org.lmobservatory.releases.Rollback;
 import org.lmobservatory.web.ProblemException;
 
 import java.nio.file.Path;
@@ -35,6 +39,11 @@ public final class Main {
                                                       history or validity; LAU concordance; ISCO-08; NACE Rev. 2)
                                                       into codelist ID; V: version of the file's codes (NUTS2024);
                                                       xx: language of its labels (default: national / from name)
+              load-graduates --file F.csv [--dataset ID] [--definition D.json] [--min-population N]
+                   [--min-count N] [--rounding 3|5|none] [--note TEXT]
+                                                      graduate records (confidential, kept in staging) into
+                                                      protected indicators, published as a new release
+              rollback --dataset ID --to RELEASE      make an earlier release current again, atomically
             Configuration comes from environment variables (DATABASE_URL, PORT, LMO_DATA_DIR, …): see README.md.
             """;
 
@@ -49,7 +58,7 @@ public final class Main {
         Map<String, String> options = options(args);
         AppConfig config = AppConfig.fromEnvironment();
         String command = args[0];
-        if (!java.util.Set.of("serve", "demo", "define", "load", "publish", "import-codelist").contains(command)) {
+        if (!java.util.Set.of("serve", "demo", "define", "load", "publish", "import-codelist", "load-graduates", "rollback").contains(command)) {
             System.err.println("Unknown command '" + command + "'.\n" + USAGE);
             System.exit(2);
         }
@@ -68,6 +77,10 @@ public final class Main {
             System.err.println(e.getMessage());
             database.close();
             System.exit(1);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            database.close();
+            System.exit(2);
         }
     }
 
@@ -99,6 +112,21 @@ public final class Main {
             }
             case "publish" -> printPublished(publisher.publish(required(o, "dataset"),
                     o.containsKey("load") ? Long.parseLong(o.get("load")) : null, o.get("note")));
+            case "load-graduates" -> {
+                GraduateLoadReport report = new GraduateLoader(database.owner(), loader, publisher, System.err::println)
+                        .load(o.getOrDefault("dataset", "graduate-outcomes"), Path.of(required(o, "file")), graduateOptions(o));
+                report.errors().forEach(System.err::println);
+                if (report.errorCount() > report.errors().size()) {
+                    System.err.println("… and " + (report.errorCount() - report.errors().size()) + " more errors");
+                }
+                (report.status() == GraduateLoadReport.Status.INVALID ? System.err : System.out).println(report.message());
+                if (report.status() == GraduateLoadReport.Status.INVALID) return 1;
+            }
+            case "rollback" -> {
+                Rollback.RolledBack r = new Rollback(database.owner()).rollback(required(o, "dataset"), Long.parseLong(required(o, "to")));
+                System.out.println(r.changed() ? "rolled back " + r.datasetId() + " from release " + r.fromReleaseId() + " to release " + r.toReleaseId()
+                        : "release " + r.toReleaseId() + " is already the current release of " + r.datasetId());
+            }
             case "demo" -> {
                 new SeedLoader(loader, publisher, System.out).load(Path.of(o.getOrDefault("seed", "seed")));
                 serve(config, database);
@@ -107,6 +135,17 @@ public final class Main {
             default -> throw new IllegalStateException(command);
         }
         return 0;
+    }
+
+    private static GraduateLoadOptions graduateOptions(Map<String, String> o) {
+        GraduateLoadOptions options = GraduateLoadOptions.defaults().withNote(o.get("note"));
+        if (o.containsKey("definition")) options = options.withDefinition(Path.of(o.get("definition")));
+        if (o.containsKey("min-population") || o.containsKey("min-count")) {
+            options = new GraduateLoadOptions(options.definition(), Optional.ofNullable(o.get("min-population")).map(Integer::parseInt),
+                    Optional.ofNullable(o.get("min-count")).map(Integer::parseInt), options.rounding(), options.note(), true);
+        }
+        if (o.containsKey("rounding")) options = options.withRounding(o.get("rounding").equals("none") ? 0 : Integer.parseInt(o.get("rounding")));
+        return options;
     }
 
     private static void printPublished(Publisher.Published p) {

@@ -17,6 +17,7 @@ import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.CurrentReleases;
 import org.lmobservatory.releases.ReleaseListener;
 import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.releases.ReleaseRoutes;
 import org.lmobservatory.web.ResponseCache;
 import org.lmobservatory.web.OpenApiContract;
 import org.lmobservatory.web.ProblemHandlers;
@@ -48,7 +49,7 @@ public final class Observatory implements AutoCloseable {
             cache.evictAll();
             catalogue.invalidate();
         });
-        ObservationService observations = new ObservationService(database.api(), catalogue, config.limits());
+        ObservationService observations = new ObservationService(database.api(), catalogue, config.limits(), config.baseUrl());
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -80,6 +81,7 @@ public final class Observatory implements AutoCloseable {
         new DownloadRoutes(catalogue, releases, new BulkDownloads(config.dataDir().resolve("downloads"), observations)).register(app);
         new CsvMetadataRoutes(observations, catalogue, config.baseUrl()).register(app);
         new org.lmobservatory.widgets.WidgetRoutes(catalogue, observations).register(app);
+        new ReleaseRoutes(database.api(), catalogue, config.baseUrl()).register(app);
     }
 
     public Observatory start() {

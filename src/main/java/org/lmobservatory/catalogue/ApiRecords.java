@@ -2,6 +2,7 @@ package org.lmobservatory.catalogue;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.openapi.OpenApiDescription;
+import org.lmobservatory.disclosure.DisclosureView;
 
 import java.time.Instant;
 import java.util.List;
@@ -59,7 +60,9 @@ public final class ApiRecords {
     public record DatasetMetadata(String id, String title, String description, String theme, List<String> keywords,
                                   String frequency, UnitView unit, String source, String licence, String contact,
                                   String methodology, boolean demonstration, String language, ReleaseView release,
-                                  TimeCoverage timeCoverage, List<DimensionView> dimensions, Links links) {
+                                  TimeCoverage timeCoverage, List<DimensionView> dimensions, Links links,
+                                  @OpenApiDescription("Disclosure control of the current release (thresholds, method, audit); absent when the dataset is published without it")
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) DisclosureView disclosure) {
     }
 
     public record CodelistView(String id, String version, String title, String note, String language, List<String> levels,

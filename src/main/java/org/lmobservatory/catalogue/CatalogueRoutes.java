@@ -70,7 +70,8 @@ public final class CatalogueRoutes {
 
     @OpenApi(path = DATASET, methods = HttpMethod.GET, tags = "Catalogue", operationId = "getDataset",
             summary = "Dataset metadata",
-            description = "Full metadata of a dataset: unit, source, licence, methodology, the current release, time coverage, and every dimension with the codes that occur in the current release.",
+            description = "Full metadata of a dataset: unit, source, licence, methodology, the current release, time coverage, and every dimension with the codes that occur in the current release. "
+                    + "Datasets under disclosure control also say how empty cells come about: thresholds, method and the release's audit.",
             pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id, e.g. unemployment-rate"),
             queryParams = @OpenApiParam(name = "lang", description = "Label language (falls back to English)"),
             responses = {
@@ -96,7 +97,7 @@ public final class CatalogueRoutes {
                 d.keywords(), d.frequency().name(), unit(d, lang), d.source(), d.licence(), d.contact(),
                 Languages.pick(d.methodology(), lang), d.demonstration(), lang,
                 release.map(r -> new ReleaseView(r.id(), r.publishedAt(), r.rowCount(), r.note())).orElse(null),
-                coverage(d, release), dimensions, links(d)));
+                coverage(d, release), dimensions, links(d), release.flatMap(r -> catalogue.disclosure(r.id())).orElse(null)));
     }
 
     @OpenApi(path = CODELIST, methods = HttpMethod.GET, tags = "Catalogue", operationId = "getCodelist",

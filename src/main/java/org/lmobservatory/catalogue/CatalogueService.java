@@ -3,6 +3,7 @@ package org.lmobservatory.catalogue;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.jdbi.v3.core.Jdbi;
+import org.lmobservatory.disclosure.DisclosureView;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseRepository;
 import org.lmobservatory.web.ProblemException;
@@ -25,6 +26,7 @@ public final class CatalogueService {
     private final LoadingCache<String, Optional<Dataset>> datasets;
     private final LoadingCache<String, Optional<Codelist>> codelists;
     private final LoadingCache<ReleaseDimension, Set<String>> releaseCodes;
+    private final LoadingCache<Long, Optional<DisclosureView>> disclosure;
 
     public CatalogueService(Jdbi jdbi, ReleaseRepository releases) {
         this.repository = new CatalogueRepository(jdbi);
@@ -34,6 +36,8 @@ public final class CatalogueService {
         // A release never changes, so what it holds can be cached until evicted by size.
         this.releaseCodes = Caffeine.newBuilder().maximumSize(10_000)
                 .build(key -> repository.codesInRelease(key.releaseId(), key.position()));
+        this.disclosure = Caffeine.newBuilder().maximumSize(10_000)
+                .build(id -> Optional.of(releases.audit(id)).filter(a -> !a.isEmpty()).map(DisclosureView::of));
     }
 
     private record ReleaseDimension(long releaseId, int position) {
@@ -64,6 +68,11 @@ public final class CatalogueService {
 
     public Optional<Release> currentRelease(String datasetId) {
         return releases.current(datasetId);
+    }
+
+    /** How a release was protected, if it was published under disclosure control. A release never changes: cached. */
+    public Optional<DisclosureView> disclosure(long releaseId) {
+        return disclosure.get(releaseId);
     }
 
     public Set<String> codesInRelease(long releaseId, Dimension dimension) {

@@ -29,6 +29,12 @@ public final class CsvMetadata {
 
     /** baseUrl: public origin of the API; csvPathAndQuery: the CSV this describes, e.g. /v1/datasets/x/observations?format=csv. */
     public static ObjectNode describe(ObservationQuery query, Release release, String baseUrl, String csvPathAndQuery) {
+        return describe(query, release, baseUrl, csvPathAndQuery, false);
+    }
+
+    /** confidentiality: the release is under disclosure control, so the CSV has confidentiality status columns. */
+    public static ObjectNode describe(ObservationQuery query, Release release, String baseUrl, String csvPathAndQuery,
+                                      boolean confidentiality) {
         if (!query.format().csvTable()) throw new IllegalArgumentException("CSVW describes CSV tables, not " + query.format());
         Dataset d = query.dataset();
         String lang = query.lang();
@@ -53,7 +59,7 @@ public final class CsvMetadata {
         ObjectNode schema = doc.putObject("tableSchema");
         ArrayNode columns = schema.putArray("columns");
         Periods periods = Periods.of(query, release);
-        List<CsvColumn> table = CsvTable.columns(query, periods);
+        List<CsvColumn> table = CsvTable.columns(query, periods, confidentiality);
         for (CsvColumn c : table) columns.add(column(c, query, periods, baseUrl));
         if (query.labels().codes()) {
             // Codes and period identify a row; labels alone need not be unique, so without codes there is no key.
@@ -140,6 +146,14 @@ public final class CsvMetadata {
             case FLAG_LABEL -> {
                 col.set("datatype", datatype("string"));
                 col.put("dc:description", "What the flags mean, in English.");
+            }
+            case CONF_STATUS -> {
+                col.set("datatype", datatype("string").put("format", "[FCD]"));
+                col.put("dc:description", "Confidentiality status (SDMX CONF_STATUS): F free, C primary suppression, D secondary suppression.");
+            }
+            case CONF_STATUS_LABEL -> {
+                col.set("datatype", datatype("string"));
+                col.put("dc:description", "What the confidentiality status means, in English.");
             }
         }
         return col;

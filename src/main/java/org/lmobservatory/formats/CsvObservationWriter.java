@@ -27,7 +27,7 @@ public final class CsvObservationWriter implements ObservationWriter {
         if (q.table().layout() == TableOptions.Layout.WIDE) {
             WideCsv.write(result, csv);
         } else {
-            LongCsv.write(result, CsvTable.longTable(q), csv);
+            LongCsv.write(result, CsvTable.longTable(result), csv);
         }
         csv.flush();
     }

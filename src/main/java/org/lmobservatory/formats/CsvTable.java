@@ -4,6 +4,7 @@ import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.observations.LabelMode;
 import org.lmobservatory.observations.ObservationQuery;
+import org.lmobservatory.observations.ObservationResult;
 import org.lmobservatory.observations.OutputFormat;
 import org.lmobservatory.observations.TableOptions;
 
@@ -23,6 +24,13 @@ public final class CsvTable {
         return query.table().layout() == TableOptions.Layout.WIDE ? wide(query, periods) : longTable(query);
     }
 
+    /** The columns as written for a release under disclosure control (confidentiality) or not. */
+    public static List<CsvColumn> columns(ObservationQuery query, Periods periods, boolean confidentiality) {
+        List<CsvColumn> columns = columns(query, periods);
+        if (confidentiality && query.table().layout() != TableOptions.Layout.WIDE) withConfStatus(query, columns);
+        return columns;
+    }
+
     static List<CsvColumn> longTable(ObservationQuery query) {
         List<CsvColumn> columns = dimensions(query);
         columns.add(CsvColumn.of("time", CsvColumn.Role.TIME));
@@ -31,6 +39,29 @@ public final class CsvTable {
         columns.add(CsvColumn.of("flag", CsvColumn.Role.FLAG));
         columns.add(CsvColumn.of("flag_label", CsvColumn.Role.FLAG_LABEL));
         return columns;
+    }
+
+    /** The long table of a result: releases under disclosure control add why a cell is confidential. */
+    static List<CsvColumn> longTable(ObservationResult result) {
+        List<CsvColumn> columns = longTable(result.query());
+        if (result.confidentiality()) withConfStatus(result.query(), columns);
+        return columns;
+    }
+
+    /** SDMX-CSV of a result: CONF_STATUS is the SDMX attribute for why a cell is confidential. */
+    static List<CsvColumn> sdmx(ObservationResult result) {
+        List<CsvColumn> columns = sdmx(result.query().dataset());
+        if (result.confidentiality()) withConfStatus(result.query(), columns);
+        return columns;
+    }
+
+    private static void withConfStatus(ObservationQuery query, List<CsvColumn> columns) {
+        if (query.format() == OutputFormat.SDMX_CSV) {
+            columns.add(CsvColumn.of("CONF_STATUS", CsvColumn.Role.CONF_STATUS));
+            return;
+        }
+        columns.add(CsvColumn.of("conf_status", CsvColumn.Role.CONF_STATUS));
+        columns.add(CsvColumn.of("conf_status_label", CsvColumn.Role.CONF_STATUS_LABEL));
     }
 
     /** One row per series; each period has a value column (headed by the period) followed by its flag column. */

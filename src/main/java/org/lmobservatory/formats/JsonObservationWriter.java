@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.db.Json;
+import org.lmobservatory.disclosure.DisclosureView;
 import org.lmobservatory.observations.LabelMode;
 import org.lmobservatory.observations.ObservationQuery;
 import org.lmobservatory.observations.ObservationResult;
@@ -42,6 +43,7 @@ public final class JsonObservationWriter implements ObservationWriter {
             g.writeNumberField("id", result.release().id());
             g.writeStringField("publishedAt", result.release().publishedAt().toString());
             g.writeEndObject();
+            if (result.citation() != null) g.writeObjectField("citation", result.citation());
             g.writeObjectFieldStart("unit");
             g.writeStringField("id", d.unit().id());
             g.writeStringField("label", Languages.pick(d.unit().label(), q.lang()));
@@ -86,6 +88,7 @@ public final class JsonObservationWriter implements ObservationWriter {
             g.writeObjectFieldStart("flags");
             for (String f : flagsSeen) g.writeStringField(f, Flags.LEGEND.getOrDefault(f, f));
             g.writeEndObject();
+            if (result.confidentiality()) g.writeObjectField("confidentiality", DisclosureView.CONF_STATUS);
             g.writeArrayFieldStart("warnings");
             for (String w : result.warnings()) g.writeString(w);
             g.writeEndArray();
@@ -110,6 +113,7 @@ public final class JsonObservationWriter implements ObservationWriter {
         else g.writeNumberField("value", row.value());
         if (row.flags() == null) g.writeNullField("flag");
         else g.writeStringField("flag", row.flags());
+        if (result.confidentiality()) g.writeStringField("confStatus", row.confStatus());
         g.writeEndObject();
     }
 }

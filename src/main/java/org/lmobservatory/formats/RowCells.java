@@ -1,6 +1,7 @@
 package org.lmobservatory.formats;
 
 import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.disclosure.DisclosureView;
 import org.lmobservatory.observations.ObservationQuery;
 import org.lmobservatory.observations.ObservationRow;
 import org.lmobservatory.observations.SeriesKey;
@@ -30,6 +31,8 @@ final class RowCells {
             case UNIT_MULTIPLIER -> Integer.toString(dataset.unit().multiplier());
             case FLAG -> row == null || row.flags() == null ? "" : row.flags();
             case FLAG_LABEL -> row == null ? "" : Flags.describe(row.flags());
+            case CONF_STATUS -> row == null || row.confStatus() == null ? "" : row.confStatus();
+            case CONF_STATUS_LABEL -> row == null || row.confStatus() == null ? "" : DisclosureView.CONF_STATUS.getOrDefault(row.confStatus(), "");
             case VALUE -> throw new IllegalArgumentException("values are written by the format, as text or as numbers");
         };
     }

@@ -22,7 +22,7 @@ public final class SdmxCsvWriter implements ObservationWriter {
     @Override
     public void write(ObservationResult result, OutputStream out) throws IOException {
         CsvOut csv = new CsvOut(out, TableOptions.CsvDialect.RFC_4180);
-        LongCsv.write(result, CsvTable.sdmx(result.query().dataset()), csv);
+        LongCsv.write(result, CsvTable.sdmx(result), csv);
         csv.flush();
     }
 }

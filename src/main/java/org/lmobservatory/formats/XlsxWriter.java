@@ -35,7 +35,7 @@ public final class XlsxWriter implements ObservationWriter {
         ObservationQuery q = result.query();
         Workbook wb = new Workbook(out, "Labour Market Observatory", "1.0");
         wb.properties().setTitle(Languages.pick(q.dataset().title(), q.lang())).setSubject(q.dataset().id())
-                .setDescription(Citation.of(q.dataset(), result.release(), q.lang(), null));
+                .setDescription(Citation.of(q.dataset(), result.release(), q.lang(), permanentUrl(result)));
         Worksheet data = wb.newWorksheet("Data");
         TreeSet<String> flagsSeen = q.table().layout() == TableOptions.Layout.WIDE ? wide(result, data) : longTable(result, data);
         data.finish();
@@ -44,7 +44,7 @@ public final class XlsxWriter implements ObservationWriter {
     }
 
     private static TreeSet<String> longTable(ObservationResult result, Worksheet ws) throws IOException {
-        List<CsvColumn> columns = CsvTable.longTable(result.query());
+        List<CsvColumn> columns = CsvTable.longTable(result);
         header(ws, columns);
         RowCells cells = new RowCells(result.query());
         TreeSet<String> flagsSeen = new TreeSet<>();
@@ -119,7 +119,7 @@ public final class XlsxWriter implements ObservationWriter {
                 {"Decimals", Integer.toString(d.unit().decimals())},
                 {"Language", q.lang()},
                 {"Query", q.canonicalQuery()},
-                {"Citation", Citation.of(d, result.release(), q.lang(), null)},
+                {"Citation", Citation.of(d, result.release(), q.lang(), permanentUrl(result))},
                 {"Contact", d.contact()},
         };
         int r = 0;
@@ -153,5 +153,10 @@ public final class XlsxWriter implements ObservationWriter {
 
     private static void noteFlags(ObservationRow row, TreeSet<String> flagsSeen) {
         if (row.flags() != null) for (char f : row.flags().toCharArray()) flagsSeen.add(String.valueOf(f));
+    }
+
+    /** The release-pinned URL of this response, when the service made one. */
+    private static String permanentUrl(ObservationResult result) {
+        return result.citation() == null ? null : result.citation().url();
     }
 }

@@ -1,5 +1,8 @@
 package org.lmobservatory.loader;
 
+import org.lmobservatory.graduates.GraduateLoadOptions;
+import org.lmobservatory.graduates.GraduateLoadReport;
+import org.lmobservatory.graduates.GraduateLoader;
 import org.lmobservatory.releases.Publisher;
 
 import java.io.IOException;
@@ -39,6 +42,20 @@ public final class SeedLoader {
                 Publisher.Published p = publisher.publish(id, report.loadId(), "Demonstration seed data");
                 out.printf("published %s release %d (%d rows) in %.1f s%n", id, p.releaseId(), p.rows(), p.seconds());
             }
+        }
+        loadGraduates(seedDir.resolve("graduates"));
+    }
+
+    /** Graduate records (seed/graduates): protected indicators through load-graduates, like any data owner's file. */
+    private void loadGraduates(Path dir) throws Exception {
+        Path records = dir.resolve("graduates.csv");
+        if (!Files.exists(records)) return;
+        GraduateLoadReport report = new GraduateLoader(publisher.owner(), loader, publisher, out::println).load("graduate-outcomes", records,
+                GraduateLoadOptions.defaults().withDefinition(dir.resolve("graduate-outcomes.json")).withNote("Demonstration seed data"));
+        out.println(report.message());
+        if (report.status() == GraduateLoadReport.Status.INVALID) {
+            report.errors().forEach(e -> out.println("  " + e));
+            throw new IllegalStateException("Seed file " + records + " is invalid");
         }
     }
 

@@ -72,6 +72,7 @@ public final class CsvMetadataRoutes {
         Release release = catalogue.currentRelease(id).orElseThrow(() -> new ProblemException(404, "no-release",
                 "Not published yet", "Dataset '" + id + "' is defined but has no published release yet."));
         ctx.contentType(CsvMetadata.CONTENT_TYPE);
-        ctx.result(Json.MAPPER.writeValueAsBytes(CsvMetadata.describe(query, release, baseUrl, Writers.csvPath(query))));
+        ctx.result(Json.MAPPER.writeValueAsBytes(CsvMetadata.describe(query, release, baseUrl, Writers.csvPath(query),
+                catalogue.disclosure(release.id()).isPresent())));
     }
 }

@@ -2,17 +2,24 @@ package org.lmobservatory.observations;
 
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.releases.ReleaseSelector;
 
 import java.util.List;
 
 /**
  * A validated observation request. codeFilters holds, per dimension in dataset order, the codes asked for
  * (null = every code). page applies to paged formats (JSON) only; table says how tabular formats lay the result
- * out (ignored by the others).
+ * out (ignored by the others). release says which release to read (release=, asOf=; default the current one).
  */
 public record ObservationQuery(Dataset dataset, List<Codelist> codelists, List<List<String>> codeFilters,
                                TimeFilter time, OutputFormat format, LabelMode labels, String lang,
-                               Page page, String canonicalQuery, TableOptions table) {
+                               Page page, String canonicalQuery, TableOptions table, ReleaseSelector release) {
+
+    /** A query of the current release. */
+    public ObservationQuery(Dataset dataset, List<Codelist> codelists, List<List<String>> codeFilters, TimeFilter time,
+                            OutputFormat format, LabelMode labels, String lang, Page page, String canonicalQuery, TableOptions table) {
+        this(dataset, codelists, codeFilters, time, format, labels, lang, page, canonicalQuery, table, ReleaseSelector.CURRENT);
+    }
 
     /** The canonical query without the paging cursor: the identity of the whole result. */
     public String canonicalWithoutCursor() {

@@ -6,6 +6,8 @@ import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.catalogue.Period;
 import org.lmobservatory.config.AppConfig.Limits;
+import org.lmobservatory.releases.ReleaseParams;
+import org.lmobservatory.releases.ReleaseSelector;
 import org.lmobservatory.web.Languages;
 import org.lmobservatory.web.ProblemException;
 
@@ -22,7 +24,8 @@ import java.util.stream.Collectors;
 
 /** Parses and validates the query string of an observation request: every mistake is a 400 that says how to fix it. */
 public final class ObservationQueryParser {
-    public static final Set<String> RESERVED = reserved("time", "lastPeriods", "lang", "geoLevel", "geoParent", "limit", "cursor");
+    public static final Set<String> RESERVED = reserved("time", "lastPeriods", "lang", "geoLevel", "geoParent", "limit", "cursor",
+            "release", "asOf");
     public static final int DEFAULT_PAGE_SIZE = 10_000;
 
     private final Function<String, Codelist> codelists;
@@ -56,7 +59,8 @@ public final class ObservationQueryParser {
         LabelMode labels = FormatParameters.labels(single(params, "labels"), format);
         TableOptions table = FormatParameters.table(single(params, "layout"), single(params, "csvSeparator"), single(params, "bom"), format, lang);
         Page page = page(single(params, "limit"), single(params, "cursor"));
-        return new ObservationQuery(dataset, lists, filters, time, format, labels, lang, page, canonical(params), table);
+        ReleaseSelector release = ReleaseParams.selector(single(params, "release"), single(params, "asOf"));
+        return new ObservationQuery(dataset, lists, filters, time, format, labels, lang, page, canonical(params), table, release);
     }
 
     private static Set<String> reserved(String... names) {

@@ -47,7 +47,7 @@ final class ObservationRepository {
                                  int startSeries, LocalDate afterPeriod, long maxRows) {
         long[] ids = series.subList(Math.min(startSeries, series.size()), series.size()).stream().mapToLong(SeriesKey::id).toArray();
         return h.createQuery("""
-                        SELECT k.ord, o.period_start, o.value, o.flags
+                        SELECT k.ord, o.period_start, o.value, o.flags, o.conf_status
                         FROM unnest(:ids) WITH ORDINALITY AS k(series_id, ord)
                         JOIN published.observation o ON o.release_id = :release AND o.series_id = k.series_id
                         WHERE o.period_start >= :from AND o.period_start < :to
@@ -63,7 +63,7 @@ final class ObservationRepository {
                 .bind("max", maxRows)
                 .setFetchSize(FETCH_SIZE)
                 .map((rs, ctx) -> new ObservationRow(startSeries + rs.getInt("ord") - 1, rs.getObject("period_start", LocalDate.class),
-                        rs.getBigDecimal("value"), rs.getString("flags")))
+                        rs.getBigDecimal("value"), rs.getString("flags"), rs.getString("conf_status")))
                 .stream();
     }
 

@@ -57,7 +57,8 @@ public final class ObservationRoutes {
                     + "Standard formats: JSON-stat 2.0 (format=jsonstat or Accept: application/vnd.jsonstat+json, or application/json with "
                     + "profile=jsonstat), Excel (format=xlsx), SDMX-CSV 2.0 (format=sdmx-csv). CSV responses link their CSVW metadata "
                     + "(Link: rel=\"describedby\"). Responses carry a strong ETag that changes only when the dataset is republished; "
-                    + "send If-None-Match to get a 304.",
+                    + "send If-None-Match to get a 304. release= or asOf= reads an earlier release. Every response says how to cite it: "
+                    + "a citation object in JSON, and for every format the headers Link: <permanent URL>; rel=\"cite-as\" and X-Release-Id.",
             pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id, e.g. unemployment-rate"),
             queryParams = {
                     @OpenApiParam(name = "time", description = "A period (2024, 2024-Q3, 2024-07) or a range 2019..2024 (either end may be left open)"),
@@ -71,7 +72,9 @@ public final class ObservationRoutes {
                     @OpenApiParam(name = "bom", description = "csv: true starts the file with a UTF-8 byte order mark, for Excel"),
                     @OpenApiParam(name = "lang", description = "Label language: en, sq, sr, fi, sv, bg, pl, cs (falls back to English)"),
                     @OpenApiParam(name = "limit", type = Integer.class, description = "JSON rows per page (default 10000, at most the JSON cell limit)"),
-                    @OpenApiParam(name = "cursor", description = "Opaque position of the next page; take it from links.next")
+                    @OpenApiParam(name = "cursor", description = "Opaque position of the next page; take it from links.next"),
+                    @OpenApiParam(name = "release", type = Long.class, description = "Read this release instead of the current one (ids at /v1/datasets/{datasetId}/releases); the citation's permanent URL pins it"),
+                    @OpenApiParam(name = "asOf", description = "Read the release that was current at this moment: 2025-03-01T12:00:00Z, or a date for the end of that day (UTC)")
             },
             responses = {
                     @OpenApiResponse(status = "200", content = {
@@ -87,7 +90,7 @@ public final class ObservationRoutes {
             })
     void observations(Context ctx) throws Exception {
         ObservationQuery query = service.parse(ctx.pathParam("datasetId"), ctx.queryParamMap(), ctx.header("Accept"));
-        Release release = releases.of(query.dataset().id());
+        Release release = service.release(query, () -> releases.of(query.dataset().id()));
         // The format may come from Accept and the layout from table options, so both join the canonical query.
         String variant = query.format().name() + "|" + query.table() + "?" + query.canonicalQuery();
         if (HttpCaching.notModified(ctx, HttpCaching.etag(release.id(), variant), release.publishedAt())) return;
@@ -129,6 +132,10 @@ public final class ObservationRoutes {
         Map<String, String> headers = new LinkedHashMap<>(writers.headersFor(result).asMap());
         headers.remove("Content-Type");
         headers.put("X-Release-Id", Long.toString(result.release().id()));
+        if (result.citation() != null) {
+            // The citation travels in a header too (RFC 8574 cite-as), so a CSV body stays a plain table for spreadsheets.
+            headers.merge("Link", result.citation().linkHeader(), (format, cite) -> format + ", " + cite);
+        }
         return headers;
     }
 }

@@ -7,8 +7,11 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.config.AppConfig.Limits;
+import org.lmobservatory.releases.Citation;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.releases.ReleaseSelection;
+import org.lmobservatory.web.Languages;
 import org.lmobservatory.web.ProblemException;
 
 import java.util.ArrayList;
@@ -31,11 +34,18 @@ public final class ObservationService {
     private final ObservationQueryParser parser;
     private final ObservationRepository repository = new ObservationRepository();
     private final Limits limits;
+    private final String baseUrl;
 
     public ObservationService(Jdbi jdbi, CatalogueService catalogue, Limits limits) {
+        this(jdbi, catalogue, limits, "");
+    }
+
+    /** baseUrl: the public URL of the API, for the permanent URL in citations. */
+    public ObservationService(Jdbi jdbi, CatalogueService catalogue, Limits limits, String baseUrl) {
         this.jdbi = jdbi;
         this.catalogue = catalogue;
         this.limits = limits;
+        this.baseUrl = baseUrl;
         this.parser = new ObservationQueryParser(catalogue::codelist, limits);
     }
 
@@ -46,6 +56,15 @@ public final class ObservationService {
     public ObservationQuery parse(String datasetId, Map<String, List<String>> params, String accept) {
         Dataset dataset = catalogue.dataset(datasetId);
         return parser.parse(dataset, params, accept);
+    }
+
+    /**
+     * The release a query asks for: the current one (from the caller's in-memory view, so it matches the ETag), or
+     * the one named by release= or asOf=, which never changes once resolved.
+     */
+    public Release release(ObservationQuery query, java.util.function.Supplier<Release> current) {
+        if (query.release().current()) return current.get();
+        return jdbi.withHandle(h -> ReleaseSelection.resolve(h, query.dataset().id(), query.release()));
     }
 
     public void run(ObservationQuery query, Release release, String selfPath, ResultConsumer consumer) throws Exception {
@@ -80,10 +99,17 @@ public final class ObservationService {
         if (series.isEmpty() || periods == 0) {
             warnings.add("No observations match this query. The dataset's codes and time coverage are at /v1/datasets/" + dataset.id() + ".");
         }
+        Citation citation = Citation.of(baseUrl, "/v1/datasets/" + dataset.id() + "/observations", query.canonicalWithoutCursor(),
+                Languages.pick(dataset.title(), query.lang()), release, dataset.source(), dataset.licence());
+        if (!query.release().current() && ReleaseRepository.current(h, dataset.id()).filter(c -> c.id() != release.id()).isPresent()) {
+            warnings.add("These are the numbers of release " + release.id() + ", which is not the current release; all releases are at "
+                    + ReleaseSelection.releasesPath(dataset.id()) + ".");
+        }
+        boolean confidentiality = !ReleaseRepository.audit(h, List.of(release.id())).isEmpty();
         String canonical = query.canonicalWithoutCursor();
         String self = canonical.isEmpty() ? selfPath : selfPath + "?" + canonical;
         try (Stream<ObservationRow> rows = rows(h, query, release, series, window, periods)) {
-            consumer.accept(new ObservationResult(query, release, series, rows, warnings, cells, self));
+            consumer.accept(new ObservationResult(query, release, series, rows, warnings, cells, self, citation, confidentiality));
         }
     }
 

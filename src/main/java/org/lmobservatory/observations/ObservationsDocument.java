@@ -1,6 +1,7 @@
 package org.lmobservatory.observations;
 
 import io.javalin.openapi.OpenApiDescription;
+import org.lmobservatory.releases.Citation;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -11,13 +12,17 @@ import java.util.Map;
  * building the object; tests check real responses against the contract.
  */
 public record ObservationsDocument(
-        String dataset, String title, String language, ReleaseRef release, UnitRef unit, String source, String licence,
+        String dataset, String title, String language, ReleaseRef release,
+        @OpenApiDescription("How to cite this response; url pins the release, so it returns these numbers for good") Citation citation,
+        UnitRef unit, String source, String licence,
         List<DimensionRef> dimensions,
         @OpenApiDescription("One object per observation: for every dimension its code (e.g. geo) and/or label (geo_label), then time, value (null when suppressed or missing) and flag.")
         List<Map<String, Object>> observations,
         @OpenApiDescription("Rows in this page (at most limit; default 10000)") long count,
         @OpenApiDescription("self: this result; next: the following page, null on the last page") PageLinks links,
         @OpenApiDescription("Legend of the status flags that occur in this response") Map<String, String> flags,
+        @OpenApiDescription("For datasets under disclosure control: what each observation's confStatus means (F free, C primary, D secondary suppression)")
+        Map<String, String> confidentiality,
         List<String> warnings) {
 
     public record PageLinks(String self, String next) {

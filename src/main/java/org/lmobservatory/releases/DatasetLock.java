@@ -30,6 +30,16 @@ public final class DatasetLock implements AutoCloseable {
         return new DatasetLock(h, datasetId);
     }
 
+    /** Session-level lock, held until closed; when another process holds it, onWait hears so before this waits. */
+    public static DatasetLock acquire(Handle h, String datasetId, java.util.function.Consumer<String> onWait) {
+        boolean got = h.createQuery("SELECT pg_try_advisory_lock(" + KEY + ")").bind("ds", datasetId).mapTo(Boolean.class).one();
+        if (!got) {
+            onWait.accept("Another load or publish of dataset '" + datasetId + "' is running; waiting for it to finish.");
+            h.createQuery("SELECT pg_advisory_lock(" + KEY + ")::text").bind("ds", datasetId).mapTo(String.class).one();
+        }
+        return new DatasetLock(h, datasetId);
+    }
+
     /** Transaction-level lock, released at commit or rollback. */
     public static void acquireForTransaction(Handle h, String datasetId) {
         boolean got = h.createQuery("SELECT pg_try_advisory_xact_lock(" + KEY + ")").bind("ds", datasetId).mapTo(Boolean.class).one();

@@ -26,46 +26,57 @@ public final class Publisher {
 
     /** Publishes the given load, or the dataset's latest valid load when loadId is null. */
     public Published publish(String datasetId, Long loadId, String note) {
+        return jdbi.inTransaction(h -> publish(h, datasetId, loadId, note));
+    }
+
+    /** The owner connection, for loaders that stage and publish in one transaction. */
+    public Jdbi owner() {
+        return jdbi;
+    }
+
+    /**
+     * Publishes within the caller's transaction, so a loader can stage and publish atomically: if anything after
+     * this fails, the rollback takes the release with it.
+     */
+    public Published publish(Handle h, String datasetId, Long loadId, String note) {
         long started = System.nanoTime();
-        return jdbi.inTransaction(h -> {
-            DatasetLock.acquireForTransaction(h, datasetId);
-            Load load = findLoad(h, datasetId, loadId);
-            if (load.merge()) return publishMerge(h, datasetId, load, note, started);
-            var bounds = h.createQuery("SELECT min(period_start) AS lo, max(period_start) AS hi FROM staging.load_row WHERE load_id = :id")
-                    .bind("id", load.id())
-                    .map((rs, ctx) -> new LocalDate[]{rs.getObject("lo", LocalDate.class), rs.getObject("hi", LocalDate.class)})
-                    .one();
-            long releaseId = h.createQuery("""
-                            INSERT INTO published.release (dataset_id, row_count, input_checksum, input_file, note, period_min, period_max)
-                            VALUES (:ds, :rows, :checksum, :file, :note, :lo, :hi) RETURNING id
-                            """)
-                    .bind("ds", datasetId).bind("rows", load.rows()).bind("checksum", load.checksum()).bind("file", load.file())
-                    .bind("note", note).bind("lo", bounds[0]).bind("hi", bounds[1])
-                    .mapTo(Long.class).one();
-            h.createUpdate("""
-                            INSERT INTO published.series (dataset_id, key)
-                            SELECT DISTINCT :ds, key FROM staging.load_row WHERE load_id = :load
-                            ON CONFLICT (dataset_id, key) DO NOTHING
-                            """)
-                    .bind("ds", datasetId).bind("load", load.id()).execute();
-            long rows = h.createUpdate("""
-                            INSERT INTO published.observation (release_id, series_id, period_start, value, flags)
-                            SELECT :release, s.id, r.period_start, r.value, r.flags
-                            FROM staging.load_row r
-                            JOIN published.series s ON s.dataset_id = :ds AND s.key = r.key
-                            WHERE r.load_id = :load
-                            """)
-                    .bind("release", releaseId).bind("ds", datasetId).bind("load", load.id()).execute();
-            h.createUpdate("""
-                            INSERT INTO published.release_series (release_id, series_id)
-                            SELECT DISTINCT :release, s.id
-                            FROM staging.load_row r JOIN published.series s ON s.dataset_id = :ds AND s.key = r.key
-                            WHERE r.load_id = :load
-                            """)
-                    .bind("release", releaseId).bind("ds", datasetId).bind("load", load.id()).execute();
-            finish(h, datasetId, releaseId, load.id());
-            return new Published(releaseId, load.id(), datasetId, rows, (System.nanoTime() - started) / 1e9);
-        });
+        DatasetLock.acquireForTransaction(h, datasetId);
+        Load load = findLoad(h, datasetId, loadId);
+        if (load.merge()) return publishMerge(h, datasetId, load, note, started);
+        var bounds = h.createQuery("SELECT min(period_start) AS lo, max(period_start) AS hi FROM staging.load_row WHERE load_id = :id")
+                .bind("id", load.id())
+                .map((rs, ctx) -> new LocalDate[]{rs.getObject("lo", LocalDate.class), rs.getObject("hi", LocalDate.class)})
+                .one();
+        long releaseId = h.createQuery("""
+                        INSERT INTO published.release (dataset_id, row_count, input_checksum, input_file, note, period_min, period_max)
+                        VALUES (:ds, :rows, :checksum, :file, :note, :lo, :hi) RETURNING id
+                        """)
+                .bind("ds", datasetId).bind("rows", load.rows()).bind("checksum", load.checksum()).bind("file", load.file())
+                .bind("note", note).bind("lo", bounds[0]).bind("hi", bounds[1])
+                .mapTo(Long.class).one();
+        h.createUpdate("""
+                        INSERT INTO published.series (dataset_id, key)
+                        SELECT DISTINCT :ds, key FROM staging.load_row WHERE load_id = :load
+                        ON CONFLICT (dataset_id, key) DO NOTHING
+                        """)
+                .bind("ds", datasetId).bind("load", load.id()).execute();
+        long rows = h.createUpdate("""
+                        INSERT INTO published.observation (release_id, series_id, period_start, value, flags, conf_status)
+                        SELECT :release, s.id, r.period_start, r.value, r.flags, r.conf_status
+                        FROM staging.load_row r
+                        JOIN published.series s ON s.dataset_id = :ds AND s.key = r.key
+                        WHERE r.load_id = :load
+                        """)
+                .bind("release", releaseId).bind("ds", datasetId).bind("load", load.id()).execute();
+        h.createUpdate("""
+                        INSERT INTO published.release_series (release_id, series_id)
+                        SELECT DISTINCT :release, s.id
+                        FROM staging.load_row r JOIN published.series s ON s.dataset_id = :ds AND s.key = r.key
+                        WHERE r.load_id = :load
+                        """)
+                .bind("release", releaseId).bind("ds", datasetId).bind("load", load.id()).execute();
+        finish(h, datasetId, releaseId, load.id());
+        return new Published(releaseId, load.id(), datasetId, rows, (System.nanoTime() - started) / 1e9);
     }
 
     private Published publishMerge(Handle h, String datasetId, Load load, String note, long started) {
@@ -88,8 +99,8 @@ public final class Publisher {
             // Exact key+period matches (replaced or deleted) use the load_row index; only deletes with an empty code
             // or period (wildcards) need the element-wise comparison.
             kept = h.createUpdate("""
-                            INSERT INTO published.observation (release_id, series_id, period_start, value, flags)
-                            SELECT :release, o.series_id, o.period_start, o.value, o.flags
+                            INSERT INTO published.observation (release_id, series_id, period_start, value, flags, conf_status)
+                            SELECT :release, o.series_id, o.period_start, o.value, o.flags, o.conf_status
                             FROM published.observation o
                             JOIN published.series s ON s.id = o.series_id
                             WHERE o.release_id = :current
@@ -105,8 +116,8 @@ public final class Publisher {
                     .bind("release", releaseId).bind("current", current).bind("load", load.id()).execute();
         }
         long added = h.createUpdate("""
-                        INSERT INTO published.observation (release_id, series_id, period_start, value, flags)
-                        SELECT :release, s.id, r.period_start, r.value, r.flags
+                        INSERT INTO published.observation (release_id, series_id, period_start, value, flags, conf_status)
+                        SELECT :release, s.id, r.period_start, r.value, r.flags, r.conf_status
                         FROM staging.load_row r
                         JOIN published.series s ON s.dataset_id = :ds AND s.key = r.key
                         WHERE r.load_id = :load AND r.action <> 'D'
@@ -132,6 +143,14 @@ public final class Publisher {
     private static void finish(Handle h, String datasetId, long releaseId, long loadId) {
         h.createUpdate("UPDATE published.dataset SET current_release_id = :release, updated_at = now() WHERE id = :ds")
                 .bind("release", releaseId).bind("ds", datasetId).execute();
+        // Disclosure audit and release history: what was suppressed, and since when this release is current (asOf=).
+        h.createUpdate("""
+                        INSERT INTO published.release_disclosure (release_id, rule, threshold, cells)
+                        SELECT :release, rule, threshold, cells FROM staging.load_disclosure WHERE load_id = :load
+                        """)
+                .bind("release", releaseId).bind("load", loadId).execute();
+        h.createUpdate("INSERT INTO published.release_activation (dataset_id, release_id, reason) VALUES (:ds, :release, 'publish')")
+                .bind("ds", datasetId).bind("release", releaseId).execute();
         h.createUpdate("UPDATE staging.load SET status = 'published', release_id = :release, finished_at = now() WHERE id = :id")
                 .bind("release", releaseId).bind("id", loadId).execute();
         h.createUpdate("DELETE FROM staging.load_row WHERE load_id = :id").bind("id", loadId).execute();

@@ -76,6 +76,9 @@ public final class OpenApiContract implements DefinitionProcessor {
         props.putObject("value").put("type", "number").put("nullable", true);
         props.putObject("flag").put("type", "string").put("nullable", true)
                 .put("description", "p provisional, e estimated, b break, c confidential (suppressed), m missing, …");
+        props.putObject("confStatus").put("type", "string").put("nullable", true)
+                .put("description", "Only for datasets under disclosure control (SDMX CONF_STATUS): F free, C primary suppression, D secondary suppression")
+                .putArray("enum").add("F").add("C").add("D").addNull();
         item.putArray("required").add("time").add("value").add("flag");
         return item;
     }

@@ -1,0 +1,197 @@
+package org.lmobservatory.graduates;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.lmobservatory.catalogue.CatalogueService;
+import org.lmobservatory.catalogue.Codelist;
+import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.disclosure.AuditEntry;
+import org.lmobservatory.disclosure.DisclosureSettings;
+import org.lmobservatory.graduates.GraduateLoadReport.Status;
+import org.lmobservatory.loader.DefinitionFiles;
+import org.lmobservatory.loader.LoadError;
+import org.lmobservatory.loader.LoadService;
+import org.lmobservatory.releases.DatasetLock;
+import org.lmobservatory.releases.Publisher;
+import org.lmobservatory.releases.Release;
+import org.lmobservatory.releases.ReleaseRepository;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * load-graduates: confidential graduate records in, protected indicators out, as a new release of an ordinary dataset.
+ *
+ * <p>Pass 1 checks every row without writing anything (a file with errors stages and publishes nothing). Then the
+ * area codelist and the dataset definition are saved, and ONE transaction stages the microdata, computes the counts,
+ * protects them, stages the cells and publishes the release: a failure or crash anywhere leaves the current release
+ * as it was. Loads of one dataset are serialised by its advisory lock, and a waiting load says so.
+ */
+public final class GraduateLoader {
+    private final Jdbi jdbi;
+    private final LoadService loader;
+    private final Publisher publisher;
+    private final Consumer<String> say;
+    private Runnable beforePublish = () -> { };
+
+    public GraduateLoader(Jdbi ownerJdbi, LoadService loader, Publisher publisher, Consumer<String> say) {
+        this.jdbi = ownerJdbi;
+        this.loader = loader;
+        this.publisher = publisher;
+        this.say = say;
+    }
+
+    /** A step run inside the transaction just before publishing, so tests can crash a load half-way. */
+    GraduateLoader beforePublish(Runnable step) {
+        this.beforePublish = step;
+        return this;
+    }
+
+    /** Thrown inside the transaction when the second pass finds errors: the rollback discards everything. */
+    private static final class Invalid extends RuntimeException {
+        Invalid() {
+            super(null, null, false, false);
+        }
+    }
+
+    public GraduateLoadReport load(String datasetId, Path file, GraduateLoadOptions options) throws Exception {
+        long started = System.nanoTime();
+        String name = file.getFileName().toString();
+        Optional<DefinitionFiles.DatasetDef> definition = options.definition().map(GraduateLoader::datasetDefinition);
+        CatalogueService catalogue = new CatalogueService(jdbi, new ReleaseRepository(jdbi));
+        String areaCodelist = definition.map(d -> codelistOf(d, "geo")).orElseGet(() -> catalogue.codelistOf(dimension(catalogue.dataset(datasetId), "geo")).id());
+        String fieldCodelist = definition.map(d -> codelistOf(d, "field")).orElseGet(() -> catalogue.codelistOf(dimension(catalogue.dataset(datasetId), "field")).id());
+        Codelist fields = catalogue.codelist(fieldCodelist);
+        ReferenceCodes codes = new ReferenceCodes(catalogue.codelist("GEO"), fields, optionalCodelist(catalogue, "ISCED11"));
+        String checksum = Checksums.sha256(file);
+        Optional<Release> current = jdbi.withHandle(h -> ReleaseRepository.current(h, datasetId));
+        List<AuditEntry> currentAudit = current.map(r -> jdbi.withHandle(h -> ReleaseRepository.audit(h, List.of(r.id())).get(r.id()))).orElse(null);
+        DisclosureSettings settings = options.settings(currentAudit == null ? DisclosureSettings.defaults() : AuditEntry.settings(currentAudit));
+        if (current.isPresent() && current.get().inputChecksum().equals(checksum) && currentAudit != null && AuditEntry.settings(currentAudit).equals(settings)) {
+            return new GraduateLoadReport(Status.UNCHANGED, 0, 0, current.get().id(), null, 0, List.of(), name + " is identical to the file of current release "
+                    + current.get().id() + " of " + datasetId + " and the thresholds are the same; nothing to do.", seconds(started));
+        }
+        try (Handle h = jdbi.open(); DatasetLock lock = DatasetLock.acquire(h, datasetId, say)) {
+            long loadId = h.createQuery("""
+                            INSERT INTO staging.load (dataset_id, file_name, checksum, format, status)
+                            VALUES (:ds, :file, :checksum, 'graduate-records', 'loading') RETURNING id
+                            """)
+                    .bind("ds", datasetId).bind("file", name).bind("checksum", checksum).mapTo(Long.class).one();
+            ErrorList errors = new ErrorList(name);
+            Map<String, GraduateRecordsReader.School> schools = check(file, codes, errors);
+            if (errors.count() > 0) return invalid(h, loadId, errors, name, started);
+            List<AreaCodelist.AreaCode> areas = AreaCodelist.codes(codes.geo(), schools.values());
+            h.useTransaction(t -> AreaCodelist.save(t, areaCodelist, Map.of("en", "Areas and VET schools of " + datasetId), areas, codes.geo()));
+            options.definition().ifPresent(loader::define);
+            Dataset dataset = new CatalogueService(jdbi, new ReleaseRepository(jdbi)).dataset(datasetId);
+            IndicatorStaging.positions(dataset);
+            requireCodes(catalogue, dataset);
+            try {
+                return h.inTransaction(t -> publish(t, loadId, dataset, file, codes, areas, fields, settings, options.note(), errors, started));
+            } catch (Invalid e) {
+                return invalid(h, loadId, errors, name, started);
+            } catch (Exception e) {
+                h.createUpdate("UPDATE staging.load SET status = 'failed', finished_at = now() WHERE id = :id").bind("id", loadId).execute();
+                throw e;
+            }
+        }
+    }
+
+    private GraduateLoadReport publish(Handle h, long loadId, Dataset dataset, Path file, ReferenceCodes codes, List<AreaCodelist.AreaCode> areas,
+                                       Codelist fields, DisclosureSettings settings, String note, ErrorList errors, long started) throws Exception {
+        DatasetLock.acquireForTransaction(h, dataset.id());
+        long graduates;
+        try (InputStream in = Files.newInputStream(file);
+             GraduateRecordsReader reader = new GraduateRecordsReader(in, codes, errors);
+             GraduateStaging staging = new GraduateStaging(h, loadId)) {
+            reader.open();
+            GraduateRecord g;
+            while ((g = reader.next()) != null) staging.write(g);
+            graduates = staging.finish();
+        }
+        if (errors.count() == 0) GraduateStaging.reportDuplicates(h, loadId, errors);
+        if (errors.count() > 0) throw new Invalid();
+        // Data minimisation: only the microdata of the latest load of a dataset is kept.
+        h.createUpdate("DELETE FROM staging.graduate WHERE load_id IN (SELECT id FROM staging.load WHERE dataset_id = :ds AND id <> :load)")
+                .bind("ds", dataset.id()).bind("load", loadId).execute();
+        Map<String, String> areaParents = new HashMap<>();
+        areas.forEach(a -> { if (a.parent() != null) areaParents.put(a.id(), a.parent()); });
+        Map<String, String> fieldParents = new HashMap<>();
+        fields.codes().forEach(c -> { if (c.parent() != null) fieldParents.put(c.id(), c.parent()); });
+        IndicatorBuilder.Result result = IndicatorBuilder.build(OutcomeCounts.of(h, loadId), areaParents, fieldParents, settings);
+        long rows = IndicatorStaging.write(h, loadId, dataset, result);
+        h.createUpdate("UPDATE staging.load SET status = 'valid', row_count = :rows, finished_at = now() WHERE id = :id")
+                .bind("rows", rows).bind("id", loadId).execute();
+        beforePublish.run();
+        Publisher.Published p = publisher.publish(h, dataset.id(), loadId, note);
+        double seconds = seconds(started);
+        return new GraduateLoadReport(Status.PUBLISHED, loadId, graduates, p.releaseId(), result.report(), 0, List.of(),
+                String.format("%s: %d graduates → %d cells published as release %d of %s in %.1f s (%.0f graduates/s); %s",
+                        file.getFileName(), graduates, rows, p.releaseId(), dataset.id(), seconds, graduates / Math.max(seconds, 1e-9), result.report()),
+                seconds);
+    }
+
+    /** Pass 1: every row checked, nothing written. */
+    private static Map<String, GraduateRecordsReader.School> check(Path file, ReferenceCodes codes, ErrorList errors) throws Exception {
+        try (InputStream in = Files.newInputStream(file); GraduateRecordsReader reader = new GraduateRecordsReader(in, codes, errors)) {
+            if (reader.open()) while (reader.next() != null) { /* every row is checked */ }
+            return reader.schools();
+        }
+    }
+
+    private static GraduateLoadReport invalid(Handle h, long loadId, ErrorList errors, String name, long started) {
+        h.useTransaction(t -> {
+            var batch = t.prepareBatch("INSERT INTO staging.load_error (load_id, line_no, col, message) VALUES (:id, :line, :col, :message)");
+            for (LoadError e : errors.kept()) batch.bind("id", loadId).bind("line", e.line()).bind("col", e.column()).bind("message", e.message()).add();
+            if (!errors.kept().isEmpty()) batch.execute();
+            t.createUpdate("UPDATE staging.load SET status = 'invalid', error_count = :n, finished_at = now() WHERE id = :id")
+                    .bind("n", errors.count()).bind("id", loadId).execute();
+        });
+        return new GraduateLoadReport(Status.INVALID, loadId, 0, null, null, errors.count(), errors.kept(),
+                name + ": " + errors.count() + " error(s); nothing was staged or published.", seconds(started));
+    }
+
+    private static void requireCodes(CatalogueService catalogue, Dataset d) {
+        Map<String, List<String>> needed = Map.of("field", List.of("TOTAL"), "sex", List.of("T", "F", "M"),
+                "months", GraduateRecord.MONTHS, "indicator", Indicator.CODES);
+        needed.forEach((dim, list) -> {
+            Codelist c = catalogue.codelistOf(dimension(d, dim));
+            for (String code : list) {
+                if (!c.contains(code)) throw new IllegalArgumentException("codelist " + c.id() + " of dimension '" + dim + "' lacks code " + code
+                        + "; graduate indicators need " + list);
+            }
+        });
+    }
+
+    private static DefinitionFiles.DatasetDef datasetDefinition(Path p) {
+        if (DefinitionFiles.read(p) instanceof DefinitionFiles.Dataset d) return d.def();
+        throw new IllegalArgumentException(p + " is not a dataset definition");
+    }
+
+    private static String codelistOf(DefinitionFiles.DatasetDef d, String dimension) {
+        return d.dimensions().stream().filter(x -> dimension.equals(x.id())).findFirst().map(DefinitionFiles.DimensionDef::codelist)
+                .orElseThrow(() -> new IllegalArgumentException("dataset definition " + d.id() + " has no dimension '" + dimension + "'"));
+    }
+
+    private static org.lmobservatory.catalogue.Dimension dimension(Dataset d, String id) {
+        return d.dimension(id).orElseThrow(() -> new IllegalArgumentException("dataset '" + d.id() + "' has no dimension '" + id + "'"));
+    }
+
+    private static Optional<Codelist> optionalCodelist(CatalogueService catalogue, String id) {
+        try {
+            return Optional.of(catalogue.codelist(id));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static double seconds(long started) {
+        return (System.nanoTime() - started) / 1e9;
+    }
+}

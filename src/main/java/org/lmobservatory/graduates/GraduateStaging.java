@@ -1,0 +1,55 @@
+package org.lmobservatory.graduates;
+
+import org.jdbi.v3.core.Handle;
+import org.lmobservatory.graduates.GraduateRecord.FollowUp;
+
+import java.sql.SQLException;
+
+/** Writes graduate records into staging.graduate (COPY), and finds duplicate ids there rather than in memory. */
+final class GraduateStaging implements AutoCloseable {
+    private final CopyText copy;
+    private final long loadId;
+
+    GraduateStaging(Handle h, long loadId) throws SQLException {
+        this.loadId = loadId;
+        this.copy = new CopyText(h.getConnection(), """
+                COPY staging.graduate (load_id, line_no, graduate_id, school, school_name, country, region, municipality, field,
+                    isced_level, sex, graduation_year, status_m06, status_m12, status_m24, earnings_band_m06, earnings_band_m12,
+                    earnings_band_m24, in_field_m06, in_field_m12, in_field_m24) FROM STDIN""");
+    }
+
+    void write(GraduateRecord g) throws SQLException {
+        copy.field(loadId).field(g.line()).field(g.graduateId()).field(g.school()).field(g.schoolName()).field(g.country())
+                .field(g.region()).field(g.municipality()).field(g.field()).field(g.iscedLevel()).field(g.sex()).field(g.graduationYear());
+        for (FollowUp f : g.followUps()) copy.field(f.status().code());
+        for (FollowUp f : g.followUps()) copy.field(f.earningsBand());
+        for (FollowUp f : g.followUps()) copy.field(f.inField());
+        copy.endRow();
+    }
+
+    long finish() throws SQLException {
+        return copy.finish();
+    }
+
+    /** Every repeated graduate id, reported at its later lines. */
+    static void reportDuplicates(Handle h, long loadId, ErrorList errors) {
+        h.createQuery("""
+                        SELECT line_no, graduate_id, first_line FROM (
+                            SELECT line_no, graduate_id, min(line_no) OVER (PARTITION BY graduate_id) AS first_line
+                            FROM staging.graduate WHERE load_id = :id) g
+                        WHERE line_no <> first_line ORDER BY line_no LIMIT :max
+                        """)
+                .bind("id", loadId).bind("max", ErrorList.MAX)
+                .map((rs, ctx) -> {
+                    errors.add(rs.getInt("line_no"), "graduate_id", "graduate_id '" + rs.getString("graduate_id")
+                            + "' appears twice: also on line " + rs.getInt("first_line"));
+                    return 0;
+                })
+                .list();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        copy.close();
+    }
+}

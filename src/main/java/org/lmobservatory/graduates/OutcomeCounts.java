@@ -1,0 +1,62 @@
+package org.lmobservatory.graduates;
+
+import org.jdbi.v3.core.Handle;
+
+import java.util.List;
+
+/**
+ * Counts per cohort × follow-up point × area (country, region, municipality, school) × field (and all fields) ×
+ * sex (and both), straight from the staged microdata with GROUPING SETS, so the file is never held in memory.
+ * Breakdowns are not fully crossed, because most school × field × sex cells would be too small to publish at all:
+ * field × sex for countries, field for regions (both sexes), and schools and municipalities for all fields together.
+ * Only cells with at least one graduate of known status are returned: an absent cell is a zero.
+ */
+final class OutcomeCounts {
+    /** One cell's counts. earningsMedian: lower median of the earnings bands of the employed who have one. */
+    record Row(int year, String months, String geo, String field, String sex, long tracked, long employed, long education,
+               long neet, long inField, long inFieldKnown, long earningsKnown, Integer earningsMedian) {
+    }
+
+    private OutcomeCounts() {
+    }
+
+    static List<Row> of(Handle h, long loadId) {
+        return h.createQuery("""
+                        WITH f AS (
+                            SELECT g.graduation_year AS year, m.months, g.country, g.region, g.municipality, g.school,
+                                   g.field, g.sex, m.status, m.band, m.in_field,
+                                   m.status IN ('employed', 'both') AS employed
+                            FROM staging.graduate g
+                            CROSS JOIN LATERAL (VALUES ('M06', g.status_m06, g.earnings_band_m06, g.in_field_m06),
+                                                       ('M12', g.status_m12, g.earnings_band_m12, g.in_field_m12),
+                                                       ('M24', g.status_m24, g.earnings_band_m24, g.in_field_m24))
+                                AS m(months, status, band, in_field)
+                            WHERE g.load_id = :load AND m.status <> 'unknown'
+                        )
+                        SELECT year, months,
+                               CASE WHEN GROUPING(school) = 0 THEN school WHEN GROUPING(municipality) = 0 THEN municipality
+                                    WHEN GROUPING(region) = 0 THEN region ELSE country END AS geo,
+                               CASE WHEN GROUPING(field) = 0 THEN field ELSE 'TOTAL' END AS field,
+                               CASE WHEN GROUPING(sex) = 0 THEN sex ELSE 'T' END AS sex,
+                               count(*) AS tracked,
+                               count(*) FILTER (WHERE employed) AS employed,
+                               count(*) FILTER (WHERE status IN ('education', 'both')) AS education,
+                               count(*) FILTER (WHERE status = 'neet') AS neet,
+                               count(*) FILTER (WHERE employed AND in_field) AS in_field,
+                               count(*) FILTER (WHERE employed AND in_field IS NOT NULL) AS in_field_known,
+                               count(*) FILTER (WHERE employed AND band IS NOT NULL) AS earnings_known,
+                               percentile_disc(0.5) WITHIN GROUP (ORDER BY band) FILTER (WHERE employed) AS earnings_median
+                        FROM f
+                        GROUP BY year, months, ROLLUP (country, region, municipality, school), CUBE (field, sex)
+                        HAVING GROUPING(country) = 0 AND (GROUPING(municipality) = 1 OR GROUPING(field) = 1)
+                           AND (GROUPING(region) = 1 OR GROUPING(field) = 1 OR GROUPING(sex) = 1)
+                        ORDER BY year, months
+                        """)
+                .bind("load", loadId)
+                .map((rs, ctx) -> new Row(rs.getInt("year"), rs.getString("months"), rs.getString("geo"), rs.getString("field"),
+                        rs.getString("sex").trim(), rs.getLong("tracked"), rs.getLong("employed"), rs.getLong("education"),
+                        rs.getLong("neet"), rs.getLong("in_field"), rs.getLong("in_field_known"), rs.getLong("earnings_known"),
+                        (Integer) rs.getObject("earnings_median", Integer.class)))
+                .list();
+    }
+}

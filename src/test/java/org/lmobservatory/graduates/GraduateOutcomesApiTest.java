@@ -1,0 +1,170 @@
+package org.lmobservatory.graduates;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lmobservatory.support.SeedFile;
+import org.lmobservatory.support.TestServer;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The demo's graduate records, published by load-graduates, checked cell by cell against counts computed here. */
+class GraduateOutcomesApiTest {
+    private static final String OBSERVATIONS = "/v1/datasets/graduate-outcomes/observations";
+    private static Map<String, long[]> truth;
+
+    @BeforeAll
+    static void truth() throws Exception {
+        TestServer.get();
+        truth = GraduateTruth.of(Path.of("seed/graduates/graduates.csv"));
+    }
+
+    @Test
+    void metadataSaysHowEmptyCellsComeAbout() {
+        JsonPath meta = TestServer.given().get("/v1/datasets/graduate-outcomes").then().statusCode(200).extract().jsonPath();
+        assertEquals(10, meta.getInt("disclosure.minPopulation"));
+        assertEquals(3, meta.getInt("disclosure.minCount"));
+        assertNull(meta.get("disclosure.roundingBase"));
+        assertTrue(meta.getBoolean("disclosure.secondarySuppression"));
+        assertTrue(meta.getString("disclosure.method").contains("fewer than 10 people"), meta.getString("disclosure.method"));
+        assertEquals(List.of("population", "count", "secondary"), meta.getList("disclosure.audit.rule"));
+        for (String rule : List.of("population", "secondary")) {
+            assertTrue(meta.getLong("disclosure.audit.find { it.rule == '" + rule + "' }.cells") > 100, rule);
+        }
+        assertTrue(meta.getString("disclosure.confStatus.D").startsWith("confidential, secondary"));
+        assertEquals(List.of("geo", "field", "sex", "months", "indicator"), meta.getList("dimensions.id"));
+    }
+
+    @Test
+    void publishedValuesEqualTheCountsOfTheGraduateRecords() {
+        List<Map<String, Object>> rows = TestServer.given().queryParam("geoLevel", "country").queryParam("field", "TOTAL")
+                .queryParam("labels", "code").get(OBSERVATIONS).then().statusCode(200).extract().jsonPath().getList("observations");
+        assertEquals(5 * 3 * 3 * 6 * 5, rows.size(), "5 countries × 3 sexes × 3 follow-ups × 6 indicators × 5 cohorts");
+        int checked = 0;
+        for (Map<String, Object> r : rows) {
+            long[] t = truth.get(GraduateTruth.key((String) r.get("time"), (String) r.get("months"), (String) r.get("geo"), "TOTAL", (String) r.get("sex")));
+            String indicator = (String) r.get("indicator");
+            if (indicator.equals("EARN_BAND_MEDIAN")) continue;
+            long[] nd = GraduateTruth.numeratorAndDenominator(indicator, t);
+            BigDecimal expected = indicator.equals("TRACKED") ? BigDecimal.valueOf(nd[0])
+                    : BigDecimal.valueOf(100 * nd[0]).divide(BigDecimal.valueOf(nd[1]), 1, RoundingMode.HALF_UP);
+            assertEquals(expected, new BigDecimal(r.get("value").toString()), r.toString());
+            assertEquals("F", r.get("confStatus"));
+            checked++;
+        }
+        assertEquals(5 * 3 * 3 * 5 * 5, checked);
+    }
+
+    @Test
+    void noPublishedCellDescribesTooFewPeopleOrTooFewCounted() {
+        List<List<String>> csv = SeedFile.parseCsv(TestServer.given().queryParam("format", "csv").queryParam("labels", "code")
+                .queryParam("indicator", "TRACKED,EMP_RATE,EDU_RATE,NEET_RATE,IN_FIELD_RATE").get(OBSERVATIONS).then().statusCode(200).extract().asString());
+        List<String> h = csv.get(0);
+        int published = 0;
+        int suppressed = 0;
+        for (List<String> r : csv.subList(1, csv.size())) {
+            long[] t = truth.get(GraduateTruth.key(r.get(h.indexOf("time")), r.get(h.indexOf("months")), r.get(h.indexOf("geo")),
+                    r.get(h.indexOf("field")), r.get(h.indexOf("sex"))));
+            long[] nd = GraduateTruth.numeratorAndDenominator(r.get(h.indexOf("indicator")), t);
+            String conf = r.get(h.indexOf("conf_status"));
+            if (r.get(h.indexOf("value")).isEmpty()) {
+                assertEquals("c", r.get(h.indexOf("flag")), r.toString());
+                assertTrue(conf.equals("C") || conf.equals("D"), r.toString());
+                assertTrue(r.get(h.indexOf("conf_status_label")).startsWith("confidential"), r.toString());
+                suppressed++;
+                continue;
+            }
+            assertEquals("F", conf, r.toString());
+            assertTrue(t[GraduateTruth.TRACKED] >= 10, "population of a published cell: " + r);
+            if (!r.get(h.indexOf("indicator")).equals("TRACKED")) {
+                assertTrue(nd[1] >= 10 && nd[0] >= 3 && nd[1] - nd[0] >= 3, "numerator and complement of a published rate: " + r);
+            }
+            published++;
+        }
+        assertTrue(published > 10000 && suppressed > 1000, published + " published, " + suppressed + " suppressed");
+    }
+
+    @Test
+    void jsonRowsCarryTheConfidentialityStatusAndItsLegend() {
+        JsonPath json = TestServer.given().queryParam("geo", "FI-S06").queryParam("indicator", "TRACKED").queryParam("time", "2023")
+                .get(OBSERVATIONS).then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> rows = json.getList("observations");
+        assertEquals(Set.of("geo", "geo_label", "field", "field_label", "sex", "sex_label", "months", "months_label", "indicator",
+                "indicator_label", "time", "value", "flag", "confStatus"), rows.get(0).keySet());
+        Map<String, Object> total = rows.stream().filter(r -> r.get("sex").equals("T") && r.get("months").equals("M12")).findFirst().orElseThrow();
+        assertNull(total.get("value"), "a school of a handful of graduates is never published: " + total);
+        assertEquals("c", total.get("flag"));
+        assertEquals("C", total.get("confStatus"));
+        assertEquals("Rovaniemi Reindeer and Nature School (demo)", total.get("geo_label"));
+        assertTrue(json.getString("confidentiality.C").contains("primary"));
+        assertTrue(json.getString("flags.c").startsWith("confidential"));
+    }
+
+    @Test
+    void schoolsAreTheLowestLevelOfTheAreaHierarchy() {
+        List<String> schools = TestServer.given().queryParam("geoLevel", "school").queryParam("geoParent", "FI1B")
+                .queryParam("indicator", "TRACKED").queryParam("sex", "T").queryParam("months", "M12").queryParam("time", "2023")
+                .queryParam("labels", "code").get(OBSERVATIONS).then().statusCode(200).extract().jsonPath().getList("observations.geo");
+        assertEquals(new TreeSet<>(List.of("FI-S01", "FI-S02", "FI-S03")), new TreeSet<>(schools));
+        TestServer.given().get("/v1/codelists/GRAD_AREA").then().statusCode(200)
+                .body("levels", equalTo(List.of("country", "region", "municipality", "school")))
+                .body("codes.find { it.id == 'FI-S03' }.parent", equalTo("FI_049"))
+                .body("codes.find { it.id == 'FI_049' }.parent", equalTo("FI1B"));
+    }
+
+    @Test
+    void csvCarriesConfStatusColumnsAndTheCitationInHeaders() {
+        Response r = TestServer.given().queryParam("format", "csv").queryParam("geo", "XK").queryParam("time", "2022")
+                .queryParam("indicator", "NEET_RATE").get(OBSERVATIONS);
+        r.then().statusCode(200).contentType(startsWith("text/csv"))
+                .header("Link", containsString("/v1/datasets/graduate-outcomes/observations?release="))
+                .header("Link", containsString("rel=\"cite-as\""))
+                .header("X-Release-Id", org.hamcrest.Matchers.matchesPattern("\\d+"));
+        List<String> header = SeedFile.parseCsv(r.asString()).get(0);
+        assertEquals(List.of("time", "value", "unit", "flag", "flag_label", "conf_status", "conf_status_label"), header.subList(10, 17));
+        assertTrue(r.asString().startsWith("geo,geo_label,"), "no comment lines before the header");
+    }
+
+    @Test
+    void sdmxCsvAndTheCsvwMetadataCarryTheConfidentialityStatusToo() throws Exception {
+        String query = "geo=XK&time=2022&indicator=NEET_RATE";
+        List<List<String>> sdmx = SeedFile.parseCsv(TestServer.given().urlEncodingEnabled(false)
+                .get(OBSERVATIONS + "?" + query + "&format=sdmx-csv").then().statusCode(200).extract().asString());
+        assertEquals("CONF_STATUS", sdmx.get(0).get(sdmx.get(0).size() - 1));
+        assertTrue(sdmx.stream().skip(1).anyMatch(r -> r.get(r.size() - 1).equals("D") || r.get(r.size() - 1).equals("C")));
+        List<String> header = SeedFile.parseCsv(TestServer.given().urlEncodingEnabled(false)
+                .get(OBSERVATIONS + "?" + query + "&format=csv").then().statusCode(200).extract().asString()).get(0);
+        List<String> titles = TestServer.given().urlEncodingEnabled(false)
+                .get(OBSERVATIONS + "/csv-metadata.json?" + query + "&format=csv").then().statusCode(200)
+                .extract().jsonPath().getList("tableSchema.columns.titles");
+        assertEquals(header, titles);
+    }
+
+    @Test
+    void earningsBandMediansAreDecilesAndOtherDatasetsHaveNoConfStatus() {
+        List<Float> medians = TestServer.given().queryParam("indicator", "EARN_BAND_MEDIAN").queryParam("geoLevel", "country")
+                .get(OBSERVATIONS).then().statusCode(200).extract().jsonPath().getList("observations.value", Float.class);
+        assertTrue(medians.stream().allMatch(v -> v == null || v >= 1 && v <= 10), medians.toString());
+        TestServer.given().queryParam("geo", "FI1B").queryParam("time", "2024").get("/v1/datasets/vet-enrolment/observations")
+                .then().statusCode(200).body("observations[0].containsKey('confStatus')", equalTo(false))
+                .body("containsKey('confidentiality')", equalTo(false))
+                .body("citation.url", containsString("release="));
+        TestServer.given().get("/v1/datasets/vet-enrolment").then().statusCode(200).body("containsKey('disclosure')", equalTo(false));
+        TestServer.given().get("/v1/datasets?theme=graduate-outcomes").then().statusCode(200).body("datasets.id", hasItems("graduate-outcomes"));
+    }
+}
