@@ -432,7 +432,7 @@ timeout --foreground 1800 psql -X -v ON_ERROR_STOP=1 -f "$WORK/explain.sql" >"$W
 EXPLAIN_VIOLATIONS=$(awk '/^=== / { section = $2; allowed = /Seq Scan allowed/ }
     /Seq Scan on observation/ && !allowed { print section }' "$WORK/explain.txt" | sort -u | tr '\n' ' ')
 EXPLAIN_SEQ_OTHER=$(awk '/^=== / { section = $2 } /Seq Scan on (series|release_series)/ { t = $0; sub(/.*Seq Scan on /, "", t); sub(/ .*/, "", t); print section ":" t }' \
-    "$WORK/explain.txt" | sort -u | tr '\n' ' ')
+    "$WORK/explain.txt" | sort -u | paste -sd' ')
 explain_time() { awk -v s="=== $1 " 'index($0, s) == 1 { on = 1; next } /^=== / { on = 0 } on && /Execution Time/ { print $3 }' "$WORK/explain.txt" | tail -1; }
 EXPLAIN_SUMMARY=""
 for s in current-release release-list codes-in-release series-one series-district series-export cells-one cells-district-page cells-export bulk-download raw-sql-export; do
