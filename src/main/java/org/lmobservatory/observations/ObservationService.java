@@ -2,7 +2,6 @@ package org.lmobservatory.observations;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
@@ -68,12 +67,12 @@ public final class ObservationService {
     }
 
     public void run(ObservationQuery query, Release release, String selfPath, ResultConsumer consumer) throws Exception {
-        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> execute(h, query, release, selfPath, true, consumer));
+        jdbi.useTransaction(h -> execute(h, query, release, selfPath, true, consumer));
     }
 
     /** Runs against whatever release is current, read in the same snapshot as the rows (for in-process callers). */
     public void runCurrent(ObservationQuery query, ResultConsumer consumer) throws Exception {
-        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+        jdbi.useTransaction(h -> {
             Release release = ReleaseRepository.current(h, query.dataset().id()).orElseThrow(() -> new ProblemException(404,
                     "no-release", "Not published yet", "Dataset '" + query.dataset().id() + "' has no published release yet."));
             execute(h, query, release, "/v1/datasets/" + query.dataset().id() + "/observations", true, consumer);
@@ -83,7 +82,7 @@ public final class ObservationService {
     /** The whole release without the cell limit: for bulk downloads, which are written once per release. */
     public void export(Dataset dataset, Release release, ResultConsumer consumer) throws Exception {
         ObservationQuery all = parser.parse(dataset, Map.of("format", List.of("csv")), null);
-        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> execute(h, all, release, "", false, consumer));
+        jdbi.useTransaction(h -> execute(h, all, release, "", false, consumer));
     }
 
     private void execute(Handle h, ObservationQuery query, Release release, String selfPath, boolean limited,
