@@ -47,7 +47,7 @@ public final class ApiRecords {
     public record DimensionView(String id, String label, String role, String codelist, List<CodeView> codes) {
     }
 
-    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DatasetSummary(String id, String title, String description, String theme, List<String> keywords,
                                  String frequency, UnitView unit, boolean demonstration, Instant lastUpdate,
                                  TimeCoverage timeCoverage, Links links) {
@@ -56,7 +56,7 @@ public final class ApiRecords {
     public record DatasetList(int count, List<DatasetSummary> datasets, List<String> warnings) {
     }
 
-    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DatasetMetadata(String id, String title, String description, String theme, List<String> keywords,
                                   String frequency, UnitView unit, String source, String licence, String contact,
                                   String methodology, boolean demonstration, String language, ReleaseView release,

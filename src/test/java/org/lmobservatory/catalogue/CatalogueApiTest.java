@@ -133,4 +133,20 @@ class CatalogueApiTest {
                 .then().statusCode(404)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void aDefinedButUnpublishedDatasetIsListedWithoutReleaseAndStillMatchesTheContract() throws Exception {
+        TestServer.get();
+        TestServer.loader().define(TestServer.file("t-unpublished.json", """
+                {"id": "t-unpublished", "title": {"en": "Not yet published"}, "theme": "skills-demand", "frequency": "A",
+                 "unit": {"id": "PERS"}, "source": "test", "dimensions": [{"id": "geo", "codelist": "GEO", "role": "geo"}]}
+                """));
+        TestServer.given().queryParam("theme", "skills-demand").get("/v1/datasets")
+                .then().statusCode(200)
+                .body("datasets.find { it.id == 't-unpublished' }.title", equalTo("Not yet published"))
+                .body("datasets.find { it.id == 't-unpublished' }.timeCoverage", org.hamcrest.Matchers.nullValue());
+        TestServer.given().get("/v1/datasets/t-unpublished").then().statusCode(200);
+        TestServer.given().get("/v1/datasets/t-unpublished/observations").then().statusCode(404)
+                .body("type", containsString("no-release"));
+    }
 }
