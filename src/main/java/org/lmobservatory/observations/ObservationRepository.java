@@ -15,15 +15,29 @@ final class ObservationRepository {
     private static final int FETCH_SIZE = 5_000;
 
     /** Series of a release whose codes match every filtered dimension (null filter = any code). */
-    List<SeriesKey> matchingSeries(Handle h, long releaseId, List<List<String>> filters) {
+    /**
+     * Series of a release whose codes match every filtered dimension (null filter = any code). The most selective
+     * filter (fewest codes asked of the largest codelist) also runs as an array overlap, which the GIN index on
+     * series.key answers, so a lookup of one municipality among thousands reads a handful of rows, not the table.
+     */
+    List<SeriesKey> matchingSeries(Handle h, long releaseId, List<List<String>> filters, List<Integer> codelistSizes) {
         StringBuilder sql = new StringBuilder("""
                 SELECT s.id, s.key FROM published.release_series rs
                 JOIN published.series s ON s.id = rs.series_id
                 WHERE rs.release_id = :release
                 """);
+        int narrowest = -1;
+        double best = Double.MAX_VALUE;
         for (int i = 0; i < filters.size(); i++) {
-            if (filters.get(i) != null) sql.append(" AND s.key[").append(i + 1).append("] = ANY(:codes").append(i).append(")");
+            if (filters.get(i) == null) continue;
+            sql.append(" AND s.key[").append(i + 1).append("] = ANY(:codes").append(i).append(")");
+            double share = filters.get(i).size() / (double) Math.max(1, codelistSizes.get(i));
+            if (share < best) {
+                best = share;
+                narrowest = i;
+            }
         }
+        if (narrowest >= 0 && best < 0.2) sql.append(" AND s.key && CAST(:codes").append(narrowest).append(" AS text[])");
         var query = h.createQuery(sql.toString()).bind("release", releaseId);
         for (int i = 0; i < filters.size(); i++) {
             if (filters.get(i) != null) query.bindArray("codes" + i, String.class, filters.get(i));

@@ -88,7 +88,8 @@ public final class ObservationService {
     private void execute(Handle h, ObservationQuery query, Release release, String selfPath, boolean limited,
                          ResultConsumer consumer) throws Exception {
         Dataset dataset = query.dataset();
-        List<SeriesKey> series = new ArrayList<>(repository.matchingSeries(h, release.id(), query.codeFilters()));
+        List<SeriesKey> series = new ArrayList<>(repository.matchingSeries(h, release.id(), query.codeFilters(),
+                query.codelists().stream().map(c -> c.codes().size()).toList()));
         series.sort(outputOrder(query.codelists()));
         TimeFilter.Window window = query.time().resolve(release, dataset.frequency());
         long periods = window.periodsIn(release, dataset.frequency());
