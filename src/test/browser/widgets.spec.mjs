@@ -125,6 +125,9 @@ test('the embed builder makes iframe, script and chart snippets in every languag
     await page.goto(`${baseUrl}/widgets`);
     await page.waitForFunction((id) => [...document.querySelectorAll('#dataset option')].some((o) => o.value === id), dataset);
     await page.selectOption('#dataset', dataset);
+    // The page's own first load may still be answering: wait for the load of this choice, the latest one.
+    await page.waitForFunction((id) => document.body.dataset.loadedDataset === id
+      && document.body.dataset.completedLoad === document.body.dataset.requestedLoad, dataset);
     await page.waitForFunction((code) => [...document.querySelectorAll('#geo option')].some((o) => o.value === code), geo);
     await page.selectOption('#geo', geo);
     for (const [dimension, code] of Object.entries(filters)) await page.selectOption(`#dim-${dimension}`, code);

@@ -42,6 +42,8 @@
   /** Loads a dataset's dimensions; an answer for an earlier choice that arrives late is ignored. */
   function loadDataset(id) {
     var load = ++latestLoad;
+    // Lets scripts (and the browser test) wait until the latest choice is fully loaded, not an earlier one.
+    document.body.dataset.requestedLoad = String(load);
     return getJson('/v1/datasets/' + encodeURIComponent(id)).then(function (meta) {
       if (load !== latestLoad) return;
       state.dataset = meta;
@@ -82,6 +84,8 @@
         state.geoCodes = {};
         codelist.codes.forEach(function (c) { state.geoCodes[c.id] = c; });
         update();
+        document.body.dataset.loadedDataset = id;
+        document.body.dataset.completedLoad = String(load);
       });
     });
   }
