@@ -140,7 +140,7 @@ class StandardFormatsApiTest {
         Map<String, Cell> expected = FormatsFixture.jsonCells(SPARSE, Map.of(), SPARSE_DIMENSIONS);
         String fi = TestServer.given().queryParam("csvSeparator", "semicolon").queryParam("lang", "fi").queryParam("format", "csv")
                 .get(SPARSE).then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
-        List<List<String>> records = CsvText.parse(fi, ';');
+        List<List<String>> records = org.lmobservatory.support.SeedFile.parseCsv(fi, ';');
         assertEquals(List.of("area", "area_label", "group", "group_label", "time", "value", "unit", "flag", "flag_label"), records.get(0));
         assertTrue(fi.contains(";1234567,125;euroa;"), fi);
         assertTrue(fi.contains("\"Pohjoinen; ylä\""), "a label holding the separator is quoted: " + fi);
@@ -174,7 +174,7 @@ class StandardFormatsApiTest {
         Map<String, Cell> expected = FormatsFixture.jsonCells(SPARSE, Map.of(), SPARSE_DIMENSIONS);
         String csv = TestServer.given().queryParam("layout", "wide").queryParam("format", "csv").get(SPARSE)
                 .then().statusCode(200).extract().asString();
-        List<List<String>> records = CsvText.parse(csv, ',');
+        List<List<String>> records = org.lmobservatory.support.SeedFile.parseCsv(csv, ',');
         assertEquals(List.of("area", "area_label", "group", "group_label", "unit",
                 "2020", "2020_flag", "2021", "2021_flag", "2022", "2022_flag", "2023", "2023_flag"), records.get(0));
         assertEquals(List.of("A3", "A1", "A2"), records.subList(1, records.size()).stream().map(r -> r.get(0)).toList(),
@@ -184,7 +184,7 @@ class StandardFormatsApiTest {
 
         String codesOnly = TestServer.given().queryParam("layout", "wide").queryParam("labels", "code").queryParam("time", "2022..")
                 .queryParam("format", "csv").get(SPARSE).then().statusCode(200).extract().asString();
-        assertEquals(List.of("area", "group", "unit", "2022", "2022_flag", "2023", "2023_flag"), CsvText.parse(codesOnly, ',').get(0));
+        assertEquals(List.of("area", "group", "unit", "2022", "2022_flag", "2023", "2023_flag"), org.lmobservatory.support.SeedFile.parseCsv(codesOnly, ',').get(0));
     }
 
     // ---- XLSX
@@ -256,7 +256,7 @@ class StandardFormatsApiTest {
         Response response = TestServer.given().queryParams(RATES_QUERY).queryParam("format", "sdmx-csv").get(RATES);
         response.then().statusCode(200).contentType(startsWith("application/vnd.sdmx.data+csv; version=2.0.0"))
                 .header("Content-Disposition", containsString("_sdmx.csv\""));
-        List<List<String>> records = CsvText.parse(response.asString(), ',');
+        List<List<String>> records = org.lmobservatory.support.SeedFile.parseCsv(response.asString(), ',');
         assertEquals(List.of("STRUCTURE", "STRUCTURE_ID", "ACTION", "geo", "sex", "age", "TIME_PERIOD", "OBS_VALUE", "OBS_FLAG",
                 "UNIT_MEASURE", "UNIT_MULT"), records.get(0));
         Map<String, Cell> cells = new LinkedHashMap<>();
@@ -287,7 +287,7 @@ class StandardFormatsApiTest {
                     .then().statusCode(200).contentType("application/csvm+json").extract().asString());
             char separator = variant.containsKey("csvSeparator") ? ';' : ',';
             String text = new String(csv.asByteArray(), StandardCharsets.UTF_8).replace("\uFEFF", "");
-            List<String> header = CsvText.parse(text, separator).get(0);
+            List<String> header = org.lmobservatory.support.SeedFile.parseCsv(text, separator).get(0);
             List<String> titles = new ArrayList<>();
             meta.at("/tableSchema/columns").forEach(c -> titles.add(c.path("titles").asText()));
             assertEquals(header, titles, variant.toString());
@@ -371,10 +371,10 @@ class StandardFormatsApiTest {
         assertTrue(js.at("/extension/warnings/0").asText().contains("No observations match"));
         String wide = TestServer.given().queryParam("time", "1990..1995").queryParam("format", "csv").queryParam("layout", "wide")
                 .get(SPARSE).then().statusCode(200).extract().asString();
-        assertEquals(List.of(List.of("area", "area_label", "group", "group_label", "unit")), CsvText.parse(wide, ','));
+        assertEquals(List.of(List.of("area", "area_label", "group", "group_label", "unit")), org.lmobservatory.support.SeedFile.parseCsv(wide, ','));
         String sdmx = TestServer.given().queryParam("time", "1990..1995").queryParam("format", "sdmx-csv").get(SPARSE)
                 .then().statusCode(200).extract().asString();
-        assertEquals(1, CsvText.parse(sdmx, ',').size());
+        assertEquals(1, org.lmobservatory.support.SeedFile.parseCsv(sdmx, ',').size());
         byte[] xlsx = TestServer.given().queryParam("time", "1990..1995").queryParam("format", "xlsx").get(SPARSE)
                 .then().statusCode(200).extract().asByteArray();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {

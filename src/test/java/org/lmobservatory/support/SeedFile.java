@@ -32,6 +32,11 @@ public final class SeedFile {
 
     /** Parses an RFC 4180 CSV text (quotes, CRLF) into records, to check what the API wrote. */
     public static List<List<String>> parseCsv(String text) {
+        return parseCsv(text, ',');
+    }
+
+    /** The same strict reader with another separator (semicolon files for decimal-comma locales). */
+    public static List<List<String>> parseCsv(String text, char separator) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -49,7 +54,7 @@ public final class SeedFile {
                 }
             } else if (c == '"') {
                 quoted = true;
-            } else if (c == ',') {
+            } else if (c == separator) {
                 record.add(field.toString());
                 field.setLength(0);
             } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
