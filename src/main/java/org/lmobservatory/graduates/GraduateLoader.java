@@ -69,7 +69,7 @@ public final class GraduateLoader {
         String fieldCodelist = definition.map(d -> codelistOf(d, "field")).orElseGet(() -> catalogue.codelistOf(dimension(catalogue.dataset(datasetId), "field")).id());
         Codelist fields = catalogue.codelist(fieldCodelist);
         ReferenceCodes codes = new ReferenceCodes(catalogue.codelist("GEO"), fields, optionalCodelist(catalogue, "ISCED11"));
-        String checksum = Checksums.sha256(file);
+        String checksum = LoadService.sha256(file);
         Optional<Release> current = jdbi.withHandle(h -> ReleaseRepository.current(h, datasetId));
         List<AuditEntry> currentAudit = current.map(r -> jdbi.withHandle(h -> ReleaseRepository.audit(h, List.of(r.id())).get(r.id()))).orElse(null);
         DisclosureSettings settings = options.settings(currentAudit == null ? DisclosureSettings.defaults() : AuditEntry.settings(currentAudit));

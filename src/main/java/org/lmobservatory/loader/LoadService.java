@@ -208,7 +208,8 @@ public final class LoadService {
         if (!errors.kept().isEmpty()) batch.execute();
     }
 
-    static String sha256(Path file) throws IOException {
+    /** SHA-256 of a file, streamed: how loads recognise a file they have seen before. */
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
