@@ -40,7 +40,7 @@ public final class Main {
                                                       into codelist ID; V: version of the file's codes (NUTS2024);
                                                       xx: language of its labels (default: national / from name)
               load-graduates --file F.csv [--dataset ID] [--definition D.json] [--min-population N]
-                   [--min-count N] [--rounding 3|5|none] [--note TEXT]
+                   [--min-count N] [--note TEXT]
                                                       graduate records (confidential, kept in staging) into
                                                       protected indicators, published as a new release
               rollback --dataset ID --to RELEASE      make an earlier release current again, atomically

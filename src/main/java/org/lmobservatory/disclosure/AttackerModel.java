@@ -84,6 +84,27 @@ public final class AttackerModel {
         upper[v] = newUpper;
     }
 
+    /**
+     * The bounds and constraints a point breaks, described (at most max of them). The true values must break none:
+     * callers check them before auditing, so a model that misstates what was published fails loudly, not quietly.
+     */
+    public List<String> violations(double[] point, int max) {
+        List<String> out = new ArrayList<>();
+        for (int v = 0; v < names.size() && out.size() < max; v++) {
+            if (point[v] < lower[v] - 1e-9 || point[v] > upper[v] + 1e-9) out.add(names.get(v) + " = " + point[v] + " outside [" + lower[v] + ", " + upper[v] + "]");
+        }
+        for (int r = 0; r < rows && out.size() < max; r++) {
+            double sum = 0;
+            StringBuilder text = new StringBuilder();
+            for (int p = rowStart[r]; p < rowStart[r + 1]; p++) {
+                sum += coefficients[p] * point[terms[p]];
+                text.append(coefficients[p] >= 0 ? " +" : " ").append(coefficients[p]).append('·').append(names.get(terms[p])).append('=').append(point[terms[p]]);
+            }
+            if (sum < rowLower[r] - 1e-7 || sum > rowUpper[r] + 1e-7) out.add(rowLower[r] + " ≤" + text + " = " + sum + " ≤ " + rowUpper[r] + " fails");
+        }
+        return out;
+    }
+
     public int variableCount() {
         return names.size();
     }

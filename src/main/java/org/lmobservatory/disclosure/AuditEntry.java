@@ -9,6 +9,10 @@ import java.util.List;
  */
 public record AuditEntry(String rule, Integer threshold, long cells) {
     public static final String ROUNDING = "rounding";
+    public static final String NOISE = "noise";
+    public static final String PROTECTION = "protection";
+    public static final String AUDITED = "audited";
+    public static final String AUDIT_FAILURES = "audit-failures";
 
     /** The audit lines of a report, as stored with the release. */
     public static List<AuditEntry> of(DisclosureReport r) {
@@ -18,7 +22,18 @@ public record AuditEntry(String rule, Integer threshold, long cells) {
         out.add(new AuditEntry(Rule.COUNT.id(), s.minCount(), r.suppressed().get(Rule.COUNT)));
         if (s.secondary()) out.add(new AuditEntry(Rule.SECONDARY.id(), null, r.suppressed().get(Rule.SECONDARY)));
         if (s.roundingBase() != null) out.add(new AuditEntry(ROUNDING, s.roundingBase(), r.rounded()));
+        if (r.maxNoise() != null) {
+            out.add(new AuditEntry(NOISE, r.maxNoise(), r.cells() - r.suppressedTotal()));
+            out.add(new AuditEntry(PROTECTION, r.protection().width(), r.audited()));
+            out.add(new AuditEntry(AUDITED, null, r.audited()));
+            if (r.auditFailures() > 0) out.add(new AuditEntry(AUDIT_FAILURES, null, r.auditFailures()));
+        }
         return out;
+    }
+
+    /** The threshold of one audit line, or null when the release has no such line. */
+    public static Integer threshold(List<AuditEntry> audit, String rule) {
+        return audit.stream().filter(e -> e.rule().equals(rule)).findFirst().map(AuditEntry::threshold).orElse(null);
     }
 
     /** The settings a release was protected with, read back from its audit lines. */

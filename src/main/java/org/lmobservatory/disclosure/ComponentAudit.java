@@ -21,12 +21,18 @@ final class ComponentAudit {
 
     private static final int WITNESS_ROUNDS = 4;
     private static final double EPSILON = 1e-6;
+    /** An LP optimum this far beyond a requirement certifies it without an integer program. */
+    static final double RELAXATION_MARGIN = 1.0;
 
     private final ComponentSolver solver;
     private final List<Target> targets;
     private final int[] targetIndices;
     private final boolean[][] pending; // [side: 0 max, 1 min][component target]
     private final boolean[] failed;
+    /** For a failed target, what the failing side reached (the other side unknown: its requirement is shown instead). */
+    private final Finding[] bounds;
+    /** Without them (the fast mode of suppression loops) the LP relaxation decides every side, as tau-ARGUS's audit does. */
+    private boolean integerPrograms = true;
     private double smallestMargin = Double.POSITIVE_INFINITY;
 
     ComponentAudit(AttackerModel model, ModelComponent component, List<Target> allTargets) {
@@ -36,6 +42,7 @@ final class ComponentAudit {
         for (int i : targetIndices) targets.add(allTargets.get(i));
         this.pending = new boolean[2][targets.size()];
         this.failed = new boolean[targets.size()];
+        this.bounds = new Finding[targets.size()];
         for (int k = 0; k < targets.size(); k++) {
             // A side with no protection is met by the true values themselves.
             pending[0][k] = targets.get(k).upperProtection() > 0;
@@ -43,7 +50,16 @@ final class ComponentAudit {
         }
     }
 
-    Outcome audit() {
+    Outcome audit(boolean exactFailures) {
+        this.integerPrograms = exactFailures;
+        try {
+            return audited(exactFailures);
+        } finally {
+            solver.close();
+        }
+    }
+
+    private Outcome audited(boolean exactFailures) {
         for (int side = 0; side < 2; side++) witnessRounds(side);
         for (int k = 0; k < targets.size(); k++) {
             for (int side = 0; side < 2; side++) if (pending[side][k]) decide(k, side);
@@ -53,16 +69,20 @@ final class ComponentAudit {
         for (int k = 0; k < targets.size(); k++) {
             if (!failed[k]) continue;
             failedTargets.add(targetIndices[k]);
-            failures.add(interval(k));
+            failures.add(exactFailures ? interval(k) : bounds[k]);
         }
         return new Outcome(failedTargets, failures, smallestMargin, solver.lpSolves(), solver.mipSolves());
     }
 
     /** The attacker's integer interval of every target (two exact optimisations each), for reports and tests. */
     List<Finding> intervals() {
-        List<Finding> out = new ArrayList<>(targets.size());
-        for (int k = 0; k < targets.size(); k++) out.add(interval(k));
-        return out;
+        try {
+            List<Finding> out = new ArrayList<>(targets.size());
+            for (int k = 0; k < targets.size(); k++) out.add(interval(k));
+            return out;
+        } finally {
+            solver.close();
+        }
     }
 
     int lpSolves() {
@@ -84,7 +104,7 @@ final class ComponentAudit {
             }
             if (!any) return;
             ComponentSolver.Solution s = solver.solve(weights, side == 0, false);
-            if (certifyWith(s.point()) == 0) return;
+            if (certifyWith(s.point()) + certifyClearly(s.point()) == 0) return;
         }
     }
 
@@ -97,12 +117,21 @@ final class ComponentAudit {
             double bound = integerBound(solver.valueAt(t.expression(), lp.point()), side);
             if (slack(t, side, bound) < 0) {
                 fail(k, slack(t, side, bound));
+                bounds[k] = side == 0 ? new Finding(t, t.lowerRequirement(), bound) : new Finding(t, bound, t.upperRequirement());
                 return;
             }
         }
         certifyWith(lp.point());
         if (!pending[side][k]) return;
-        ComponentSolver.Solution mip = solver.solve(objective, side == 0, true);
+        double lpSlack = solver.valueAt(t.expression(), lp.point());
+        if (lp.optimal() && slack(t, side, lpSlack) >= (integerPrograms ? RELAXATION_MARGIN : -EPSILON)) {
+            // Clear of the requirement by a whole unit, the LP relaxation settles it (integer programs only where the LP
+            // optimum is within one of the requirement); in the fast mode of the suppression loop the relaxation decides.
+            pending[side][k] = false;
+            smallestMargin = Math.min(smallestMargin, slack(t, side, solver.valueAt(t.expression(), lp.point())));
+            return;
+        }
+        ComponentSolver.Solution mip = integerPrograms ? solver.solve(objective, side == 0, true) : null;
         double[] point = mip == null ? null : solver.integerPoint(mip.point());
         if (point != null && slack(t, side, solver.valueAt(t.expression(), point)) >= -EPSILON) {
             certifyWith(point);
@@ -110,6 +139,8 @@ final class ComponentAudit {
         }
         // No integer point reaches the requirement (or the MIP could not show one): never certify on hope.
         fail(k, point == null ? Double.NEGATIVE_INFINITY : slack(t, side, solver.valueAt(t.expression(), point)));
+        double reached = point == null ? (side == 0 ? t.truth() : t.truth()) : solver.valueAt(t.expression(), point);
+        bounds[k] = side == 0 ? new Finding(t, t.lowerRequirement(), reached) : new Finding(t, reached, t.upperRequirement());
     }
 
     /** Certifies every pending side that the point reaches, if it is a genuine integer point. */
@@ -122,6 +153,23 @@ final class ComponentAudit {
                 if (!pending[side][k]) continue;
                 double slack = slack(targets.get(k), side, solver.valueAt(targets.get(k).expression(), integral));
                 if (slack >= -EPSILON) {
+                    pending[side][k] = false;
+                    smallestMargin = Math.min(smallestMargin, slack);
+                    certified++;
+                }
+            }
+        }
+        return certified;
+    }
+
+    /** Certifies every pending side that a (possibly fractional) LP point passes by at least RELAXATION_MARGIN. */
+    private int certifyClearly(double[] point) {
+        int certified = 0;
+        for (int k = 0; k < targets.size(); k++) {
+            for (int side = 0; side < 2; side++) {
+                if (!pending[side][k]) continue;
+                double slack = slack(targets.get(k), side, solver.valueAt(targets.get(k).expression(), point));
+                if (slack >= RELAXATION_MARGIN) {
                     pending[side][k] = false;
                     smallestMargin = Math.min(smallestMargin, slack);
                     certified++;

@@ -3,8 +3,13 @@ package org.lmobservatory.disclosure;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The audit of one protected release: cells published, cells suppressed per rule, cells computed from rounded counts. */
-public record DisclosureReport(DisclosureSettings settings, long cells, Map<Rule, Long> suppressed, long rounded) {
+/**
+ * The audit of one protected release: cells published, cells suppressed per rule, cells computed from rounded counts,
+ * and, for perturbed releases, the noise bound, the protection level and how many hidden quantities the
+ * linear-programming auditor checked (all of them passed, or the release would not exist).
+ */
+public record DisclosureReport(DisclosureSettings settings, long cells, Map<Rule, Long> suppressed, long rounded,
+                               Integer maxNoise, ProtectionLevel protection, long audited, long auditFailures) {
     public DisclosureReport {
         Map<Rule, Long> copy = new EnumMap<>(Rule.class);
         for (Rule r : Rule.values()) copy.put(r, suppressed.getOrDefault(r, 0L));
@@ -12,14 +17,17 @@ public record DisclosureReport(DisclosureSettings settings, long cells, Map<Rule
     }
 
     public static DisclosureReport empty(DisclosureSettings settings) {
-        return new DisclosureReport(settings, 0, Map.of(), 0);
+        return new DisclosureReport(settings, 0, Map.of(), 0, null, null, 0, 0);
     }
 
-    /** This report plus one more table's cells. */
-    public DisclosureReport plus(long moreCells, Protection p, long moreRounded) {
-        Map<Rule, Long> sum = new EnumMap<>(suppressed);
-        p.counts().forEach((r, n) -> sum.merge(r, n, Long::sum));
-        return new DisclosureReport(settings, cells + moreCells, sum, rounded + moreRounded);
+    /**
+     * A perturbed release: counts carry noise up to maxNoise, and every hidden quantity was audited against protection.
+     * auditFailures: hidden quantities left below protection, which only a release without secondary suppression has
+     * (tests that show what the auditor finds then).
+     */
+    public static DisclosureReport perturbed(DisclosureSettings settings, long cells, Map<Rule, Long> suppressed, int maxNoise,
+                                             ProtectionLevel protection, long audited, long auditFailures) {
+        return new DisclosureReport(settings, cells, suppressed, 0, maxNoise, protection, audited, auditFailures);
     }
 
     public long suppressedTotal() {
@@ -31,6 +39,9 @@ public record DisclosureReport(DisclosureSettings settings, long cells, Map<Rule
         return cells + " cells: " + suppressed.get(Rule.POPULATION) + " suppressed for population < " + settings.minPopulation()
                 + ", " + suppressed.get(Rule.COUNT) + " for a count < " + settings.minCount()
                 + ", " + suppressed.get(Rule.SECONDARY) + " secondary"
-                + (settings.roundingBase() == null ? "" : ", " + rounded + " from counts rounded to base " + settings.roundingBase());
+                + (settings.roundingBase() == null ? "" : ", " + rounded + " from counts rounded to base " + settings.roundingBase())
+                + (maxNoise == null ? "" : "; counts perturbed by at most ±" + maxNoise + "; " + audited
+                + " hidden quantities audited by linear programming, each left a range at least " + protection.width() + " wide"
+                + (auditFailures == 0 ? "" : "; " + auditFailures + " of them FAIL (secondary suppression off)"));
     }
 }

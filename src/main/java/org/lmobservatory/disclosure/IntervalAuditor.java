@@ -20,9 +20,18 @@ public final class IntervalAuditor {
      *                               a constraint or bound they violate
      */
     public static AuditResult audit(AttackerModel model, List<Target> targets) {
+        return audit(model, targets, true);
+    }
+
+    /**
+     * As {@link #audit(AttackerModel, List)}; with exactFailures false (the fast mode of the suppression loop) a failure
+     * carries only the bound that failed (the other side shows its requirement), and no integer program is solved: the
+     * LP relaxation decides, as in tau-ARGUS's audit (an integral point still certifies as usual).
+     */
+    public static AuditResult audit(AttackerModel model, List<Target> targets, boolean exactFailures) {
         long start = System.nanoTime();
         List<ComponentAudit.Outcome> outcomes = ModelComponents.split(model, targets).parallelStream()
-                .map(c -> new ComponentAudit(model, c, targets).audit())
+                .map(c -> new ComponentAudit(model, c, targets).audit(exactFailures))
                 .toList();
         List<IndexedFinding> failures = new ArrayList<>();
         double margin = Double.POSITIVE_INFINITY;
@@ -56,6 +65,23 @@ public final class IntervalAuditor {
             for (int k = 0; k < indices.length; k++) out[indices[k]] = perComponent.get(c).get(k);
         }
         return List.of(out);
+    }
+
+    /**
+     * What pins a target's maximum (or minimum): the model's variables at an active bound and its binding constraints at
+     * the LP optimum. Suppression loops use it to hide exactly the published values that narrow a range.
+     */
+    public static Pins pins(AttackerModel model, Target target, boolean maximum) {
+        for (ModelComponent c : ModelComponents.split(model, java.util.List.of(target))) {
+            if (c.targets().length == 0) continue;
+            ComponentSolver solver = new ComponentSolver(model, c);
+            try {
+                return solver.pins(solver.objective(target.expression()), maximum);
+            } finally {
+                solver.close();
+            }
+        }
+        return new Pins(new int[0], new int[0]);
     }
 
     private record IndexedFinding(int index, Finding finding) {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Options of load-graduates. Thresholds and rounding not given are those of the dataset's current release, else the
- * defaults (10, 3, no rounding). rounding 0 switches rounding off. secondary is only ever false in tests that show
+ * Options of load-graduates. Thresholds not given are those of the dataset's current release, else the defaults (10, 3).
+ * Rounding is refused (0 is accepted and means none): counts are perturbed instead. secondary is only ever false in tests that show
  * what an attacker gets without it.
  */
 public record GraduateLoadOptions(Optional<Path> definition, Optional<Integer> minPopulation, Optional<Integer> minCount,
@@ -39,7 +39,12 @@ public record GraduateLoadOptions(Optional<Path> definition, Optional<Integer> m
 
     /** These options over the settings of the current release (or the defaults). */
     DisclosureSettings settings(DisclosureSettings previous) {
-        Integer base = rounding.map(b -> b == 0 ? null : b).orElse(previous.roundingBase());
+        // Rounding was attackable (sums across indicators recovered the true counts); cell-key noise replaced it.
+        if (rounding.isPresent() && rounding.get() != 0) {
+            throw new IllegalArgumentException("--rounding " + rounding.get() + " is no longer offered for graduate data: published counts carry "
+                    + "cell-key noise instead, which survives sums across indicators and comparing releases (README, Disclosure control)");
+        }
+        Integer base = null;
         return new DisclosureSettings(minPopulation.orElse(previous.minPopulation()), minCount.orElse(previous.minCount()), base, secondary);
     }
 }

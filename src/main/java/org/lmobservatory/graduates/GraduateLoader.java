@@ -6,6 +6,8 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.disclosure.AuditEntry;
+import org.lmobservatory.disclosure.CellKeyNoise;
+import org.lmobservatory.disclosure.ProtectionLevel;
 import org.lmobservatory.disclosure.DisclosureSettings;
 import org.lmobservatory.graduates.GraduateLoadReport.Status;
 import org.lmobservatory.loader.DefinitionFiles;
@@ -19,7 +21,6 @@ import org.lmobservatory.releases.ReleaseRepository;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,7 +94,7 @@ public final class GraduateLoader {
             IndicatorStaging.positions(dataset);
             requireCodes(catalogue, dataset);
             try {
-                return h.inTransaction(t -> publish(t, loadId, dataset, file, codes, areas, fields, settings, options.note(), errors, started));
+                return h.inTransaction(t -> publish(t, loadId, dataset, file, codes, areas, settings, options.note(), errors, started));
             } catch (Invalid e) {
                 return invalid(h, loadId, errors, name, started);
             } catch (Exception e) {
@@ -104,12 +105,13 @@ public final class GraduateLoader {
     }
 
     private GraduateLoadReport publish(Handle h, long loadId, Dataset dataset, Path file, ReferenceCodes codes, List<AreaCodelist.AreaCode> areas,
-                                       Codelist fields, DisclosureSettings settings, String note, ErrorList errors, long started) throws Exception {
+                                       DisclosureSettings settings, String note, ErrorList errors, long started) throws Exception {
         DatasetLock.acquireForTransaction(h, dataset.id());
         long graduates;
+        CellKeyNoise keys = new CellKeyNoise(DisclosureSecrets.of(h, dataset.id()));
         try (InputStream in = Files.newInputStream(file);
              GraduateRecordsReader reader = new GraduateRecordsReader(in, codes, errors);
-             GraduateStaging staging = new GraduateStaging(h, loadId)) {
+             GraduateStaging staging = new GraduateStaging(h, loadId, keys)) {
             reader.open();
             GraduateRecord g;
             while ((g = reader.next()) != null) staging.write(g);
@@ -120,16 +122,19 @@ public final class GraduateLoader {
         // Data minimisation: only the microdata of the latest load of a dataset is kept.
         h.createUpdate("DELETE FROM staging.graduate WHERE load_id IN (SELECT id FROM staging.load WHERE dataset_id = :ds AND id <> :load)")
                 .bind("ds", dataset.id()).bind("load", loadId).execute();
-        Map<String, String> areaParents = new HashMap<>();
-        areas.forEach(a -> { if (a.parent() != null) areaParents.put(a.id(), a.parent()); });
-        Map<String, String> fieldParents = new HashMap<>();
-        fields.codes().forEach(c -> { if (c.parent() != null) fieldParents.put(c.id(), c.parent()); });
-        IndicatorBuilder.Result result = IndicatorBuilder.build(OutcomeCounts.of(h, loadId), areaParents, fieldParents, settings);
+        List<String> fieldsInFile = h.createQuery("SELECT DISTINCT field FROM staging.graduate WHERE load_id = :load ORDER BY field")
+                .bind("load", loadId).mapTo(String.class).list();
+        OutcomeGrid grid = OutcomeGrid.of(OutcomeCounts.of(h, loadId), areas, fieldsInFile, CohortSalts.of(h, loadId, dataset.id(), keys));
+        EarlierReleases earlier = EarlierReleases.of(h, dataset.id(), loadId, IndicatorStaging.positions(dataset), settings);
+        IndicatorBuilder.Result result = IndicatorBuilder.build(grid, settings, ProtectionLevel.DEFAULT, earlier);
         long rows = IndicatorStaging.write(h, loadId, dataset, result);
         h.createUpdate("UPDATE staging.load SET status = 'valid', row_count = :rows, finished_at = now() WHERE id = :id")
                 .bind("rows", rows).bind("id", loadId).execute();
         beforePublish.run();
         Publisher.Published p = publisher.publish(h, dataset.id(), loadId, note);
+        h.createUpdate("INSERT INTO staging.release_digest (release_id, cohort, content_hash) SELECT :release, graduation_year, content_hash "
+                        + "FROM staging.graduate WHERE load_id = :load")
+                .bind("release", p.releaseId()).bind("load", loadId).execute();
         double seconds = seconds(started);
         return new GraduateLoadReport(Status.PUBLISHED, loadId, graduates, p.releaseId(), result.report(), 0, List.of(),
                 String.format("%s: %d graduates → %d cells published as release %d of %s in %.1f s (%.0f graduates/s); %s",

@@ -1,6 +1,7 @@
 package org.lmobservatory.graduates;
 
 import org.jdbi.v3.core.Handle;
+import org.lmobservatory.disclosure.CellKeyNoise;
 import org.lmobservatory.graduates.GraduateRecord.FollowUp;
 
 import java.sql.SQLException;
@@ -9,13 +10,15 @@ import java.sql.SQLException;
 final class GraduateStaging implements AutoCloseable {
     private final CopyText copy;
     private final long loadId;
+    private final CellKeyNoise keys;
 
-    GraduateStaging(Handle h, long loadId) throws SQLException {
+    GraduateStaging(Handle h, long loadId, CellKeyNoise keys) throws SQLException {
         this.loadId = loadId;
+        this.keys = keys;
         this.copy = new CopyText(h.getConnection(), """
                 COPY staging.graduate (load_id, line_no, graduate_id, school, school_name, country, region, municipality, field,
                     isced_level, sex, graduation_year, status_m06, status_m12, status_m24, earnings_band_m06, earnings_band_m12,
-                    earnings_band_m24, in_field_m06, in_field_m12, in_field_m24) FROM STDIN""");
+                    earnings_band_m24, in_field_m06, in_field_m12, in_field_m24, record_key, content_hash) FROM STDIN""");
     }
 
     void write(GraduateRecord g) throws SQLException {
@@ -24,7 +27,17 @@ final class GraduateStaging implements AutoCloseable {
         for (FollowUp f : g.followUps()) copy.field(f.status().code());
         for (FollowUp f : g.followUps()) copy.field(f.earningsBand());
         for (FollowUp f : g.followUps()) copy.field(f.inField());
+        copy.field(keys.recordKey(g.graduateId())).field(keys.contentHash(content(g)));
         copy.endRow();
+    }
+
+    /** Everything that decides what the record counts in: a change to any of it redraws its cohort's noise. */
+    private static String content(GraduateRecord g) {
+        StringBuilder sb = new StringBuilder();
+        for (Object o : new Object[]{g.graduateId(), g.school(), g.country(), g.region(), g.municipality(), g.field(), g.iscedLevel(),
+                g.sex(), g.graduationYear()}) sb.append(o).append('\u0001');
+        for (FollowUp f : g.followUps()) sb.append(f.status()).append('\u0001').append(f.earningsBand()).append('\u0001').append(f.inField()).append('\u0001');
+        return sb.toString();
     }
 
     long finish() throws SQLException {

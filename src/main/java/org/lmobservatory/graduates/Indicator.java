@@ -1,37 +1,57 @@
 package org.lmobservatory.graduates;
 
-import org.lmobservatory.disclosure.Kind;
+import org.lmobservatory.disclosure.CellKeyNoise;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
-import java.util.function.ToLongFunction;
 
 /**
- * The published indicators and how each is protected: what it counts, out of which population, and whose
- * suppression it inherits (a rate over a hidden population is hidden too).
+ * The published indicators: what each counts, out of which population, whose suppression it inherits (a rate over a
+ * hidden population is hidden too), and its published value, always computed from perturbed counts.
  */
 enum Indicator {
-    TRACKED(Kind.COUNT, OutcomeCounts.Row::tracked, OutcomeCounts.Row::tracked, null, true),
-    EMP_RATE(Kind.RATE, OutcomeCounts.Row::employed, OutcomeCounts.Row::tracked, TRACKED, true),
-    EDU_RATE(Kind.RATE, OutcomeCounts.Row::education, OutcomeCounts.Row::tracked, TRACKED, true),
-    NEET_RATE(Kind.RATE, OutcomeCounts.Row::neet, OutcomeCounts.Row::tracked, TRACKED, true),
-    IN_FIELD_RATE(Kind.RATE, OutcomeCounts.Row::inField, OutcomeCounts.Row::inFieldKnown, EMP_RATE, true),
-    /** A median does not add up, so nothing can be subtracted: primary suppression only. */
-    EARN_BAND_MEDIAN(Kind.COUNT, OutcomeCounts.Row::earningsKnown, OutcomeCounts.Row::earningsKnown, EMP_RATE, false);
+    TRACKED(Measure.TRACKED, Measure.TRACKED, null),
+    EMP_RATE(Measure.EMPLOYED, Measure.TRACKED, TRACKED),
+    EDU_RATE(Measure.EDUCATION, Measure.TRACKED, TRACKED),
+    NEET_RATE(Measure.NEET, Measure.TRACKED, TRACKED),
+    IN_FIELD_RATE(Measure.IN_FIELD, Measure.IN_FIELD_KNOWN, EMP_RATE),
+    /** A median does not add up, so nothing can be subtracted from it; it is published over at least minPopulation earners. */
+    EARN_BAND_MEDIAN(Measure.EARNINGS_KNOWN, Measure.EARNINGS_KNOWN, EMP_RATE);
 
     static final List<String> CODES = java.util.Arrays.stream(values()).map(Enum::name).toList();
+    static final List<Indicator> ALL = List.of(values());
+    static final int DECIMALS = 1;
 
-    final Kind kind;
-    final ToLongFunction<OutcomeCounts.Row> numerator;
-    final ToLongFunction<OutcomeCounts.Row> denominator;
+    final Measure numerator;
+    final Measure denominator;
     final Indicator inheritsFrom;
-    final boolean additive;
 
-    Indicator(Kind kind, ToLongFunction<OutcomeCounts.Row> numerator, ToLongFunction<OutcomeCounts.Row> denominator,
-              Indicator inheritsFrom, boolean additive) {
-        this.kind = kind;
+    Indicator(Measure numerator, Measure denominator, Indicator inheritsFrom) {
         this.numerator = numerator;
         this.denominator = denominator;
         this.inheritsFrom = inheritsFrom;
-        this.additive = additive;
+    }
+
+    boolean isRate() {
+        return this != TRACKED && this != EARN_BAND_MEDIAN;
+    }
+
+    /** The value readers see for a published cell: perturbed count, rate of perturbed counts, or perturbed median band. */
+    BigDecimal value(OutcomeGrid.OutcomeCell c) {
+        return switch (this) {
+            case TRACKED -> BigDecimal.valueOf(c.noisy()[Measure.TRACKED.ordinal()]);
+            case EARN_BAND_MEDIAN -> c.medianNoisy() == null ? null : BigDecimal.valueOf(c.medianNoisy());
+            default -> percent(c.noisy()[numerator.ordinal()], c.noisy()[denominator.ordinal()]);
+        };
+    }
+
+    static BigDecimal percent(long numerator, long denominator) {
+        return BigDecimal.valueOf(100L * numerator).divide(BigDecimal.valueOf(denominator), DECIMALS, RoundingMode.HALF_UP);
+    }
+
+    /** Largest absolute noise of a published count (documented; the attacker knows it). */
+    static int maxNoise() {
+        return CellKeyNoise.MAX_NOISE;
     }
 }

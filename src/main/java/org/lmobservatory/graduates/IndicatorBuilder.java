@@ -1,14 +1,10 @@
 package org.lmobservatory.graduates;
 
-import org.lmobservatory.disclosure.Cell;
+import org.lmobservatory.disclosure.CellKeyNoise;
 import org.lmobservatory.disclosure.DisclosureReport;
 import org.lmobservatory.disclosure.DisclosureSettings;
-import org.lmobservatory.disclosure.Hierarchy;
-import org.lmobservatory.disclosure.Protection;
-import org.lmobservatory.disclosure.Rounding;
+import org.lmobservatory.disclosure.ProtectionLevel;
 import org.lmobservatory.disclosure.Rule;
-import org.lmobservatory.disclosure.Table;
-import org.lmobservatory.disclosure.TableProtector;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,14 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the counts into published cells: one table per indicator over (cohort, months, area, field, sex), protected
- * in dependency order (graduates tracked first, rates inheriting), then values computed from the protected — and,
- * if the dataset rounds, rounded — counts. Suppressed cells carry no value, flag c and their confStatus.
+ * Turns the grid of counts into published cells: each block protected on its own (in parallel: blocks share no sum),
+ * then values computed from the perturbed counts. Every suppressed cell carries no value, flag c and confStatus C,
+ * whatever the reason, so the status itself tells a reader nothing about the size of the cell.
  */
 final class IndicatorBuilder {
-    static final List<String> DIMENSIONS = List.of("year", "months", "geo", "field", "sex");
-    private static final int DECIMALS = 1;
-
     /** A published cell; codes are geo, field, sex, months, indicator. */
     record PublishedCell(String geo, String field, String sex, String months, String indicator, int year, BigDecimal value,
                          String flag, String confStatus) {
@@ -36,45 +29,27 @@ final class IndicatorBuilder {
     private IndicatorBuilder() {
     }
 
-    static Result build(List<OutcomeCounts.Row> rows, Map<String, String> areaParents, Map<String, String> fieldParents,
-                        DisclosureSettings settings) {
-        List<Hierarchy> hierarchies = List.of(Hierarchy.flat(), Hierarchy.flat(), new Hierarchy(areaParents),
-                new Hierarchy(fieldParents), new Hierarchy(Map.of("F", "T", "M", "T")));
-        Map<Indicator, Protection> protections = new EnumMap<>(Indicator.class);
-        DisclosureReport report = DisclosureReport.empty(settings);
-        for (Indicator indicator : Indicator.values()) {
-            Table table = new Table(indicator.kind, DIMENSIONS, hierarchies);
-            for (OutcomeCounts.Row r : rows) {
-                table.add(new Cell(key(r), indicator.numerator.applyAsLong(r), indicator.denominator.applyAsLong(r)));
-            }
-            Protection inherited = indicator.inheritsFrom == null ? null : protections.get(indicator.inheritsFrom);
-            Protection p = TableProtector.protect(table, settings, inherited, indicator.additive);
-            protections.put(indicator, p);
-            long rounded = settings.roundingBase() == null || indicator == Indicator.EARN_BAND_MEDIAN ? 0 : rows.size() - p.keys().size();
-            report = report.plus(rows.size(), p, rounded);
-        }
-        List<PublishedCell> cells = new ArrayList<>(rows.size() * Indicator.values().length);
-        for (OutcomeCounts.Row r : rows) {
-            List<String> key = key(r);
-            for (Indicator indicator : Indicator.values()) {
-                Rule rule = protections.get(indicator).rule(key);
-                BigDecimal value = rule == null ? value(indicator, r, settings.roundingBase()) : null;
-                cells.add(new PublishedCell(r.geo(), r.field(), r.sex(), r.months(), indicator.name(), r.year(), value,
-                        rule == null ? null : "c", rule == null ? "F" : rule.confStatus()));
+    static Result build(OutcomeGrid grid, DisclosureSettings settings, ProtectionLevel protection, EarlierReleases earlier) {
+        OutcomeProtection protector = new OutcomeProtection(settings, protection, CellKeyNoise.MAX_NOISE, earlier);
+        List<OutcomeProtection.Protected> blocks = grid.blocks().parallelStream().map(protector::protect).toList();
+        List<PublishedCell> cells = new ArrayList<>();
+        Map<Rule, Long> suppressed = new EnumMap<>(Rule.class);
+        long audited = 0;
+        long failures = 0;
+        for (OutcomeProtection.Protected p : blocks) {
+            audited += p.audit().targets();
+            failures += p.audit().failures().size();
+            List<OutcomeGrid.OutcomeCell> blockCells = p.block().cells();
+            for (int i = 0; i < blockCells.size(); i++) {
+                OutcomeGrid.OutcomeCell c = blockCells.get(i);
+                for (Indicator ind : Indicator.ALL) {
+                    Rule rule = p.rules()[i][ind.ordinal()];
+                    if (rule != null) suppressed.merge(rule, 1L, Long::sum);
+                    cells.add(new PublishedCell(c.geo(), c.field(), c.sex(), c.months(), ind.name(), c.year(),
+                            rule == null ? ind.value(c) : null, rule == null ? null : "c", rule == null ? "F" : "C"));
+                }
             }
         }
-        return new Result(cells, report);
-    }
-
-    private static BigDecimal value(Indicator indicator, OutcomeCounts.Row r, Integer base) {
-        return switch (indicator) {
-            case TRACKED -> BigDecimal.valueOf(Rounding.round(r.tracked(), base));
-            case EARN_BAND_MEDIAN -> BigDecimal.valueOf(r.earningsMedian());
-            default -> Rounding.percent(indicator.numerator.applyAsLong(r), indicator.denominator.applyAsLong(r), base, DECIMALS);
-        };
-    }
-
-    private static List<String> key(OutcomeCounts.Row r) {
-        return List.of(Integer.toString(r.year()), r.months(), r.geo(), r.field(), r.sex());
+        return new Result(cells, DisclosureReport.perturbed(settings, cells.size(), suppressed, CellKeyNoise.MAX_NOISE, protection, audited, failures));
     }
 }

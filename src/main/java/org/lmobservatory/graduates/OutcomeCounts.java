@@ -9,13 +9,17 @@ import java.util.List;
  * sex (and both), straight from the staged microdata with GROUPING SETS, so the file is never held in memory.
  * Breakdowns are not fully crossed, because most school × field × sex cells would be too small to publish at all:
  * field × sex for countries, field for regions (both sexes), and schools and municipalities for all fields together.
- * Only cells with at least one graduate of known status are returned: an absent cell is a zero.
+ * Only cells with at least one graduate of known status are returned; {@link OutcomeGrid} adds the empty ones.
+ * Next to each count, the sum of its records' keys: the cell key of the cell-key method.
  */
 final class OutcomeCounts {
-    /** One cell's counts. earningsMedian: lower median of the earnings bands of the employed who have one. */
-    record Row(int year, String months, String geo, String field, String sex, long tracked, long employed, long education,
-               long neet, long inField, long inFieldKnown, long earningsKnown, Integer earningsMedian) {
+    /** One cell's counts and key sums, indexed by {@link Measure}. earningsMedian: lower median band of the employed. */
+    record Row(int year, String months, String geo, String field, String sex, long[] counts, long[] keySums, Integer earningsMedian) {
     }
+
+    /** The count columns, in {@link Measure} order; each has its key sum in k_&lt;column&gt;. */
+    private static final List<String> COLUMNS = List.of("tracked", "employed", "education", "neet", "both", "in_field",
+            "in_field_known", "earnings_known");
 
     private OutcomeCounts() {
     }
@@ -24,7 +28,7 @@ final class OutcomeCounts {
         return h.createQuery("""
                         WITH f AS (
                             SELECT g.graduation_year AS year, m.months, g.country, g.region, g.municipality, g.school,
-                                   g.field, g.sex, m.status, m.band, m.in_field,
+                                   g.field, g.sex, m.status, m.band, m.in_field, g.record_key AS k,
                                    m.status IN ('employed', 'both') AS employed
                             FROM staging.graduate g
                             CROSS JOIN LATERAL (VALUES ('M06', g.status_m06, g.earnings_band_m06, g.in_field_m06),
@@ -38,13 +42,18 @@ final class OutcomeCounts {
                                     WHEN GROUPING(region) = 0 THEN region ELSE country END AS geo,
                                CASE WHEN GROUPING(field) = 0 THEN field ELSE 'TOTAL' END AS field,
                                CASE WHEN GROUPING(sex) = 0 THEN sex ELSE 'T' END AS sex,
-                               count(*) AS tracked,
-                               count(*) FILTER (WHERE employed) AS employed,
+                               count(*) AS tracked, sum(k) AS k_tracked,
+                               count(*) FILTER (WHERE employed) AS employed, coalesce(sum(k) FILTER (WHERE employed), 0) AS k_employed,
                                count(*) FILTER (WHERE status IN ('education', 'both')) AS education,
-                               count(*) FILTER (WHERE status = 'neet') AS neet,
+                               coalesce(sum(k) FILTER (WHERE status IN ('education', 'both')), 0) AS k_education,
+                               count(*) FILTER (WHERE status = 'neet') AS neet, coalesce(sum(k) FILTER (WHERE status = 'neet'), 0) AS k_neet,
+                               count(*) FILTER (WHERE status = 'both') AS both_, 0 AS k_both,
                                count(*) FILTER (WHERE employed AND in_field) AS in_field,
+                               coalesce(sum(k) FILTER (WHERE employed AND in_field), 0) AS k_in_field,
                                count(*) FILTER (WHERE employed AND in_field IS NOT NULL) AS in_field_known,
+                               coalesce(sum(k) FILTER (WHERE employed AND in_field IS NOT NULL), 0) AS k_in_field_known,
                                count(*) FILTER (WHERE employed AND band IS NOT NULL) AS earnings_known,
+                               coalesce(sum(k) FILTER (WHERE employed AND band IS NOT NULL), 0) AS k_earnings_known,
                                percentile_disc(0.5) WITHIN GROUP (ORDER BY band) FILTER (WHERE employed) AS earnings_median
                         FROM f
                         GROUP BY year, months, ROLLUP (country, region, municipality, school), CUBE (field, sex)
@@ -53,10 +62,16 @@ final class OutcomeCounts {
                         ORDER BY year, months
                         """)
                 .bind("load", loadId)
-                .map((rs, ctx) -> new Row(rs.getInt("year"), rs.getString("months"), rs.getString("geo"), rs.getString("field"),
-                        rs.getString("sex").trim(), rs.getLong("tracked"), rs.getLong("employed"), rs.getLong("education"),
-                        rs.getLong("neet"), rs.getLong("in_field"), rs.getLong("in_field_known"), rs.getLong("earnings_known"),
-                        (Integer) rs.getObject("earnings_median", Integer.class)))
+                .map((rs, ctx) -> {
+                    long[] n = new long[Measure.COUNT];
+                    long[] k = new long[Measure.COUNT];
+                    for (int i = 0; i < COLUMNS.size(); i++) {
+                        n[i] = rs.getLong(COLUMNS.get(i).equals("both") ? "both_" : COLUMNS.get(i));
+                        k[i] = rs.getLong("k_" + COLUMNS.get(i));
+                    }
+                    return new Row(rs.getInt("year"), rs.getString("months"), rs.getString("geo"), rs.getString("field"),
+                            rs.getString("sex").trim(), n, k, (Integer) rs.getObject("earnings_median", Integer.class));
+                })
                 .list();
     }
 }

@@ -132,32 +132,12 @@ class GraduateLoaderTest {
     }
 
     @Test
-    void roundingToBase3RoundsCountsAndComputesRatesFromTheRoundedCounts() throws Exception {
+    void roundingIsRefusedBecauseSumsAcrossIndicatorsUndidItAndNoiseReplacedIt() throws Exception {
         Path file = RandomGraduates.write(Files.createTempDirectory("lmo-round"), 31);
-        GraduateLoadReport report = load("grad-rounded", file, GraduateLoadOptions.defaults().withRounding(3));
-        assertEquals(GraduateLoadReport.Status.PUBLISHED, report.status(), report.message());
-        Map<String, long[]> truth = GraduateTruth.of(file);
-        List<Map<String, Object>> rows = TestServer.given().queryParam("labels", "code").queryParam("sex", "T").queryParam("field", "TOTAL")
-                .queryParam("indicator", "TRACKED,EMP_RATE").get("/v1/datasets/grad-rounded/observations")
-                .then().statusCode(200).extract().jsonPath().getList("observations");
-        int checked = 0;
-        for (Map<String, Object> r : rows) {
-            if (r.get("value") == null) continue;
-            long[] t = truth.get(GraduateTruth.key((String) r.get("time"), (String) r.get("months"), (String) r.get("geo"), "TOTAL", "T"));
-            BigDecimal value = new BigDecimal(r.get("value").toString());
-            long n = Math.round(t[GraduateTruth.TRACKED] / 3.0) * 3;
-            if (r.get("indicator").equals("TRACKED")) {
-                assertEquals(n, value.longValueExact(), r.toString());
-            } else {
-                long e = Math.round(t[GraduateTruth.EMPLOYED] / 3.0) * 3;
-                assertEquals(BigDecimal.valueOf(100 * e).divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_UP), value, r.toString());
-            }
-            checked++;
-        }
-        assertTrue(checked > 10, "checked " + checked);
-        JsonPath meta = TestServer.given().get("/v1/datasets/grad-rounded").then().statusCode(200).extract().jsonPath();
-        assertEquals(3, meta.getInt("disclosure.roundingBase"));
-        assertTrue(meta.getLong("disclosure.audit.find { it.rule == 'rounding' }.cells") > 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> load("grad-rounded", file, GraduateLoadOptions.defaults().withRounding(3)));
+        assertTrue(e.getMessage().contains("--rounding 3 is no longer offered"), e.getMessage());
+        TestServer.given().get("/v1/datasets/grad-rounded").then().statusCode(404);
     }
 
     @Test

@@ -1,0 +1,115 @@
+package org.lmobservatory.graduates;
+
+import org.jdbi.v3.core.Handle;
+import org.lmobservatory.disclosure.AuditEntry;
+import org.lmobservatory.disclosure.DisclosureSettings;
+import org.lmobservatory.releases.ReleaseRepository;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The earlier public releases of a graduate dataset that a reader can set beside the new one: every release stays
+ * readable by release=, so a new release is audited together with each earlier perturbed release of the same cohort
+ * that differs from this load by at most {@link #MAX_CHANGED} records (beyond that the two are too far apart for one to
+ * narrow the other below the protection level). Releases published before perturbation are not linked: their exact
+ * values are not what this method protects (README, Disclosure control, limits).
+ */
+final class EarlierReleases {
+    static final int MAX_CHANGED = 25;
+
+    private record Version(long releaseId, DisclosureSettings settings, int maxNoise, int changed, Map<List<String>, BigDecimal[]> cells) {
+    }
+
+    private final Map<Integer, List<Version>> byCohort;
+
+    private EarlierReleases(Map<Integer, List<Version>> byCohort) {
+        this.byCohort = byCohort;
+    }
+
+    static EarlierReleases none() {
+        return new EarlierReleases(Map.of());
+    }
+
+    static EarlierReleases of(Handle h, String datasetId, long loadId, int[] positions, DisclosureSettings settings) {
+        Map<Integer, List<Version>> out = new HashMap<>();
+        List<Long> releases = h.createQuery("""
+                        SELECT r.id FROM published.release r
+                        WHERE r.dataset_id = :ds AND EXISTS (SELECT 1 FROM published.release_disclosure d WHERE d.release_id = r.id AND d.rule = 'noise')
+                        ORDER BY r.id
+                        """)
+                .bind("ds", datasetId).mapTo(Long.class).list();
+        Map<Long, List<AuditEntry>> audits = ReleaseRepository.audit(h, releases);
+        for (long release : releases) {
+            List<AuditEntry> audit = audits.get(release);
+            DisclosureSettings theirs = AuditEntry.settings(audit);
+            int noise = AuditEntry.threshold(audit, AuditEntry.NOISE);
+            Map<Integer, Integer> changed = changedRecords(h, loadId, release);
+            List<Integer> linked = new ArrayList<>();
+            changed.forEach((cohort, n) -> {
+                // Unchanged records under unchanged thresholds give the very same published values: nothing new to combine.
+                if (n <= MAX_CHANGED && (n > 0 || !theirs.equals(settings))) linked.add(cohort);
+            });
+            if (linked.isEmpty()) continue;
+            Map<List<String>, BigDecimal[]> cells = published(h, release, linked, positions);
+            for (int cohort : linked) out.computeIfAbsent(cohort, k -> new ArrayList<>()).add(new Version(release, theirs, noise, changed.get(cohort), cells));
+        }
+        return new EarlierReleases(out);
+    }
+
+    /** The earlier releases of this block's cohort, aligned to the block's cells. */
+    List<OutcomeAttackModel.Link> linksFor(OutcomeGrid.Block block) {
+        List<OutcomeAttackModel.Link> links = new ArrayList<>();
+        for (Version v : byCohort.getOrDefault(block.year(), List.of())) {
+            BigDecimal[][] shown = new BigDecimal[block.cells().size()][];
+            for (int i = 0; i < shown.length; i++) shown[i] = v.cells().get(block.cells().get(i).key());
+            links.add(new OutcomeAttackModel.Link(v.releaseId(), shown, v.maxNoise(), v.settings().minPopulation(), v.settings().minCount(), v.changed()));
+        }
+        return links;
+    }
+
+    /** Per cohort of this load: records added plus records removed since the release (a corrected record counts twice). */
+    private static Map<Integer, Integer> changedRecords(Handle h, long loadId, long release) {
+        Map<Integer, Integer> out = new HashMap<>();
+        h.createQuery("""
+                        WITH now AS (SELECT graduation_year AS cohort, content_hash, count(*) AS n
+                                     FROM staging.graduate WHERE load_id = :load GROUP BY 1, 2),
+                             was AS (SELECT cohort, content_hash, count(*) AS n
+                                     FROM staging.release_digest WHERE release_id = :release GROUP BY 1, 2)
+                        SELECT coalesce(now.cohort, was.cohort) AS cohort, sum(abs(coalesce(now.n, 0) - coalesce(was.n, 0))) AS changed,
+                               bool_or(now.cohort IS NOT NULL) AS in_load, bool_or(was.cohort IS NOT NULL) AS in_release
+                        FROM now FULL JOIN was ON now.cohort = was.cohort AND now.content_hash = was.content_hash
+                        GROUP BY 1
+                        """)
+                .bind("load", loadId).bind("release", release)
+                .map((rs, ctx) -> {
+                    if (rs.getBoolean("in_load") && rs.getBoolean("in_release")) out.put(rs.getInt("cohort"), (int) Math.min(Integer.MAX_VALUE, rs.getLong("changed")));
+                    return 0;
+                })
+                .list();
+        return out;
+    }
+
+    /** year, months, geo, field, sex → value per indicator (null where suppressed), for the given cohorts of a release. */
+    private static Map<List<String>, BigDecimal[]> published(Handle h, long release, List<Integer> cohorts, int[] positions) {
+        Map<List<String>, BigDecimal[]> out = new HashMap<>();
+        h.createQuery("""
+                        SELECT s.key, extract(year FROM o.period_start)::int AS year, o.value
+                        FROM published.observation o JOIN published.series s ON s.id = o.series_id
+                        WHERE o.release_id = :release AND extract(year FROM o.period_start)::int = ANY(:cohorts)
+                        """)
+                .bind("release", release).bind("cohorts", cohorts.toArray(Integer[]::new))
+                .map((rs, ctx) -> {
+                    String[] key = (String[]) rs.getArray("key").getArray();
+                    Indicator ind = Indicator.valueOf(key[positions[4]]);
+                    List<String> cell = List.of(Integer.toString(rs.getInt("year")), key[positions[3]], key[positions[0]], key[positions[1]], key[positions[2]]);
+                    out.computeIfAbsent(cell, k -> new BigDecimal[Indicator.ALL.size()])[ind.ordinal()] = rs.getBigDecimal("value");
+                    return 0;
+                })
+                .list();
+        return out;
+    }
+}
