@@ -21,8 +21,6 @@ final class ComponentAudit {
 
     private static final int WITNESS_ROUNDS = 4;
     private static final double EPSILON = 1e-6;
-    /** An LP optimum this far beyond a requirement certifies it without an integer program. */
-    static final double RELAXATION_MARGIN = 1.0;
 
     private final ComponentSolver solver;
     private final List<Target> targets;
@@ -124,9 +122,8 @@ final class ComponentAudit {
         certifyWith(lp.point());
         if (!pending[side][k]) return;
         double lpSlack = solver.valueAt(t.expression(), lp.point());
-        if (lp.optimal() && slack(t, side, lpSlack) >= (integerPrograms ? RELAXATION_MARGIN : -EPSILON)) {
-            // Clear of the requirement by a whole unit, the LP relaxation settles it (integer programs only where the LP
-            // optimum is within one of the requirement); in the fast mode of the suppression loop the relaxation decides.
+        if (!integerPrograms && lp.optimal() && slack(t, side, lpSlack) >= -EPSILON) {
+            // The fast mode of the suppression loop: the LP relaxation decides, as tau-ARGUS's audit does.
             pending[side][k] = false;
             smallestMargin = Math.min(smallestMargin, slack(t, side, solver.valueAt(t.expression(), lp.point())));
             return;
@@ -162,14 +159,15 @@ final class ComponentAudit {
         return certified;
     }
 
-    /** Certifies every pending side that a (possibly fractional) LP point passes by at least RELAXATION_MARGIN. */
+    /** In the fast mode only: certifies every pending side that a (possibly fractional) LP point reaches. */
     private int certifyClearly(double[] point) {
+        if (integerPrograms) return 0;
         int certified = 0;
         for (int k = 0; k < targets.size(); k++) {
             for (int side = 0; side < 2; side++) {
                 if (!pending[side][k]) continue;
                 double slack = slack(targets.get(k), side, solver.valueAt(targets.get(k).expression(), point));
-                if (slack >= RELAXATION_MARGIN) {
+                if (slack >= -EPSILON) {
                     pending[side][k] = false;
                     smallestMargin = Math.min(smallestMargin, slack);
                     certified++;
