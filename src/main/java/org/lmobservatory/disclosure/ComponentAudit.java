@@ -143,25 +143,15 @@ final class ComponentAudit {
     /** Certifies every pending side that the point reaches, if it is a genuine integer point. */
     private int certifyWith(double[] point) {
         double[] integral = solver.integerPoint(point);
-        if (integral == null) return 0;
-        int certified = 0;
-        for (int k = 0; k < targets.size(); k++) {
-            for (int side = 0; side < 2; side++) {
-                if (!pending[side][k]) continue;
-                double slack = slack(targets.get(k), side, solver.valueAt(targets.get(k).expression(), integral));
-                if (slack >= -EPSILON) {
-                    pending[side][k] = false;
-                    smallestMargin = Math.min(smallestMargin, slack);
-                    certified++;
-                }
-            }
-        }
-        return certified;
+        return integral == null ? 0 : certifyAt(integral);
     }
 
     /** In the fast mode only: certifies every pending side that a (possibly fractional) LP point reaches. */
     private int certifyClearly(double[] point) {
-        if (integerPrograms) return 0;
+        return integerPrograms ? 0 : certifyAt(point);
+    }
+
+    private int certifyAt(double[] point) {
         int certified = 0;
         for (int k = 0; k < targets.size(); k++) {
             for (int side = 0; side < 2; side++) {
