@@ -71,13 +71,22 @@ class GraduateOutcomesApiTest {
             }
         }
         int checked = 0;
+        int hidden = 0;
         int differ = 0;
         for (Map<String, Object> r : rows) {
             String indicator = (String) r.get("indicator");
             if (indicator.equals("EARN_BAND_MEDIAN")) continue;
             long[] t = truthOf((String) r.get("time"), (String) r.get("months"), (String) r.get("geo"), "TOTAL", (String) r.get("sex"));
             long[] nd = GraduateTruth.numeratorAndDenominator(indicator, t);
-            assertEquals("F", r.get("confStatus"), "every country total is large enough to publish: " + r);
+            // Large enough to publish in itself; the auditor may still hide a few as secondary suppressions, depending
+            // on the dataset's random secret, so the test counts them instead of expecting none.
+            assertTrue(nd[1] >= 12, "every country total is large in itself: " + r + " true " + nd[1]);
+            if (r.get("value") == null) {
+                assertEquals("C", r.get("confStatus"), r.toString());
+                hidden++;
+                continue;
+            }
+            assertEquals("F", r.get("confStatus"), r.toString());
             BigDecimal value = new BigDecimal(r.get("value").toString());
             if (indicator.equals("TRACKED")) {
                 assertTrue(Math.abs(value.longValueExact() - nd[0]) <= 2, "a published count is within ±2 of the truth: " + r + " true " + nd[0]);
@@ -92,7 +101,8 @@ class GraduateOutcomesApiTest {
             }
             checked++;
         }
-        assertEquals(5 * 3 * 3 * 5 * 5, checked);
+        assertEquals(5 * 3 * 3 * 5 * 5, checked + hidden);
+        assertTrue(hidden <= 10, "secondary suppression rarely reaches a country total: " + hidden + " of 225 hidden");
         assertTrue(differ > 20, "the noise is real: " + differ + " of 225 country totals differ from the truth");
     }
 
