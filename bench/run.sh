@@ -167,7 +167,7 @@ if [ ! -s "$CSV" ] || [ ! -f "$SCALE_DIR/done" ]; then
     log "generating $ROWS rows ($MUNICIPALITIES municipalities x $YEARS years) into $SCALE_DIR"
     rm -rf "$SCALE_DIR"
     t=$(now)
-    java -cp "$JAR" org.lmobservatory.seed.ScaleGenerator "$SCALE_DIR" "$MUNICIPALITIES" "$YEARS" seed | tee "$LOGS/generate.log" >&2
+    java -cp "$ROOT/target/test-classes:$JAR" org.lmobservatory.seed.ScaleGenerator "$SCALE_DIR" "$MUNICIPALITIES" "$YEARS" seed | tee "$LOGS/generate.log" >&2
     GENERATE_NOTE="generated in $(elapsed "$t") s"
     touch "$SCALE_DIR/done"
 fi
