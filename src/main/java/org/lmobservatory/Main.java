@@ -6,7 +6,7 @@ import org.lmobservatory.loader.DefinitionFiles.InvalidDefinitionException;
 import org.lmobservatory.loader.LoadOptions;
 import org.lmobservatory.loader.LoadReport;
 import org.lmobservatory.loader.LoadService;
-import org.lmobservatory.loader.SeedLoader;
+import org.lmobservatory.seed.SeedLoader;
 import org.lmobservatory.graduates.GraduateLoadOptions;
 import org.lmobservatory.graduates.GraduateLoadReport;
 import org.lmobservatory.graduates.GraduateLoader;

@@ -1,5 +1,6 @@
 package org.lmobservatory.graduates;
 
+import org.lmobservatory.loader.LoadErrors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.catalogue.CatalogueService;
@@ -84,7 +85,7 @@ public final class GraduateLoader {
                             VALUES (:ds, :file, :checksum, 'graduate-records', 'loading') RETURNING id
                             """)
                     .bind("ds", datasetId).bind("file", name).bind("checksum", checksum).mapTo(Long.class).one();
-            ErrorList errors = new ErrorList(name);
+            LoadErrors errors = LoadErrors.of(name);
             Map<String, GraduateRecordsReader.School> schools = check(file, codes, errors);
             if (errors.count() > 0) return invalid(h, loadId, errors, name, started);
             List<AreaCodelist.AreaCode> areas = AreaCodelist.codes(codes.geo(), schools.values());
@@ -105,7 +106,7 @@ public final class GraduateLoader {
     }
 
     private GraduateLoadReport publish(Handle h, long loadId, Dataset dataset, Path file, ReferenceCodes codes, List<AreaCodelist.AreaCode> areas,
-                                       DisclosureSettings settings, String note, ErrorList errors, long started) throws Exception {
+                                       DisclosureSettings settings, String note, LoadErrors errors, long started) throws Exception {
         DatasetLock.acquireForTransaction(h, dataset.id());
         long graduates;
         CellKeyNoise keys = new CellKeyNoise(DisclosureSecrets.of(h, dataset.id()));
@@ -143,14 +144,14 @@ public final class GraduateLoader {
     }
 
     /** Pass 1: every row checked, nothing written. */
-    private static Map<String, GraduateRecordsReader.School> check(Path file, ReferenceCodes codes, ErrorList errors) throws Exception {
+    private static Map<String, GraduateRecordsReader.School> check(Path file, ReferenceCodes codes, LoadErrors errors) throws Exception {
         try (InputStream in = Files.newInputStream(file); GraduateRecordsReader reader = new GraduateRecordsReader(in, codes, errors)) {
             if (reader.open()) while (reader.next() != null) { /* every row is checked */ }
             return reader.schools();
         }
     }
 
-    private static GraduateLoadReport invalid(Handle h, long loadId, ErrorList errors, String name, long started) {
+    private static GraduateLoadReport invalid(Handle h, long loadId, LoadErrors errors, String name, long started) {
         h.useTransaction(t -> {
             var batch = t.prepareBatch("INSERT INTO staging.load_error (load_id, line_no, col, message) VALUES (:id, :line, :col, :message)");
             for (LoadError e : errors.kept()) batch.bind("id", loadId).bind("line", e.line()).bind("col", e.column()).bind("message", e.message()).add();

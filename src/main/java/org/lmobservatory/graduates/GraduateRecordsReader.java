@@ -1,9 +1,10 @@
 package org.lmobservatory.graduates;
 
+import org.lmobservatory.loader.LoadErrors;
 import org.lmobservatory.catalogue.Code;
 import org.lmobservatory.graduates.GraduateRecord.FollowUp;
 import org.lmobservatory.graduates.GraduateRecord.Status;
-import org.lmobservatory.loader.CsvRecordReader;
+import org.lmobservatory.loader.formats.CsvRecordReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,13 +36,13 @@ final class GraduateRecordsReader implements AutoCloseable {
 
     private final CsvRecordReader csv;
     private final ReferenceCodes codes;
-    private final ErrorList errors;
+    private final LoadErrors errors;
     private final Map<String, School> schools = new LinkedHashMap<>();
     private final Map<String, Integer> column = new HashMap<>();
     private int width;
     private boolean unusable;
 
-    GraduateRecordsReader(InputStream in, ReferenceCodes codes, ErrorList errors) {
+    GraduateRecordsReader(InputStream in, ReferenceCodes codes, LoadErrors errors) {
         this.csv = new CsvRecordReader(in, ',');
         this.codes = codes;
         this.errors = errors;

@@ -1,5 +1,7 @@
 package org.lmobservatory.graduates;
 
+import org.lmobservatory.loader.LoadErrors;
+import org.lmobservatory.db.CopyText;
 import org.jdbi.v3.core.Handle;
 import org.lmobservatory.disclosure.CellKeyNoise;
 import org.lmobservatory.graduates.GraduateRecord.FollowUp;
@@ -45,14 +47,14 @@ final class GraduateStaging implements AutoCloseable {
     }
 
     /** Every repeated graduate id, reported at its later lines. */
-    static void reportDuplicates(Handle h, long loadId, ErrorList errors) {
+    static void reportDuplicates(Handle h, long loadId, LoadErrors errors) {
         h.createQuery("""
                         SELECT line_no, graduate_id, first_line FROM (
                             SELECT line_no, graduate_id, min(line_no) OVER (PARTITION BY graduate_id) AS first_line
                             FROM staging.graduate WHERE load_id = :id) g
                         WHERE line_no <> first_line ORDER BY line_no LIMIT :max
                         """)
-                .bind("id", loadId).bind("max", ErrorList.MAX)
+                .bind("id", loadId).bind("max", LoadErrors.MAX_KEPT)
                 .map((rs, ctx) -> {
                     errors.add(rs.getInt("line_no"), "graduate_id", "graduate_id '" + rs.getString("graduate_id")
                             + "' appears twice: also on line " + rs.getInt("first_line"));

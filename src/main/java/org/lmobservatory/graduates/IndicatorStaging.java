@@ -1,5 +1,6 @@
 package org.lmobservatory.graduates;
 
+import org.lmobservatory.db.CopyText;
 import org.jdbi.v3.core.Handle;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;

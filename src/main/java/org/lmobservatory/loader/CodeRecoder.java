@@ -1,5 +1,7 @@
 package org.lmobservatory.loader;
 
+import org.lmobservatory.loader.formats.ObservationReader;
+import org.lmobservatory.loader.formats.RawObservation;
 import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.catalogue.Code;
 import org.lmobservatory.catalogue.Codelist;

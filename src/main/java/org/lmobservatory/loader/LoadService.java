@@ -1,5 +1,8 @@
 package org.lmobservatory.loader;
 
+import org.lmobservatory.loader.formats.ObservationReader;
+import org.lmobservatory.loader.formats.RawObservation;
+import org.lmobservatory.loader.formats.InputFormats;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.catalogue.CatalogueService;
@@ -25,7 +28,6 @@ import java.util.Optional;
  * never into what the API serves. Publishing is {@link org.lmobservatory.releases.Publisher}'s job.
  */
 public final class LoadService {
-    static final int MAX_KEPT_ERRORS = 1_000;
 
     private final Jdbi jdbi;
     private final DefinitionStore definitions;
@@ -53,7 +55,7 @@ public final class LoadService {
 
     public LoadReport load(String datasetId, Path file, LoadOptions options) throws Exception {
         if (options.definition().isPresent()) define(options.definition().get());
-        String format = InputFormats.resolve(file, options);
+        String format = InputFormats.resolve(file, options.format(), options.mapping());
         long started = System.nanoTime();
         CatalogueService catalogue = new CatalogueService(jdbi, new ReleaseRepository(jdbi));
         Dataset dataset = catalogue.dataset(datasetId);
@@ -79,12 +81,12 @@ public final class LoadService {
     /** Validates every row, duplicates included, without writing anything anywhere. */
     private LoadReport dryRun(Dataset dataset, List<Codelist> codelists, Path file, String name, String format,
                               LoadOptions options, long started) throws Exception {
-        Errors errors = new Errors(name);
+        LoadErrors errors = LoadErrors.of(name);
         RowValidator validator = new RowValidator(dataset, codelists, CodeRecoder.forDataset(jdbi, dataset, codelists, options.nutsBreaks()));
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         long rows = 0;
         String readerSummary;
-        try (InputStream in = Files.newInputStream(file); ObservationReader reader = InputFormats.open(format, in, options)) {
+        try (InputStream in = Files.newInputStream(file); ObservationReader reader = InputFormats.open(format, in, options.mapping())) {
             reader.open(dataset, codelists, errors);
             RawObservation raw;
             while ((raw = reader.next(errors)) != null) {
@@ -120,7 +122,7 @@ public final class LoadService {
                         """)
                 .bind("ds", dataset.id()).bind("file", name).bind("checksum", checksum).bind("format", format)
                 .mapTo(Long.class).one();
-        Errors errors = new Errors(name);
+        LoadErrors errors = LoadErrors.of(name);
         RowValidator validator = new RowValidator(dataset, codelists, CodeRecoder.forDataset(jdbi, dataset, codelists, options.nutsBreaks()));
         long rows;
         boolean merge;
@@ -128,7 +130,7 @@ public final class LoadService {
         boolean committed = false;
         h.begin();
         try (InputStream in = Files.newInputStream(file);
-             ObservationReader reader = InputFormats.open(format, in, options);
+             ObservationReader reader = InputFormats.open(format, in, options.mapping());
              StagingWriter staging = new StagingWriter(h.getConnection(), loadId)) {
             reader.open(dataset, codelists, errors);
             merge = reader.incremental();
@@ -171,7 +173,7 @@ public final class LoadService {
     }
 
     /** Hash-aggregates the staged keys (no sort, no index needed); fresh statistics make the planner choose that. */
-    private static void reportDuplicates(Handle h, long loadId, Errors errors) {
+    private static void reportDuplicates(Handle h, long loadId, LoadErrors errors) {
         h.execute("ANALYZE staging.load_row");
         List<int[]> duplicates = new ArrayList<>();
         java.util.Map<Integer, String> keys = new java.util.HashMap<>();
@@ -182,7 +184,7 @@ public final class LoadService {
                         HAVING count(*) > 1
                         LIMIT :max
                         """)
-                .bind("id", loadId).bind("max", MAX_KEPT_ERRORS)
+                .bind("id", loadId).bind("max", LoadErrors.MAX_KEPT)
                 .map((rs, ctx) -> {
                     Integer[] lines = (Integer[]) rs.getArray("lines").getArray();
                     for (int i = 1; i < lines.length; i++) {
@@ -202,7 +204,7 @@ public final class LoadService {
         return readerSummary.isEmpty() ? "" : "; " + readerSummary;
     }
 
-    private static void saveErrors(Handle h, long loadId, Errors errors) {
+    private static void saveErrors(Handle h, long loadId, LoadErrors errors) {
         var batch = h.prepareBatch("INSERT INTO staging.load_error (load_id, line_no, col, message) VALUES (:id, :line, :col, :message)");
         for (LoadError e : errors.kept()) batch.bind("id", loadId).bind("line", e.line()).bind("col", e.column()).bind("message", e.message()).add();
         if (!errors.kept().isEmpty()) batch.execute();
@@ -223,31 +225,5 @@ public final class LoadService {
 
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
-    }
-
-    /** Collects errors in file order; keeps the first MAX_KEPT_ERRORS, counts all. */
-    static final class Errors implements ObservationReader.ErrorSink {
-        private final String file;
-        private final List<LoadError> kept = new ArrayList<>();
-        private int count;
-
-        Errors(String file) {
-            this.file = file;
-        }
-
-        @Override
-        public void add(int line, String column, String message) {
-            count++;
-            if (kept.size() < MAX_KEPT_ERRORS) kept.add(new LoadError(file, line, column, message));
-        }
-
-        @Override
-        public int count() {
-            return count;
-        }
-
-        List<LoadError> kept() {
-            return kept;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.lmobservatory.loader;
 
+import org.lmobservatory.loader.formats.ObservationReader;
+import org.lmobservatory.loader.formats.RawObservation;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
@@ -81,7 +83,7 @@ final class RowValidator {
     }
 
     private LocalDate period(RawObservation raw, ObservationReader.ErrorSink errors) {
-        var parsed = Period.parse(raw.time());
+        var parsed = Period.parse(raw.time(), dataset.frequency());
         // Year 0 does not exist in the calendar PostgreSQL uses; staging would fail on it without a line number.
         if (parsed.isEmpty() || parsed.get().start().getYear() < 1) {
             errors.add(raw.line(), "time", "time '" + raw.time() + "' is not a period; dataset " + dataset.id()

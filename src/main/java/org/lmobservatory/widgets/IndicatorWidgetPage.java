@@ -166,7 +166,7 @@ final class IndicatorWidgetPage {
                 m.periods(), List.of(new ChartModel.Series(m.main().code(), m.main().label(), cells)), List.of(), m.theme().accent());
         String from = f.period(m.frequency(), m.periods().get(0));
         String to = f.period(m.frequency(), m.periods().get(m.periods().size() - 1));
-        h.append("<figure class=\"lmo-trend\">").append(ChartSvgRenderer.sparkline(spark, ID + "-spark", 480, 64, false))
+        h.append("<figure class=\"lmo-trend\">").append(Sparkline.render(spark, ID + "-spark", 480, 64, false))
                 .append("<figcaption>").append(escape(t.get("trend", "from", from, "to", to))).append("</figcaption></figure>");
     }
 

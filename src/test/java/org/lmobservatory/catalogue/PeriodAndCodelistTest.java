@@ -25,6 +25,24 @@ class PeriodAndCodelistTest {
     }
 
     @Test
+    void oneGrammarForTheApiAndEveryLoaderFormat() {
+        assertEquals(Period.parse("2024-07"), Period.parse("202407"), "compact year-month");
+        assertEquals(Period.parse("2024-07"), Period.parse("2024-M7"));
+        assertEquals(Period.parse("2024-Q3"), Period.parse("2024K3"));
+        assertEquals(Period.parse("2024-Q3"), Period.parse("2024 q 03"));
+        assertEquals("2024-Q2", Period.parse("2024-04-01", Frequency.Q).orElseThrow().label(), "a date that starts a period of the frequency");
+        assertEquals("2024-04", Period.parse("2024-04-01T00:00:00", Frequency.M).orElseThrow().label());
+        assertTrue(Period.parse("2024-04-01").isEmpty(), "without a frequency a date is no period");
+        assertTrue(Period.parse("2024-05-01", Frequency.Q).isEmpty());
+        assertTrue(Period.parse("2024-02-30", Frequency.M).isEmpty());
+        assertEquals("2024-Q3", Period.parse("2024 - 3", Frequency.Q).orElseThrow().label());
+        assertEquals("2024-03", Period.parse("2024-3", Frequency.M).orElseThrow().label());
+        assertTrue(Period.parse("2024 - 3", Frequency.A).isEmpty());
+        assertTrue(Period.parse("2024-00").isEmpty());
+        assertTrue(Period.parse("20247").isEmpty());
+    }
+
+    @Test
     void frequenciesLabelAndCountPeriods() {
         LocalDate july = LocalDate.of(2024, 7, 1);
         assertEquals("2024", Frequency.A.label(july));

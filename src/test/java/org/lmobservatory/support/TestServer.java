@@ -6,7 +6,7 @@ import org.lmobservatory.Observatory;
 import org.lmobservatory.config.AppConfig;
 import org.lmobservatory.loader.LoadReport;
 import org.lmobservatory.loader.LoadService;
-import org.lmobservatory.loader.SeedLoader;
+import org.lmobservatory.seed.SeedLoader;
 import org.lmobservatory.releases.Publisher;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.lmobservatory.loader.codelists;
 
+import org.lmobservatory.loader.LoadErrors;
 import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Codelist;
@@ -45,7 +46,7 @@ public final class CodelistImporter {
     public Result importFile(String format, Path file, ImportOptions options) throws IOException {
         long started = System.nanoTime();
         String name = file.getFileName().toString();
-        ImportErrors errors = new ImportErrors(name);
+        LoadErrors errors = LoadErrors.namingColumns(name);
         if (!options.codelistId().matches("[A-Za-z][A-Za-z0-9_.-]*")) {
             throw new InvalidDefinitionException(List.of(new LoadError(name, 0, "--id",
                     "codelist id '" + options.codelistId() + "' must match [A-Za-z][A-Za-z0-9_.-]*")));
@@ -68,7 +69,7 @@ public final class CodelistImporter {
                 merged.successors() == null ? 0 : merged.successors().size(), (System.nanoTime() - started) / 1e9);
     }
 
-    private static CodelistFileReader reader(String format, Path file, ImportErrors errors) throws IOException {
+    private static CodelistFileReader reader(String format, Path file, LoadErrors errors) throws IOException {
         if (SINGLE_LAYOUT.containsKey(format)) return SINGLE_LAYOUT.get(format).get();
         if (!format.equals("nuts")) {
             throw new IllegalArgumentException("Unknown codelist format '" + format + "'. Known formats: " + String.join(", ", FORMATS));

@@ -1,5 +1,6 @@
 package org.lmobservatory.loader.codelists;
 
+import org.lmobservatory.loader.LoadErrors;
 import org.lmobservatory.catalogue.Code;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.loader.DefinitionFiles.CodeDef;
@@ -23,7 +24,7 @@ final class CodelistMerger {
     }
 
     /** version: the one given on the command line; else the stored codelist keeps its own; a new one takes the file's. */
-    static CodelistDef merge(String id, Codelist existing, ImportedCodelist imported, Optional<String> version, ImportErrors errors) {
+    static CodelistDef merge(String id, Codelist existing, ImportedCodelist imported, Optional<String> version, LoadErrors errors) {
         Map<String, CodeDef> codes = new LinkedHashMap<>();
         List<SuccessorDef> successors = new ArrayList<>();
         if (existing != null) {

@@ -1,6 +1,7 @@
 package org.lmobservatory.loader.codelists;
 
-import org.lmobservatory.loader.CsvRecordReader;
+import org.lmobservatory.loader.LoadErrors;
+import org.lmobservatory.loader.formats.CsvRecordReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,17 +31,17 @@ final class CsvTable implements AutoCloseable {
     }
 
     private final CsvRecordReader csv;
-    private final ImportErrors errors;
+    private final LoadErrors errors;
     private final Map<String, Integer> index = new HashMap<>();
     private boolean usable = true;
 
-    private CsvTable(InputStream in, char separator, ImportErrors errors) {
+    private CsvTable(InputStream in, char separator, LoadErrors errors) {
         this.csv = new CsvRecordReader(in, separator);
         this.errors = errors;
     }
 
     /** Opens the file and checks that the header has every required column; problems go to errors. */
-    static CsvTable open(Path file, char separator, List<String> required, ImportErrors errors) throws IOException {
+    static CsvTable open(Path file, char separator, List<String> required, LoadErrors errors) throws IOException {
         CsvTable table = new CsvTable(Files.newInputStream(file), separator, errors);
         CsvRecordReader.CsvRecord header = table.read();
         if (header == null) {

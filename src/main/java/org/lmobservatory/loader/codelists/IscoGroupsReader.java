@@ -1,5 +1,6 @@
 package org.lmobservatory.loader.codelists;
 
+import org.lmobservatory.loader.LoadErrors;
 import org.lmobservatory.loader.DefinitionFiles.CodeDef;
 
 import java.io.IOException;
@@ -19,7 +20,7 @@ final class IscoGroupsReader implements CodelistFileReader {
     private static final List<String> LEVELS = List.of("major", "sub-major", "minor", "unit");
 
     @Override
-    public ImportedCodelist read(Path file, ImportOptions options, ImportErrors errors) throws IOException {
+    public ImportedCodelist read(Path file, ImportOptions options, LoadErrors errors) throws IOException {
         String language = options.languageOr(file, "en");
         List<ImportedCode> codes = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.lmobservatory.loader.codelists;
 
+import org.lmobservatory.loader.LoadErrors;
 import org.lmobservatory.loader.DefinitionFiles.CodeDef;
 
 import java.io.IOException;
@@ -19,7 +20,7 @@ final class LauConcordanceReader implements CodelistFileReader {
     static final List<String> COLUMNS = List.of("country", "nuts_3", "lau_id", "lau_name");
 
     @Override
-    public ImportedCodelist read(Path file, ImportOptions options, ImportErrors errors) throws IOException {
+    public ImportedCodelist read(Path file, ImportOptions options, LoadErrors errors) throws IOException {
         List<ImportedCode> codes = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         try (CsvTable table = CsvTable.open(file, CsvTable.sniffSeparator(file), COLUMNS, errors)) {

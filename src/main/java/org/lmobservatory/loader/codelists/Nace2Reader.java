@@ -1,5 +1,6 @@
 package org.lmobservatory.loader.codelists;
 
+import org.lmobservatory.loader.LoadErrors;
 import org.lmobservatory.loader.DefinitionFiles.CodeDef;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ final class Nace2Reader implements CodelistFileReader {
     static final List<String> COLUMNS = List.of("nace2", "NAME", "Parent");
 
     @Override
-    public ImportedCodelist read(Path file, ImportOptions options, ImportErrors errors) throws IOException {
+    public ImportedCodelist read(Path file, ImportOptions options, LoadErrors errors) throws IOException {
         String language = options.languageOr(file, "en");
         List<ImportedCode> codes = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();

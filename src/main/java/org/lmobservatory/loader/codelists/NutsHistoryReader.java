@@ -1,5 +1,6 @@
 package org.lmobservatory.loader.codelists;
 
+import org.lmobservatory.loader.LoadErrors;
 import org.lmobservatory.loader.DefinitionFiles.CodeDef;
 import org.lmobservatory.loader.DefinitionFiles.SuccessorDef;
 
@@ -39,7 +40,7 @@ final class NutsHistoryReader implements CodelistFileReader {
     private final Map<StepKey, SuccessorDef> steps = new LinkedHashMap<>();
 
     @Override
-    public ImportedCodelist read(Path file, ImportOptions options, ImportErrors errors) throws IOException {
+    public ImportedCodelist read(Path file, ImportOptions options, LoadErrors errors) throws IOException {
         List<String> years = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         try (CsvTable table = CsvTable.open(file, ',', List.of("typology"), errors)) {
@@ -80,7 +81,7 @@ final class NutsHistoryReader implements CodelistFileReader {
     private record Row(int line, List<Cell> cells, List<String> changes, List<String> names) {
     }
 
-    private static Cell cell(CsvTable.Row row, String year, ImportErrors errors) {
+    private static Cell cell(CsvTable.Row row, String year, LoadErrors errors) {
         String text = row.get("code_" + year);
         boolean partial = NutsCodes.isPart(text);
         String code = NutsCodes.withoutPart(text);

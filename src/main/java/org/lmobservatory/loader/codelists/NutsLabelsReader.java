@@ -1,5 +1,6 @@
 package org.lmobservatory.loader.codelists;
 
+import org.lmobservatory.loader.LoadErrors;
 import org.lmobservatory.loader.DefinitionFiles.CodeDef;
 
 import java.io.IOException;
@@ -20,7 +21,7 @@ final class NutsLabelsReader implements CodelistFileReader {
     static final List<String> COLUMNS = List.of("Country code", "NUTS Code", "NUTS label", "NUTS level");
 
     @Override
-    public ImportedCodelist read(Path file, ImportOptions options, ImportErrors errors) throws IOException {
+    public ImportedCodelist read(Path file, ImportOptions options, LoadErrors errors) throws IOException {
         Map<String, ImportedCode> codes = new LinkedHashMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
         List<String> validIn = options.version().map(List::of).orElse(null);

@@ -1,5 +1,6 @@
 package org.lmobservatory.loader.codelists;
 
+import org.lmobservatory.loader.LoadErrors;
 import org.lmobservatory.loader.DefinitionFiles.CodeDef;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ final class NutsValidityReader implements CodelistFileReader {
     private static final Pattern VERSION = Pattern.compile("code_(\\d{4})");
 
     @Override
-    public ImportedCodelist read(Path file, ImportOptions options, ImportErrors errors) throws IOException {
+    public ImportedCodelist read(Path file, ImportOptions options, LoadErrors errors) throws IOException {
         Map<String, Integer> firstLine = new LinkedHashMap<>();
         Map<String, TreeSet<String>> validIn = new HashMap<>();
         String latest = null;

@@ -1,6 +1,6 @@
 package org.lmobservatory.loader.formats;
 
-import org.lmobservatory.loader.ObservationReader.ErrorSink;
+import org.lmobservatory.loader.formats.ObservationReader.ErrorSink;
 
 import java.util.List;
 import java.util.function.IntFunction;

@@ -6,7 +6,7 @@ import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.db.Json;
 import org.lmobservatory.formats.Flags;
-import org.lmobservatory.loader.ObservationReader.ErrorSink;
+import org.lmobservatory.loader.formats.ObservationReader.ErrorSink;
 
 import java.io.IOException;
 import java.nio.charset.Charset;

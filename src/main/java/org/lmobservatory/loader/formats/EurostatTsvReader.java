@@ -4,8 +4,6 @@ import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.catalogue.Period;
 import org.lmobservatory.formats.Flags;
-import org.lmobservatory.loader.ObservationReader;
-import org.lmobservatory.loader.RawObservation;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -114,7 +112,7 @@ public final class EurostatTsvReader implements ObservationReader {
         Map<String, String> seen = new HashMap<>();
         for (int c = 1; c <= n; c++) {
             String written = columns[c].trim();
-            String period = SourcePeriods.normalise(written, dataset.frequency());
+            String period = Period.parse(written, dataset.frequency()).map(Period::label).orElse(written);
             timeHeaders[c - 1] = written;
             periods[c - 1] = period;
             var parsed = Period.parse(period);

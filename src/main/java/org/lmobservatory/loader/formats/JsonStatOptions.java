@@ -2,7 +2,7 @@ package org.lmobservatory.loader.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.lmobservatory.db.Json;
-import org.lmobservatory.loader.ObservationReader.ErrorSink;
+import org.lmobservatory.loader.formats.ObservationReader.ErrorSink;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -9,8 +9,6 @@ import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.catalogue.Period;
-import org.lmobservatory.loader.ObservationReader;
-import org.lmobservatory.loader.RawObservation;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -215,7 +213,7 @@ public final class JsonStatReader implements ObservationReader {
         for (int k = 0; k < axis.size(); k++) {
             String id = axis.categories().get(k);
             String at = axis.categoryPaths().get(k);
-            Optional<Period> p = JsonStatPeriods.parse(id, dataset.frequency());
+            Optional<Period> p = Period.parse(id, dataset.frequency());
             if (p.isEmpty()) {
                 problems.add(at, "time '" + id + "' is not a period we can read (years 2013, quarters 2013Q1 or 2013K1, months 2013M01 or 2013-01)");
                 continue;

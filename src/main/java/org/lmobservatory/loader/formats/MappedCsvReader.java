@@ -2,9 +2,6 @@ package org.lmobservatory.loader.formats;
 
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
-import org.lmobservatory.loader.CsvRecordReader;
-import org.lmobservatory.loader.ObservationReader;
-import org.lmobservatory.loader.RawObservation;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -2,10 +2,8 @@ package org.lmobservatory.loader.formats;
 
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
-import org.lmobservatory.loader.CsvRecordReader;
-import org.lmobservatory.loader.CsvRecordReader.CsvRecord;
-import org.lmobservatory.loader.ObservationReader;
-import org.lmobservatory.loader.RawObservation;
+import org.lmobservatory.catalogue.Period;
+import org.lmobservatory.loader.formats.CsvRecordReader.CsvRecord;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -239,7 +237,7 @@ public final class SdmxCsvReader implements ObservationReader {
         List<String> codes = new ArrayList<>(dimensionColumns.length);
         for (int c : dimensionColumns) codes.add(code(r, c));
         String timeText = code(r, timeColumn);
-        String time = timeText.isEmpty() ? "" : SourcePeriods.normalise(timeText, dataset.frequency());
+        String time = timeText.isEmpty() ? "" : Period.parse(timeText, dataset.frequency()).map(Period::label).orElse(timeText);
         String value = valueColumn < 0 ? "" : value(r.fields().get(valueColumn));
         String flags = flags(r);
         String conf = confColumn < 0 ? "" : code(r, confColumn).toUpperCase(Locale.ROOT);

@@ -33,7 +33,7 @@ final class TimeFormat {
 
     Optional<String> period(String text) {
         String t = text.trim();
-        if (formatter == null) return Period.parse(t).map(p -> p.granularity().label(p.start()));
+        if (formatter == null) return Period.parse(t).map(Period::label);
         TemporalAccessor parsed;
         try {
             parsed = formatter.parse(t);

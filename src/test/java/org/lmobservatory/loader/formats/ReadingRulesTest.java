@@ -36,7 +36,7 @@ class ReadingRulesTest {
     }
 
     private static String period(String id, Frequency f) {
-        Optional<Period> p = JsonStatPeriods.parse(id, f);
+        Optional<Period> p = Period.parse(id, f);
         return p.map(x -> x.granularity().label(x.start())).orElse("");
     }
 

@@ -1,4 +1,4 @@
-package org.lmobservatory.loader;
+package org.lmobservatory.loader.formats;
 
 import java.util.List;
 

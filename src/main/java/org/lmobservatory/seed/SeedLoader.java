@@ -1,5 +1,7 @@
-package org.lmobservatory.loader;
+package org.lmobservatory.seed;
 
+import org.lmobservatory.loader.LoadReport;
+import org.lmobservatory.loader.LoadService;
 import org.lmobservatory.graduates.GraduateLoadOptions;
 import org.lmobservatory.graduates.GraduateLoadReport;
 import org.lmobservatory.graduates.GraduateLoader;

@@ -1,4 +1,4 @@
-package org.lmobservatory.loader;
+package org.lmobservatory.loader.formats;
 
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;

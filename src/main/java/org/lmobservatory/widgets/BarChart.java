@@ -1,0 +1,75 @@
+package org.lmobservatory.widgets;
+
+import org.lmobservatory.widgets.ChartModel.Series;
+import org.lmobservatory.widgets.CollectedObservations.Cell;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import static org.lmobservatory.widgets.ChartFrame.*;
+import static org.lmobservatory.widgets.Markup.escape;
+import static org.lmobservatory.widgets.Svg.n;
+import static org.lmobservatory.widgets.TextLayout.truncate;
+
+/** A ranking: one bar per series for the latest period, largest first; a missing value says so in place. */
+final class BarChart {
+    private BarChart() {
+    }
+
+    static String render(ChartModel m, String id) {
+        WidgetTexts t = new WidgetTexts(m.lang());
+        LocaleFormat f = new LocaleFormat(m.lang());
+        Svg svg = new Svg();
+        int y = header(svg, m, WIDTH);
+        if (m.isEmpty()) return finish(m, id, svg, noData(svg, t, y), t.get("barChart"), f);
+        int last = m.periods().size() - 1;
+        List<Series> ranked = new ArrayList<>(m.series());
+        ranked.sort(Comparator.comparing((Series s) -> s.cells().get(last).value(), Comparator.nullsLast(Comparator.reverseOrder())));
+        List<Double> values = new ArrayList<>();
+        ranked.forEach(s -> {
+            if (s.cells().get(last).hasValue()) values.add(s.cells().get(last).value().doubleValue());
+        });
+        values.add(0.0);
+        ChartScale scale = ChartScale.of(values, m.decimals());
+        int labelChars = 0;
+        for (Series s : ranked) labelChars = Math.max(labelChars, Math.min(28, s.label().length()));
+        double left = PAD + labelChars * 7.2 + 12;
+        double right = WIDTH - PAD - 72;
+        double top = y + 16;
+        double row = 26;
+        double bottom = top + ranked.size() * row;
+        for (double tick : scale.ticks) {
+            double tx = scale.x(tick, left, right);
+            svg.add("<line x1=\"" + n(tx) + "\" x2=\"" + n(tx) + "\" y1=\"" + n(top) + "\" y2=\"" + n(bottom) + "\" stroke=\"" + GRID + "\""
+                    + (tick == 0 ? " stroke-width=\"1.5\"" : "") + "/>");
+            svg.text(tx, bottom + 18, 12, MUTED, "middle", f.number(tick, scale.decimals));
+        }
+        String colour = m.accent() != null ? m.accent() : PALETTE[0];
+        double zero = scale.x(0, left, right);
+        for (int i = 0; i < ranked.size(); i++) {
+            Series s = ranked.get(i);
+            Cell c = s.cells().get(last);
+            double cy = top + i * row + row / 2;
+            String full = s.label();
+            svg.add("<text x=\"" + n(left - 8) + "\" y=\"" + n(cy + 4) + "\" font-size=\"13\" fill=\"" + INK + "\" text-anchor=\"end\">"
+                    + (full.length() > 28 ? "<title>" + escape(full) + "</title>" : "") + escape(truncate(full, 28)) + "</text>");
+            if (!c.hasValue()) {
+                svg.add("<text class=\"lmo-gap\" data-series=\"" + escape(s.code()) + "\" x=\"" + n(zero + 6) + "\" y=\"" + n(cy + 4)
+                        + "\" font-size=\"12\" fill=\"" + MUTED + "\">" + escape("– " + t.get("noValue") + flagSuffix(c)) + "</text>");
+                continue;
+            }
+            double v = scale.x(c.value().doubleValue(), left, right);
+            double bx = Math.min(zero, v);
+            double bw = Math.max(1, Math.abs(v - zero));
+            String text = f.withUnit(c.value(), m.decimals(), m.unitId(), m.unitLabel()) + flagSuffix(c);
+            svg.add("<rect class=\"lmo-bar\" data-series=\"" + escape(s.code()) + "\" data-value=\"" + c.value().toPlainString() + "\" x=\""
+                    + n(bx) + "\" y=\"" + n(cy - 8) + "\" width=\"" + n(bw) + "\" height=\"16\" fill=\"" + colour + "\"><title>"
+                    + escape(full + ": " + text) + "</title></rect>");
+            svg.text(Math.max(v, zero) + 6, cy + 4, 12, INK, "start", text);
+        }
+        // A missing bar says "– no value" in place; the footer explains its flag, no note about gaps in lines.
+        return finish(m, id, svg, footer(svg, m, t, (int) bottom + 40, false, ranked.stream().map(s -> s.cells().get(last)).toList()),
+                t.get("barChart"), f);
+    }
+}
