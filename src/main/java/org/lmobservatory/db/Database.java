@@ -68,7 +68,12 @@ public final class Database implements AutoCloseable {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("work_mem", "32MB")
                     .setServerConfig("maintenance_work_mem", "256MB")
-                    .setServerConfig("synchronous_commit", "off")
+                    // Durable like any PostgreSQL: zonky passes -F (fsync off) and synchronous_commit=off for tests'
+                    // speed, so a crash lost acknowledged commits (a published release could vanish). The -c below
+                    // comes after -F on the command line and wins. Bulk loads stay fast through COPY in one transaction.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_wal_size", "4GB")
                     .start();
         } catch (IOException e) {
