@@ -85,7 +85,11 @@ final class LinearProgram {
     /** OPTIMAL: value and point; UNBOUNDED: value ±∞; UNDECIDED: the solver gave no proven optimum (time limit, numerics). */
     enum Status { OPTIMAL, INFEASIBLE, UNBOUNDED, UNDECIDED }
 
-    record Solution(Status status, double value, double[] x) {
+    record Solution(Status status, double value, double[] x, String solverStatus) {
+        Solution(Status status, double value, double[] x) {
+            this(status, value, x, status.name());
+        }
+
         boolean feasible() {
             return status == Status.OPTIMAL || status == Status.UNBOUNDED;
         }
@@ -183,7 +187,7 @@ final class LinearProgram {
                 }
                 case INFEASIBLE -> new Solution(Status.INFEASIBLE, Double.NaN, null);
                 case UNBOUNDED -> new Solution(Status.UNBOUNDED, maximise ? INF : -INF, null);
-                default -> new Solution(Status.UNDECIDED, Double.NaN, null);
+                default -> new Solution(Status.UNDECIDED, Double.NaN, null, "GLOP " + status);
             };
         }
 

@@ -129,13 +129,20 @@ final class PublishedTablesAttack {
         while (!open.isEmpty()) {
             Goal g = open.remove(0);
             Solution s = session.optimise(g.target().lin(), g.direction() > 0);
+            if (s.status() == Status.UNDECIDED) {
+                // a re-solve from a warm basis can stall numerically: once more from scratch before calling it undecided
+                try (LinearProgram.Session fresh = model.lp.session(SECONDS_PER_SOLVE)) {
+                    s = fresh.optimise(g.target().lin(), g.direction() > 0);
+                    session.solves++;
+                }
+            }
             if (s.status() == Status.UNBOUNDED) continue;
             if (s.status() != Status.OPTIMAL) {
                 if (s.status() == Status.INFEASIBLE) {
                     throw new AssertionError("the attacker's LP of " + g.target().label() + " is infeasible although the truth satisfies it: "
                             + model.lp.contradiction());
                 }
-                undecided.add(g.target().label() + (g.direction() > 0 ? " max" : " min") + ": " + s.status());
+                undecided.add(g.target().label() + (g.direction() > 0 ? " max" : " min") + ": " + s.solverStatus());
                 continue;
             }
             if (!model.lp.violations(s.x(), 1e-5).isEmpty()) {
