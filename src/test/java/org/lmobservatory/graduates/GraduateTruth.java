@@ -13,15 +13,30 @@ import java.util.Map;
 /**
  * The true counts behind a graduate file, computed here independently of the loader (plain Java over the CSV), as
  * the expected side of API tests: key year|months|geo|field|sex → tracked, employed, education, neet, in field,
- * field match known. Breakdowns as published: field × sex for countries, field for regions, all fields below.
+ * field match known, both (employed and in education), earnings band known, and the number of employed per earnings
+ * band 1–10 (for the median). Breakdowns as published: field × sex for countries, field for regions, all fields below;
+ * {@link #cube} gives every area × field × sex, down to school × field × sex.
  */
 final class GraduateTruth {
-    static final int TRACKED = 0, EMPLOYED = 1, EDUCATION = 2, NEET = 3, IN_FIELD = 4, IN_FIELD_KNOWN = 5;
+    static final int TRACKED = 0, EMPLOYED = 1, EDUCATION = 2, NEET = 3, IN_FIELD = 4, IN_FIELD_KNOWN = 5, BOTH = 6, EARNINGS_KNOWN = 7;
+    /** Index of earnings band 1; band b is counted at BAND + b - 1. */
+    static final int BAND = 8;
+    private static final int SIZE = BAND + 10;
 
     private GraduateTruth() {
     }
 
+    /** The cells the dataset publishes. */
     static Map<String, long[]> of(Path csv) throws IOException {
+        return counts(csv, false);
+    }
+
+    /** Every area (country, region, municipality, school) × field and TOTAL × sex and T. */
+    static Map<String, long[]> cube(Path csv) throws IOException {
+        return counts(csv, true);
+    }
+
+    private static Map<String, long[]> counts(Path csv, boolean everyBreakdown) throws IOException {
         List<List<String>> records = SeedFile.parseCsv(Files.readString(csv, StandardCharsets.UTF_8).replace("\r\n", "\n").replace("\n", "\r\n"));
         List<String> header = records.get(0);
         Map<String, long[]> out = new HashMap<>();
@@ -35,20 +50,26 @@ final class GraduateTruth {
                 if (status.equals("unknown")) continue;
                 boolean employed = status.equals("employed") || status.equals("both");
                 String inField = g.getOrDefault("in_field_" + m, "");
+                String band = g.getOrDefault("earnings_band_" + m, "");
                 for (String[] area : areas) {
                     for (String field : List.of(g.get("field"), "TOTAL")) {
                         for (String sex : List.of(g.get("sex"), "T")) {
                             boolean fieldDetail = !field.equals("TOTAL");
                             boolean sexDetail = !sex.equals("T");
-                            if (fieldDetail && (area[1].equals("municipality") || area[1].equals("school"))) continue;
-                            if (fieldDetail && sexDetail && area[1].equals("region")) continue;
-                            long[] c = out.computeIfAbsent(key(g.get("graduation_year"), m.toUpperCase(), area[0], field, sex), k -> new long[6]);
+                            if (!everyBreakdown && fieldDetail && (area[1].equals("municipality") || area[1].equals("school"))) continue;
+                            if (!everyBreakdown && fieldDetail && sexDetail && area[1].equals("region")) continue;
+                            long[] c = out.computeIfAbsent(key(g.get("graduation_year"), m.toUpperCase(), area[0], field, sex), k -> new long[SIZE]);
                             c[TRACKED]++;
                             if (employed) c[EMPLOYED]++;
                             if (status.equals("education") || status.equals("both")) c[EDUCATION]++;
                             if (status.equals("neet")) c[NEET]++;
                             if (employed && inField.equals("Y")) c[IN_FIELD]++;
                             if (employed && !inField.isEmpty()) c[IN_FIELD_KNOWN]++;
+                            if (status.equals("both")) c[BOTH]++;
+                            if (employed && !band.isEmpty()) {
+                                c[EARNINGS_KNOWN]++;
+                                c[BAND + Integer.parseInt(band) - 1]++;
+                            }
                         }
                     }
                 }
@@ -59,6 +80,17 @@ final class GraduateTruth {
 
     static String key(String year, String months, String geo, String field, String sex) {
         return year + "|" + months + "|" + geo + "|" + field + "|" + sex;
+    }
+
+    /** The lower median of the earnings bands of the employed (PostgreSQL's percentile_disc(0.5)), null when none is known. */
+    static Integer earningsMedian(long[] c) {
+        if (c[EARNINGS_KNOWN] == 0) return null;
+        long rank = (c[EARNINGS_KNOWN] + 1) / 2, seen = 0;
+        for (int b = 0; b < 10; b++) {
+            seen += c[BAND + b];
+            if (seen >= rank) return b + 1;
+        }
+        throw new IllegalStateException("band counts do not add up to " + c[EARNINGS_KNOWN]);
     }
 
     /** Numerator and denominator of an indicator in a truth cell. */
