@@ -75,6 +75,7 @@ public final class Observatory implements AutoCloseable {
             }));
         });
         new ProblemHandlers(Json.MAPPER, config.baseUrl()).register(app);
+        new org.lmobservatory.web.RateLimits(config.limits().requestsPerMinute()).register(app);
         new SystemRoutes(database.api(), config.limits()).register(app);
         new CatalogueRoutes(catalogue).register(app);
         new ObservationRoutes(observations, releases, cache).register(app);

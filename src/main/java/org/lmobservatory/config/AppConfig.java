@@ -22,9 +22,14 @@ public record AppConfig(
         Limits limits) {
 
     /** Limits in force, published at GET /v1/limits. */
-    public record Limits(long maxCellsJson, long maxCellsCsv, int maxCodesPerDimension, int maxLastPeriods) {
+    /** What one request may ask for, and how many requests a client may send per minute (0: no rate limit). */
+    public record Limits(long maxCellsJson, long maxCellsCsv, int maxCodesPerDimension, int maxLastPeriods, int requestsPerMinute) {
         public static Limits defaults() {
-            return new Limits(100_000, 1_000_000, 5_000, 1_000);
+            return new Limits(100_000, 1_000_000, 5_000, 1_000, 600);
+        }
+
+        public Limits withRequestsPerMinute(int perMinute) {
+            return new Limits(maxCellsJson, maxCellsCsv, maxCodesPerDimension, maxLastPeriods, perMinute);
         }
     }
 
@@ -50,7 +55,8 @@ public record AppConfig(
                         longValue(env, "LMO_MAX_CELLS_JSON", d.maxCellsJson()),
                         longValue(env, "LMO_MAX_CELLS_CSV", d.maxCellsCsv()),
                         d.maxCodesPerDimension(),
-                        d.maxLastPeriods()));
+                        d.maxLastPeriods(),
+                        intValue(env, "LMO_RATE_LIMIT_PER_MINUTE", d.requestsPerMinute())));
     }
 
     public AppConfig withPort(int newPort) {

@@ -33,7 +33,7 @@ public final class SystemRoutes {
     }
 
     public record LimitsView(long maxCellsJson, long maxCellsCsv, int maxCodesPerDimension, int maxLastPeriods,
-                             String rateLimit, Map<String, String> notes) {
+                             int requestsPerMinute, String rateLimit, Map<String, String> notes) {
     }
 
     public void register(Javalin app) {
@@ -76,9 +76,15 @@ public final class SystemRoutes {
                     @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))})
     void limits(Context ctx) {
         QueryParams.requireOnly(ctx, Set.of());
+        int perMinute = limits.requestsPerMinute();
         ctx.json(new LimitsView(limits.maxCellsJson(), limits.maxCellsCsv(), limits.maxCodesPerDimension(), limits.maxLastPeriods(),
-                "none",
+                perMinute,
+                perMinute > 0 ? perMinute + " requests per minute per client address (token bucket: a burst of " + perMinute + ", then one every "
+                        + String.format(java.util.Locale.ROOT, "%.2f", 60.0 / perMinute) + " s)" : "none",
                 Map.of("cells", "cells = matching series × periods in the time window, checked before any row is read; over the limit the answer is 413",
-                        "rateLimit", "no per-client rate limit is enforced by this server")));
+                        "rateLimit", perMinute > 0
+                                ? "every answer carries RateLimit-Policy and RateLimit header fields (IETF draft); over the limit the answer is 429 with "
+                                + "Retry-After; a 304 Not Modified gives its request back; /health and /ready are never limited"
+                                : "no per-client rate limit is enforced by this server")));
     }
 }

@@ -124,7 +124,7 @@ class StandardFormatsApiTest {
     @Test
     void theDenseJsonStatCubeCountsAgainstTheJsonCellLimit() {
         // fmt-sparse has 3 series × 4 periods = 12 cells, but its dense cube is 3 areas × 2 groups × 4 periods = 24.
-        AppConfig small = TestDatabase.config().withLimits(new AppConfig.Limits(20, 100, 5000, 1000));
+        AppConfig small = TestDatabase.config().withLimits(new AppConfig.Limits(20, 100, 5000, 1000, 0));
         try (Observatory limited = TestServer.start(small)) {
             var api = RestAssured.given().baseUri("http://localhost:" + limited.port()).filter(Contract.filter());
             api.get(SPARSE).then().statusCode(200);

@@ -171,7 +171,7 @@ class ObservationApiTest {
 
     @Test
     void aCsvQueryOverTheCellLimitIsA413ThatNamesTheLimit() {
-        AppConfig small = TestDatabase.config().withLimits(new AppConfig.Limits(50, 100, 5000, 1000));
+        AppConfig small = TestDatabase.config().withLimits(new AppConfig.Limits(50, 100, 5000, 1000, 0));
         try (Observatory limited = TestServer.start(small)) {
             RestAssured.given().baseUri("http://localhost:" + limited.port()).filter(org.lmobservatory.support.Contract.filter())
                     .queryParam("geo", "FI1B").queryParam("format", "csv").get(RATES)

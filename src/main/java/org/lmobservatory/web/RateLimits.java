@@ -1,0 +1,73 @@
+package org.lmobservatory.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A per-client token bucket (bucket4j): a client may send {@code perMinute} requests in a burst and then one every
+ * 60/perMinute seconds. Every answer says where the client stands in the IETF RateLimit header fields
+ * (draft-ietf-httpapi-ratelimit-headers), so a well-behaved client never meets the 429. A 304 gives its token back:
+ * revalidating a cached answer is the behaviour we want to encourage. Health and readiness are never limited, so
+ * a load balancer keeps seeing the truth while one client is throttled.
+ */
+public final class RateLimits {
+    private static final Set<String> EXEMPT = Set.of(SystemRoutes.HEALTH, SystemRoutes.READY);
+    private static final String POLICY = "per-client";
+    private static final String TOKEN_TAKEN = "lmo.rateLimitToken";
+
+    private final int perMinute;
+    private final Cache<String, Bucket> buckets;
+
+    public RateLimits(int perMinute) {
+        this.perMinute = perMinute;
+        // A client idle for two minutes has a full bucket again, so forgetting it then changes nothing.
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).maximumSize(200_000).build();
+    }
+
+    public void register(Javalin app) {
+        if (perMinute <= 0) return;
+        app.before(this::admit);
+        app.after(this::refundRevalidation);
+    }
+
+    private void admit(Context ctx) {
+        if (EXEMPT.contains(ctx.path())) return;
+        Bucket bucket = buckets.get(ctx.ip(), ip -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ctx.header("RateLimit-Policy", "\"" + POLICY + "\";q=" + perMinute + ";w=60");
+        if (probe.isConsumed()) {
+            ctx.attribute(TOKEN_TAKEN, bucket);
+            ctx.header("RateLimit", "\"" + POLICY + "\";r=" + probe.getRemainingTokens() + ";t=" + secondsUntilFull(probe.getRemainingTokens()));
+            return;
+        }
+        long retry = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        ctx.header("RateLimit", "\"" + POLICY + "\";r=0;t=" + retry);
+        ctx.header("Retry-After", Long.toString(retry));
+        throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS.getCode(), "rate-limited", "Too many requests",
+                "This client sent more than " + perMinute + " requests in a minute; retry after " + retry
+                        + " s. Cached answers revalidated with If-None-Match (304) do not count.",
+                Map.of("limit", perMinute, "windowSeconds", 60, "retryAfterSeconds", retry));
+    }
+
+    private void refundRevalidation(Context ctx) {
+        Bucket bucket = ctx.attribute(TOKEN_TAKEN);
+        if (bucket != null && ctx.status() == HttpStatus.NOT_MODIFIED) bucket.addTokens(1);
+    }
+
+    /** Seconds until a bucket holding {@code remaining} tokens is full again: when the quota is whole once more. */
+    private long secondsUntilFull(long remaining) {
+        return (long) Math.ceil((perMinute - remaining) * 60.0 / perMinute);
+    }
+}
