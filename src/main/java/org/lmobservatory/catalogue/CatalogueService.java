@@ -6,7 +6,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.disclosure.DisclosureView;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseRepository;
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ErrorKind;
 
 import java.text.Normalizer;
 import java.time.Duration;
@@ -44,7 +44,7 @@ public final class CatalogueService {
     }
 
     public Dataset dataset(String id) {
-        return datasets.get(id).orElseThrow(() -> ProblemException.notFound("unknown-dataset",
+        return datasets.get(id).orElseThrow(() -> ErrorKind.UNKNOWN_DATASET.error(
                 "There is no dataset '" + id + "'. The catalogue is at /v1/datasets."));
     }
 
@@ -58,7 +58,7 @@ public final class CatalogueService {
     }
 
     public Codelist codelist(String id) {
-        return codelists.get(id).orElseThrow(() -> ProblemException.notFound("unknown-codelist",
+        return codelists.get(id).orElseThrow(() -> ErrorKind.UNKNOWN_CODELIST.error(
                 "There is no codelist '" + id + "'. Known codelists: " + String.join(", ", repository.codelistIds()) + "."));
     }
 

@@ -19,6 +19,7 @@ public record AppConfig(
         String baseUrl,
         int poolSize,
         long cacheBytes,
+        long statementTimeoutMs,
         Limits limits) {
 
     /** Limits in force, published at GET /v1/limits. */
@@ -51,6 +52,7 @@ public record AppConfig(
                 env.getOrDefault("LMO_BASE_URL", "http://localhost:" + port),
                 intValue(env, "LMO_DB_POOL_SIZE", 8),
                 longValue(env, "LMO_CACHE_MB", 64) * 1024 * 1024,
+                longValue(env, "LMO_STATEMENT_TIMEOUT_MS", 0),
                 new Limits(
                         longValue(env, "LMO_MAX_CELLS_JSON", d.maxCellsJson()),
                         longValue(env, "LMO_MAX_CELLS_CSV", d.maxCellsCsv()),
@@ -60,11 +62,16 @@ public record AppConfig(
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, embeddedPort, newPort, apiRole, baseUrl, poolSize, cacheBytes, limits);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, embeddedPort, newPort, apiRole, baseUrl, poolSize, cacheBytes, statementTimeoutMs, limits);
+    }
+
+    /** API reads cancelled by PostgreSQL after this long (0: no limit); the loader is never limited. */
+    public AppConfig withStatementTimeoutMs(long ms) {
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, embeddedPort, port, apiRole, baseUrl, poolSize, cacheBytes, ms, limits);
     }
 
     public AppConfig withLimits(Limits newLimits) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, embeddedPort, port, apiRole, baseUrl, poolSize, cacheBytes, newLimits);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, embeddedPort, port, apiRole, baseUrl, poolSize, cacheBytes, statementTimeoutMs, newLimits);
     }
 
     /** Safe to log: the password never appears. */
@@ -72,7 +79,7 @@ public record AppConfig(
     public String toString() {
         return "AppConfig[database=" + databaseUrl.orElse("embedded PostgreSQL in " + dataDir.toAbsolutePath())
                 + ", user=" + databaseUser.orElse("-") + ", password=" + databasePassword.map(p -> "****").orElse("-")
-                + ", port=" + port + ", apiRole=" + apiRole + ", cacheMB=" + cacheBytes / 1024 / 1024 + ", baseUrl=" + baseUrl + ", limits=" + limits + "]";
+                + ", port=" + port + ", apiRole=" + apiRole + ", cacheMB=" + cacheBytes / 1024 / 1024 + ", baseUrl=" + baseUrl + ", statementTimeoutMs=" + statementTimeoutMs + ", limits=" + limits + "]";
     }
 
     private static Optional<String> nonBlank(String value) {

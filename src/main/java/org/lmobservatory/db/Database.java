@@ -7,14 +7,19 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.lmobservatory.config.AppConfig;
+import org.lmobservatory.errors.ErrorKind;
+import org.lmobservatory.errors.ObservatoryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The database as the application sees it: an owner pool (migrations, loader) and a read-only pool that runs
@@ -37,9 +42,10 @@ public final class Database implements AutoCloseable {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
-        this.ownerPool = pool("lmo-owner", jdbcUrl, user, password, 4, null, false);
+        this.ownerPool = pool("lmo-owner", jdbcUrl, user, password, 4, null, false, 0);
         migrate(ownerPool);
-        this.apiPool = pool("lmo-api", jdbcUrl, user, password, config.poolSize(), config.apiRole(), true);
+        this.apiPool = pool("lmo-api", jdbcUrl, user, password, config.poolSize(), config.apiRole(), true,
+                config.statementTimeoutMs());
         this.owner = Jdbi.create(ownerPool).installPlugin(new PostgresPlugin());
         this.api = Jdbi.create(apiPool).installPlugin(new PostgresPlugin());
     }
@@ -76,13 +82,31 @@ public final class Database implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_wal_size", "4GB")
                     .start();
+        } catch (IllegalStateException e) {
+            // zonky locks <dir>/epg-lock: another process (a running serve or demo) owns this data directory.
+            if (e instanceof OverlappingFileLockException || String.valueOf(e.getMessage()).startsWith("could not lock")) throw inUse(dir);
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dir.toAbsolutePath(), e);
         }
     }
 
+    /** Says how to reach the running database instead, with the port from PostgreSQL's own postmaster.pid when it is there. */
+    private static ObservatoryException inUse(Path dir) {
+        String port = "<port>";
+        try {
+            List<String> pid = Files.readAllLines(dir.resolve("postmaster.pid"));
+            if (pid.size() > 3 && pid.get(3).trim().matches("\\d+")) port = pid.get(3).trim();
+        } catch (IOException | RuntimeException e) {
+            // No pid file (the other process is still starting): the message keeps the placeholder.
+        }
+        return ErrorKind.DATABASE_IN_USE.error("The embedded database in " + dir.toAbsolutePath() + " is in use by another process "
+                + "(a running serve or demo?). Stop that process, or run this command against its database: "
+                + "DATABASE_URL=jdbc:postgresql://localhost:" + port + "/postgres DATABASE_USER=postgres java -jar observatory.jar …");
+    }
+
     private static HikariDataSource pool(String name, String url, String user, String password, int size,
-                                         String role, boolean readOnly) {
+                                         String role, boolean readOnly, long statementTimeoutMs) {
         HikariConfig hc = new HikariConfig();
         hc.setPoolName(name);
         hc.setJdbcUrl(url);
@@ -93,7 +117,11 @@ public final class Database implements AutoCloseable {
         hc.setReadOnly(readOnly);
         // API reads run in one REPEATABLE READ snapshot; set per connection so no request pays extra round trips for it.
         if (readOnly) hc.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
-        if (role != null) hc.setConnectionInitSql("SET ROLE \"" + role.replace("\"", "") + "\"");
+        List<String> init = new ArrayList<>();
+        if (role != null) init.add("SET ROLE \"" + role.replace("\"", "") + "\"");
+        // Last, so the setup itself is never cancelled; a cancelled read becomes a 504 problem (errors.DatabaseErrors).
+        if (statementTimeoutMs > 0) init.add("SET statement_timeout = " + statementTimeoutMs);
+        if (!init.isEmpty()) hc.setConnectionInitSql(String.join("; ", init));
         return new HikariDataSource(hc);
     }
 

@@ -2,6 +2,8 @@ package org.lmobservatory.loader;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.lmobservatory.db.Json;
+import org.lmobservatory.errors.ErrorKind;
+import org.lmobservatory.errors.ObservatoryException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Reads and checks codelist and dataset definition files (JSON), naming the JSON path of every problem. */
 public final class DefinitionFiles {
@@ -58,11 +61,12 @@ public final class DefinitionFiles {
     }
 
     /** Thrown with every problem found in a definition file. */
-    public static final class InvalidDefinitionException extends RuntimeException {
+    /** A definition or code list file that cannot be used; the detail lists every problem, one per line. */
+    public static final class InvalidDefinitionException extends ObservatoryException {
         private final List<LoadError> errors;
 
         public InvalidDefinitionException(List<LoadError> errors) {
-            super(errors.size() + " problem(s) in definition: " + errors);
+            super(ErrorKind.INVALID_DEFINITION, errors.stream().map(LoadError::toString).collect(Collectors.joining("\n")), Map.of());
             this.errors = List.copyOf(errors);
         }
 

@@ -13,8 +13,9 @@ import org.lmobservatory.formats.CsvMetadata;
 import org.lmobservatory.formats.CsvMetadataDocument;
 import org.lmobservatory.formats.Writers;
 import org.lmobservatory.releases.Release;
+import org.lmobservatory.releases.ReleaseSelection;
 import org.lmobservatory.web.Problem;
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ErrorKind;
 
 import java.util.Map;
 
@@ -65,12 +66,11 @@ public final class CsvMetadataRoutes {
         // Whatever the client accepts, this describes a CSV: csv unless format= says sdmx-csv.
         ObservationQuery query = service.parse(ctx.pathParam("datasetId"), ctx.queryParamMap(), "text/csv");
         if (!query.format().csvTable()) {
-            throw ProblemException.badRequest("conflicting-parameters", "csv-metadata.json describes CSV responses: format=csv or "
+            throw ErrorKind.CONFLICTING_PARAMETERS.error("csv-metadata.json describes CSV responses: format=csv or "
                     + "format=sdmx-csv, not format=" + query.format().parameter() + ".", Map.of("parameter", "format"));
         }
         String id = query.dataset().id();
-        Release release = catalogue.currentRelease(id).orElseThrow(() -> new ProblemException(404, "no-release",
-                "Not published yet", "Dataset '" + id + "' is defined but has no published release yet."));
+        Release release = catalogue.currentRelease(id).orElseThrow(() -> ReleaseSelection.notPublished(id));
         ctx.contentType(CsvMetadata.CONTENT_TYPE);
         ctx.result(Json.MAPPER.writeValueAsBytes(CsvMetadata.describe(query, release, baseUrl, Writers.csvPath(query),
                 catalogue.disclosure(release.id()).isPresent())));

@@ -1,6 +1,7 @@
 package org.lmobservatory.observations;
 
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ErrorKind;
+import org.lmobservatory.errors.ObservatoryException;
 
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class FormatParameters {
 
     static OutputFormat format(String format, String accept) {
         if (format != null) {
-            return OutputFormat.byParameter(format).orElseThrow(() -> ProblemException.badRequest("invalid-parameter",
+            return OutputFormat.byParameter(format).orElseThrow(() -> ErrorKind.INVALID_PARAMETER.error(
                     "format must be one of " + String.join(", ", OutputFormat.parameters()) + "; got '" + format + "'.",
                     Map.of("parameter", "format", "allowed", OutputFormat.parameters())));
         }
@@ -82,7 +83,7 @@ final class FormatParameters {
             case "code" -> LabelMode.CODE;
             case "label" -> LabelMode.LABEL;
             case "both" -> LabelMode.BOTH;
-            default -> throw ProblemException.badRequest("invalid-parameter", "labels must be code, label or both; got '" + labels + "'.",
+            default -> throw ErrorKind.INVALID_PARAMETER.error("labels must be code, label or both; got '" + labels + "'.",
                     Map.of("parameter", "labels", "allowed", List.of("code", "label", "both")));
         };
     }
@@ -108,7 +109,7 @@ final class FormatParameters {
         return switch (layout) {
             case "long" -> TableOptions.Layout.LONG;
             case "wide" -> TableOptions.Layout.WIDE;
-            default -> throw ProblemException.badRequest("invalid-parameter", "layout must be long or wide; got '" + layout + "'.",
+            default -> throw ErrorKind.INVALID_PARAMETER.error("layout must be long or wide; got '" + layout + "'.",
                     Map.of("parameter", "layout", "allowed", List.of("long", "wide")));
         };
     }
@@ -118,7 +119,7 @@ final class FormatParameters {
         return switch (separator) {
             case "comma" -> ',';
             case "semicolon" -> ';';
-            default -> throw ProblemException.badRequest("invalid-parameter", "csvSeparator must be comma or semicolon; got '" + separator + "'.",
+            default -> throw ErrorKind.INVALID_PARAMETER.error("csvSeparator must be comma or semicolon; got '" + separator + "'.",
                     Map.of("parameter", "csvSeparator", "allowed", List.of("comma", "semicolon")));
         };
     }
@@ -128,12 +129,12 @@ final class FormatParameters {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw ProblemException.badRequest("invalid-parameter", name + " must be true or false; got '" + value + "'.",
+            default -> throw ErrorKind.INVALID_PARAMETER.error(name + " must be true or false; got '" + value + "'.",
                     Map.of("parameter", name, "allowed", List.of("true", "false")));
         };
     }
 
-    private static ProblemException conflict(String parameter, String detail) {
-        return ProblemException.badRequest("conflicting-parameters", detail, Map.of("parameter", parameter));
+    private static ObservatoryException conflict(String parameter, String detail) {
+        return ErrorKind.CONFLICTING_PARAMETERS.error(detail, Map.of("parameter", parameter));
     }
 }

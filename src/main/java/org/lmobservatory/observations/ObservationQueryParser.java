@@ -9,7 +9,7 @@ import org.lmobservatory.config.AppConfig.Limits;
 import org.lmobservatory.releases.ReleaseParams;
 import org.lmobservatory.releases.ReleaseSelector;
 import org.lmobservatory.web.Languages;
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ErrorKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,7 +41,7 @@ public final class ObservationQueryParser {
         dataset.dimensions().forEach(d -> allowed.add(d.id()));
         List<String> unknown = params.keySet().stream().filter(p -> !allowed.contains(p)).toList();
         if (!unknown.isEmpty()) {
-            throw ProblemException.badRequest("unknown-parameter",
+            throw ErrorKind.UNKNOWN_PARAMETER.error(
                     "Unknown query parameter " + String.join(", ", unknown) + " for dataset '" + dataset.id()
                             + "'. Its dimensions are " + dataset.dimensions().stream().map(Dimension::id).collect(Collectors.joining(", "))
                             + "; other parameters: " + String.join(", ", new TreeSet<>(RESERVED)) + ".",
@@ -72,7 +72,7 @@ public final class ObservationQueryParser {
     private List<String> codes(Dimension dimension, Codelist codelist, List<String> asked) {
         if (asked.isEmpty()) return null;
         if (asked.size() > limits.maxCodesPerDimension()) {
-            throw ProblemException.badRequest("too-many-codes", "At most " + limits.maxCodesPerDimension() + " codes per dimension; "
+            throw ErrorKind.TOO_MANY_CODES.error("At most " + limits.maxCodesPerDimension() + " codes per dimension; "
                     + dimension.id() + " has " + asked.size() + ".");
         }
         for (String code : asked) {
@@ -80,7 +80,7 @@ public final class ObservationQueryParser {
                 List<String> close = codelist.suggest(code);
                 String hint = close.isEmpty() ? "" : " Did you mean " + Codelist.orList(close) + "?";
                 List<String> valid = codelist.codes().stream().map(Code::id).toList();
-                throw ProblemException.badRequest("unknown-code",
+                throw ErrorKind.UNKNOWN_CODE.error(
                         "Code '" + code + "' is not in codelist " + codelist.id() + " of dimension '" + dimension.id() + "'." + hint
                                 + " Valid codes: " + preview(valid) + " (all at /v1/codelists/" + codelist.id() + ").",
                         Map.of("parameter", dimension.id(), "validValues", valid.size() <= 200 ? valid : valid.subList(0, 200)));
@@ -91,14 +91,14 @@ public final class ObservationQueryParser {
 
     private void applyGeoHierarchy(Dataset dataset, List<Codelist> lists, List<List<String>> filters, String level, String parent) {
         if (level == null && parent == null) return;
-        Dimension geo = dataset.geoDimension().orElseThrow(() -> ProblemException.badRequest("no-geo-dimension",
+        Dimension geo = dataset.geoDimension().orElseThrow(() -> ErrorKind.NO_GEO_DIMENSION.error(
                 "geoLevel and geoParent need a territorial dimension; dataset '" + dataset.id() + "' has none."));
         Codelist codelist = lists.get(geo.position());
         Set<String> selected = new LinkedHashSet<>();
         codelist.codes().forEach(c -> selected.add(c.id()));
         if (level != null) {
             if (!codelist.levels().contains(level)) {
-                throw ProblemException.badRequest("unknown-level", "geoLevel '" + level + "' is not a level of codelist " + codelist.id()
+                throw ErrorKind.UNKNOWN_LEVEL.error("geoLevel '" + level + "' is not a level of codelist " + codelist.id()
                         + ". Levels: " + String.join(", ", codelist.levels()) + ".", Map.of("parameter", "geoLevel", "validValues", codelist.levels()));
             }
             selected.removeIf(id -> !level.equals(codelist.code(id).orElseThrow().level()));
@@ -107,7 +107,7 @@ public final class ObservationQueryParser {
             if (!codelist.contains(parent)) {
                 List<String> close = codelist.suggest(parent);
                 String hint = close.isEmpty() ? "" : " Did you mean " + Codelist.orList(close) + "?";
-                throw ProblemException.badRequest("unknown-code", "geoParent '" + parent + "' is not in codelist " + codelist.id() + "." + hint,
+                throw ErrorKind.UNKNOWN_CODE.error("geoParent '" + parent + "' is not in codelist " + codelist.id() + "." + hint,
                         Map.of("parameter", "geoParent"));
             }
             Set<String> below = codelist.descendantsOf(parent);
@@ -121,7 +121,7 @@ public final class ObservationQueryParser {
 
     private TimeFilter time(Dataset dataset, String time, String lastPeriods) {
         if (time != null && lastPeriods != null) {
-            throw ProblemException.badRequest("conflicting-parameters", "Use either time or lastPeriods, not both.");
+            throw ErrorKind.CONFLICTING_PARAMETERS.error("Use either time or lastPeriods, not both.");
         }
         if (lastPeriods != null) {
             int n;
@@ -131,7 +131,7 @@ public final class ObservationQueryParser {
                 n = -1;
             }
             if (n < 1 || n > limits.maxLastPeriods()) {
-                throw ProblemException.badRequest("invalid-parameter", "lastPeriods must be a whole number from 1 to "
+                throw ErrorKind.INVALID_PARAMETER.error("lastPeriods must be a whole number from 1 to "
                         + limits.maxLastPeriods() + "; got '" + lastPeriods + "'.", Map.of("parameter", "lastPeriods"));
             }
             return new TimeFilter(null, null, n);
@@ -148,17 +148,17 @@ public final class ObservationQueryParser {
         Period start = from.isEmpty() ? null : period(dataset, from);
         Period end = to.isEmpty() ? null : period(dataset, to);
         if (start != null && end != null && end.endExclusive().isBefore(start.start().plusDays(1))) {
-            throw ProblemException.badRequest("invalid-time", "time range '" + time + "' ends before it starts.", Map.of("parameter", "time"));
+            throw ErrorKind.INVALID_TIME.error("time range '" + time + "' ends before it starts.", Map.of("parameter", "time"));
         }
         return new TimeFilter(start == null ? null : start.start(), end == null ? null : end.endExclusive(), null);
     }
 
     private static Period period(Dataset dataset, String text) {
-        Period p = Period.parse(text).orElseThrow(() -> ProblemException.badRequest("invalid-time",
+        Period p = Period.parse(text).orElseThrow(() -> ErrorKind.INVALID_TIME.error(
                 "time '" + text + "' is not a period. Write a year (2024), a quarter (2024-Q3) or a month (2024-07), or a range 2019..2024.",
                 Map.of("parameter", "time")));
         if (!p.coarserOrEqual(dataset.frequency())) {
-            throw ProblemException.badRequest("invalid-time", "Dataset '" + dataset.id() + "' has frequency " + dataset.frequency()
+            throw ErrorKind.INVALID_TIME.error("Dataset '" + dataset.id() + "' has frequency " + dataset.frequency()
                     + " (periods like " + dataset.frequency().example() + "); '" + text + "' is finer than that.", Map.of("parameter", "time"));
         }
         return p;
@@ -173,7 +173,7 @@ public final class ObservationQueryParser {
                 size = -1;
             }
             if (size < 1 || size > limits.maxCellsJson()) {
-                throw ProblemException.badRequest("invalid-parameter", "limit must be a whole number from 1 to "
+                throw ErrorKind.INVALID_PARAMETER.error("limit must be a whole number from 1 to "
                         + limits.maxCellsJson() + " (rows per JSON page); got '" + limit + "'.", Map.of("parameter", "limit"));
             }
         }
@@ -184,7 +184,7 @@ public final class ObservationQueryParser {
         if (lang == null) return Languages.DEFAULT;
         String l = lang.toLowerCase(Locale.ROOT);
         if (!Languages.SUPPORTED.contains(l)) {
-            throw ProblemException.badRequest("unsupported-language", "Language '" + lang + "' is not offered. Use one of "
+            throw ErrorKind.UNSUPPORTED_LANGUAGE.error("Language '" + lang + "' is not offered. Use one of "
                     + String.join(", ", Languages.SUPPORTED) + ".", Map.of("parameter", "lang", "allowed", Languages.SUPPORTED));
         }
         return l;
@@ -192,7 +192,7 @@ public final class ObservationQueryParser {
 
     private static String single(Map<String, List<String>> params, String name) {
         List<String> values = params.getOrDefault(name, List.of());
-        if (values.size() > 1) throw ProblemException.badRequest("repeated-parameter", "Parameter '" + name + "' may be given only once.");
+        if (values.size() > 1) throw ErrorKind.REPEATED_PARAMETER.error("Parameter '" + name + "' may be given only once.");
         if (values.isEmpty() || values.get(0).isBlank()) return null;
         return values.get(0).trim();
     }

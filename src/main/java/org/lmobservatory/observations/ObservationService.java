@@ -11,7 +11,7 @@ import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseRepository;
 import org.lmobservatory.releases.ReleaseSelection;
 import org.lmobservatory.web.Languages;
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ErrorKind;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,8 +73,7 @@ public final class ObservationService {
     /** Runs against whatever release is current, read in the same snapshot as the rows (for in-process callers). */
     public void runCurrent(ObservationQuery query, ResultConsumer consumer) throws Exception {
         jdbi.useTransaction(h -> {
-            Release release = ReleaseRepository.current(h, query.dataset().id()).orElseThrow(() -> new ProblemException(404,
-                    "no-release", "Not published yet", "Dataset '" + query.dataset().id() + "' has no published release yet."));
+            Release release = ReleaseRepository.current(h, query.dataset().id()).orElseThrow(() -> ReleaseSelection.notPublished(query.dataset().id()));
             execute(h, query, release, "/v1/datasets/" + query.dataset().id() + "/observations", true, consumer);
         });
     }
@@ -129,7 +128,7 @@ public final class ObservationService {
         if (query.format() == OutputFormat.XLSX) limit = Math.min(limit, XLSX_MAX_DATA_ROWS);
         if (cells > limit) {
             String id = query.dataset().id();
-            throw new ProblemException(413, "too-many-cells", "Query too large",
+            throw ErrorKind.TOO_MANY_CELLS.error(
                     "This query could return up to " + cells + " cells; the limit for " + query.format().parameter()
                             + " is " + limit + ". Narrow it with dimension or time filters, use format=csv (limit "
                             + limits.maxCellsCsv() + "), page through it as JSON (limit and the next link), "

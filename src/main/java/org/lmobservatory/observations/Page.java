@@ -1,6 +1,6 @@
 package org.lmobservatory.observations;
 
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ErrorKind;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -32,7 +32,7 @@ public record Page(int limit, int startSeries, LocalDate afterPeriod) {
             if (series < 0) throw new IllegalArgumentException(raw);
             return new Page(limit, series, LocalDate.parse(parts[2]));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw ProblemException.badRequest("invalid-cursor",
+            throw ErrorKind.INVALID_CURSOR.error(
                     "cursor '" + cursor + "' is not one this API issued; follow the 'next' link of the previous page unchanged.",
                     Map.of("parameter", "cursor"));
         }

@@ -2,7 +2,6 @@ package org.lmobservatory.releases;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import org.lmobservatory.web.ProblemException;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,8 +25,7 @@ public final class CurrentReleases {
     }
 
     public Release of(String datasetId) {
-        return current.get(datasetId).orElseThrow(() -> new ProblemException(404, "no-release", "Not published yet",
-                "Dataset '" + datasetId + "' is defined but has no published release yet."));
+        return current.get(datasetId).orElseThrow(() -> ReleaseSelection.notPublished(datasetId));
     }
 
     public ReleaseRepository repository() {

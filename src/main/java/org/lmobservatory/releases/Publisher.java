@@ -2,7 +2,7 @@ package org.lmobservatory.releases;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ErrorKind;
 
 import java.time.LocalDate;
 
@@ -168,18 +168,18 @@ public final class Publisher {
         return query.bind("ds", datasetId)
                 .map((rs, ctx) -> {
                     if (!"valid".equals(rs.getString("status"))) {
-                        throw new ProblemException(409, "load-not-publishable", "Load cannot be published",
+                        throw ErrorKind.LOAD_NOT_PUBLISHABLE.error(
                                 "Load " + rs.getLong("id") + " of " + datasetId + " is " + rs.getString("status") + ", not valid; only a load without errors can be published.");
                     }
                     boolean merge = "merge".equals(rs.getString("mode"));
                     if (rs.getLong("row_count") == 0 && !merge) {
-                        throw new ProblemException(409, "empty-load", "Load cannot be published",
+                        throw ErrorKind.EMPTY_LOAD.error(
                                 "Load " + rs.getLong("id") + " of " + datasetId + " has no rows; publishing it would replace the data with nothing.");
                     }
                     return new Load(rs.getLong("id"), rs.getLong("row_count"), rs.getString("checksum"), rs.getString("file_name"), merge);
                 })
                 .findOne()
-                .orElseThrow(() -> new ProblemException(404, "no-valid-load", "Nothing to publish",
+                .orElseThrow(() -> ErrorKind.NO_VALID_LOAD.error(
                         "There is no validated load " + (loadId == null ? "" : loadId + " ") + "of dataset '" + datasetId
                                 + "' waiting to be published. Run: load --dataset " + datasetId + " --file <file.csv>"));
     }

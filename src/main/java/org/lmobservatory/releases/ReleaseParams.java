@@ -1,6 +1,6 @@
 package org.lmobservatory.releases;
 
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ErrorKind;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +17,7 @@ public final class ReleaseParams {
 
     public static ReleaseSelector selector(String release, String asOf) {
         if (release != null && asOf != null) {
-            throw ProblemException.badRequest("conflicting-parameters", "Use either release or asOf, not both.");
+            throw ErrorKind.CONFLICTING_PARAMETERS.error("Use either release or asOf, not both.");
         }
         if (release != null) return new ReleaseSelector(releaseId("release", release), null);
         if (asOf != null) return new ReleaseSelector(null, moment("asOf", asOf));
@@ -31,7 +31,7 @@ public final class ReleaseParams {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.badRequest("invalid-parameter", parameter + " must be a release id (a whole number, see "
+        throw ErrorKind.INVALID_PARAMETER.error(parameter + " must be a release id (a whole number, see "
                 + "/v1/datasets/{id}/releases); got '" + text + "'.", Map.of("parameter", parameter));
     }
 
@@ -47,7 +47,7 @@ public final class ReleaseParams {
             if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) return OffsetDateTime.parse(text).toInstant();
             return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("invalid-parameter", parameter + " must be a date (2025-03-01) or a timestamp "
+            throw ErrorKind.INVALID_PARAMETER.error(parameter + " must be a date (2025-03-01) or a timestamp "
                     + "(2025-03-01T12:00:00Z); got '" + text + "'.", Map.of("parameter", parameter));
         }
     }

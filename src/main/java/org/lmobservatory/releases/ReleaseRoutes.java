@@ -20,7 +20,7 @@ import org.lmobservatory.releases.ReleaseViews.ReleaseRef;
 import org.lmobservatory.releases.ReleaseViews.Revision;
 import org.lmobservatory.releases.ReleaseViews.RevisionList;
 import org.lmobservatory.web.Problem;
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.web.QueryParams;
 
 import java.util.ArrayList;
@@ -97,7 +97,7 @@ public final class ReleaseRoutes {
         Dataset d = catalogue.dataset(ctx.pathParam("datasetId"));
         String since = QueryParams.single(ctx, "since");
         if (since == null) {
-            throw ProblemException.badRequest("missing-parameter", "since is required: a release id (see " + ReleaseSelection.releasesPath(d.id())
+            throw ErrorKind.MISSING_PARAMETER.error("since is required: a release id (see " + ReleaseSelection.releasesPath(d.id())
                     + "), a date or a timestamp.", Map.of("parameter", "since"));
         }
         ReleaseSelector from = since.matches("\\d+") ? new ReleaseSelector(ReleaseParams.releaseId("since", since), null)
@@ -134,7 +134,7 @@ public final class ReleaseRoutes {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.badRequest("invalid-parameter", "limit must be a whole number from 1 to " + MAX_LIMIT + "; got '" + text + "'.",
+        throw ErrorKind.INVALID_PARAMETER.error("limit must be a whole number from 1 to " + MAX_LIMIT + "; got '" + text + "'.",
                 Map.of("parameter", "limit"));
     }
 

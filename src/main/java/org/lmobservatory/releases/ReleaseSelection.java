@@ -1,7 +1,8 @@
 package org.lmobservatory.releases;
 
 import org.jdbi.v3.core.Handle;
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ErrorKind;
+import org.lmobservatory.errors.ObservatoryException;
 
 import java.time.Instant;
 import java.util.Map;
@@ -13,19 +14,23 @@ public final class ReleaseSelection {
 
     public static Release resolve(Handle h, String datasetId, ReleaseSelector selector) {
         if (selector.releaseId() != null) {
-            return ReleaseRepository.byId(h, datasetId, selector.releaseId()).orElseThrow(() -> new ProblemException(404, "unknown-release",
-                    "Unknown release", "Dataset '" + datasetId + "' has no release " + selector.releaseId() + ". Its releases are listed at "
+            return ReleaseRepository.byId(h, datasetId, selector.releaseId()).orElseThrow(() -> ErrorKind.UNKNOWN_RELEASE.error(
+                    "Dataset '" + datasetId + "' has no release " + selector.releaseId() + ". Its releases are listed at "
                     + releasesPath(datasetId) + ".", Map.of("releases", releasesPath(datasetId))));
         }
         if (selector.asOf() != null) return asOf(h, datasetId, selector.asOf());
-        return ReleaseRepository.current(h, datasetId).orElseThrow(() -> new ProblemException(404, "no-release",
-                "Not published yet", "Dataset '" + datasetId + "' is defined but has no published release yet."));
+        return ReleaseRepository.current(h, datasetId).orElseThrow(() -> notPublished(datasetId));
+    }
+
+    /** The one answer for "this dataset has no current release", wherever a request or command finds none. */
+    public static ObservatoryException notPublished(String datasetId) {
+        return ErrorKind.NO_RELEASE.error("Dataset '" + datasetId + "' is defined but has no published release yet.");
     }
 
     /** The release that was current at the moment (publishes and rollbacks both count). */
     public static Release asOf(Handle h, String datasetId, Instant moment) {
-        return ReleaseRepository.activeAt(h, datasetId, moment).orElseThrow(() -> new ProblemException(404, "no-release-at-time",
-                "No release at that time", "Dataset '" + datasetId + "' had no published release at " + moment
+        return ReleaseRepository.activeAt(h, datasetId, moment).orElseThrow(() -> ErrorKind.NO_RELEASE_AT_TIME.error(
+                "Dataset '" + datasetId + "' had no published release at " + moment
                 + ". Its releases and their dates are listed at " + releasesPath(datasetId) + ".", Map.of("releases", releasesPath(datasetId))));
     }
 

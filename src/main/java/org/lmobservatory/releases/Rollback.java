@@ -1,7 +1,7 @@
 package org.lmobservatory.releases;
 
 import org.jdbi.v3.core.Jdbi;
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ErrorKind;
 
 import java.util.Map;
 
@@ -23,8 +23,8 @@ public final class Rollback {
     public RolledBack rollback(String datasetId, long releaseId) {
         return jdbi.inTransaction(h -> {
             DatasetLock.acquireForTransaction(h, datasetId);
-            Release target = ReleaseRepository.byId(h, datasetId, releaseId).orElseThrow(() -> new ProblemException(404, "unknown-release",
-                    "Unknown release", "Dataset '" + datasetId + "' has no release " + releaseId + "; its releases are "
+            Release target = ReleaseRepository.byId(h, datasetId, releaseId).orElseThrow(() -> ErrorKind.UNKNOWN_RELEASE.error(
+                    "Dataset '" + datasetId + "' has no release " + releaseId + "; its releases are "
                     + ReleaseRepository.ids(h, datasetId) + ".", Map.of()));
             long current = ReleaseRepository.current(h, datasetId).map(Release::id).orElse(0L);
             if (current == target.id()) return new RolledBack(datasetId, current, target.id(), false);

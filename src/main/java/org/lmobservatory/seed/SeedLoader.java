@@ -8,7 +8,7 @@ import org.lmobservatory.graduates.GraduateLoader;
 import org.lmobservatory.releases.Publisher;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 public final class SeedLoader {
     private final LoadService loader;
     private final Publisher publisher;
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    public SeedLoader(LoadService loader, Publisher publisher, PrintStream out) {
+    public SeedLoader(LoadService loader, Publisher publisher, PrintWriter out) {
         this.loader = loader;
         this.publisher = publisher;
         this.out = out;

@@ -1,5 +1,6 @@
 package org.lmobservatory.web;
 
+import org.lmobservatory.errors.ErrorKind;
 import io.javalin.http.Context;
 
 import java.util.List;
@@ -18,7 +19,7 @@ public final class Languages {
         if (lang == null) return DEFAULT;
         String normalised = lang.toLowerCase();
         if (!SUPPORTED.contains(normalised)) {
-            throw ProblemException.badRequest("unsupported-language",
+            throw ErrorKind.UNSUPPORTED_LANGUAGE.error(
                     "Language '" + lang + "' is not offered. Use one of " + String.join(", ", SUPPORTED) + ".",
                     Map.of("parameter", "lang", "allowed", SUPPORTED));
         }

@@ -4,12 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.lmobservatory.errors.DatabaseErrors;
+import org.lmobservatory.errors.ErrorKind;
+import org.lmobservatory.errors.ObservatoryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 
-/** The one place where exceptions become RFC 9457 application/problem+json responses. */
+/**
+ * The one place where exceptions become RFC 9457 application/problem+json responses: an {@link ObservatoryException}
+ * by its {@link ErrorKind}, a database failure by its SQLSTATE ({@link DatabaseErrors}), anything else as a logged 500
+ * whose body never carries a stack trace.
+ */
 public final class ProblemHandlers {
     public static final String CONTENT_TYPE = "application/problem+json";
     private static final Logger log = LoggerFactory.getLogger(ProblemHandlers.class);
@@ -23,23 +30,30 @@ public final class ProblemHandlers {
     }
 
     public void register(Javalin app) {
-        app.exception(ProblemException.class, (e, ctx) ->
-                write(ctx, e.status(), e.type(), e.title(), e.getMessage(), e.extensions()));
+        app.exception(ObservatoryException.class, (e, ctx) -> write(ctx, e));
         app.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage(), Map.of()));
         app.exception(Exception.class, (e, ctx) -> {
+            var database = DatabaseErrors.translate(e);
+            if (database.isPresent()) {
+                // Expected under load or during a failover: one line in the log, not a stack trace per request.
+                log.warn("{} on {} {}: {}", database.get().kind().slug(), ctx.method(), ctx.fullUrl(), e.toString());
+                write(ctx, database.get());
+                return;
+            }
             log.error("Unhandled error on {} {}", ctx.method(), ctx.fullUrl(), e);
-            write(ctx, 500, "internal-error", "Internal server error",
-                    "The server could not answer this request. It has been logged; please try again later.", Map.of());
+            write(ctx, ErrorKind.INTERNAL_ERROR.error(
+                    "The server could not answer this request. It has been logged; please try again later."));
         });
         app.error(404, ctx -> {
             if (!alreadyAnswered(ctx)) {
-                write(ctx, 404, "not-found", "Not found", "No resource at " + ctx.path() + ". The API is described at /openapi.json and /docs.", Map.of());
+                write(ctx, ErrorKind.NOT_FOUND.error(
+                        "No resource at " + ctx.path() + ". The API is described at /openapi.json and /docs."));
             }
         });
         app.error(405, ctx -> {
             if (!alreadyAnswered(ctx)) {
-                write(ctx, 405, "method-not-allowed", "Method not allowed", "Only GET (and HEAD) are served here.", Map.of());
+                write(ctx, ErrorKind.METHOD_NOT_ALLOWED.error("Only GET (and HEAD) are served here."));
             }
         });
     }
@@ -48,6 +62,12 @@ public final class ProblemHandlers {
     private static boolean alreadyAnswered(Context ctx) {
         String type = ctx.res().getContentType();
         return type != null && type.startsWith(CONTENT_TYPE) || ctx.resultInputStream() != null;
+    }
+
+    private void write(Context ctx, ObservatoryException e) {
+        ErrorKind kind = e.kind();
+        if (kind.retryAfterSeconds() > 0) ctx.header("Retry-After", Integer.toString(kind.retryAfterSeconds()));
+        write(ctx, kind.status(), kind.slug(), kind.title(), e.detail(), e.extensions());
     }
 
     private void write(Context ctx, int status, String type, String title, String detail, Map<String, Object> extensions) {

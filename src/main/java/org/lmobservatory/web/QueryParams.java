@@ -1,5 +1,6 @@
 package org.lmobservatory.web;
 
+import org.lmobservatory.errors.ErrorKind;
 import io.javalin.http.Context;
 
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public final class QueryParams {
             if (!allowed.contains(name)) unknown.add(name);
         }
         if (!unknown.isEmpty()) {
-            throw ProblemException.badRequest("unknown-parameter",
+            throw ErrorKind.UNKNOWN_PARAMETER.error(
                     "Unknown query parameter" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
                             + ". Allowed here: " + String.join(", ", new TreeSet<>(allowed)) + ".",
                     Map.of("parameter", unknown, "allowed", new TreeSet<>(allowed)));
@@ -31,7 +32,7 @@ public final class QueryParams {
         List<String> values = ctx.queryParams(name);
         if (values.isEmpty()) return null;
         if (values.size() > 1) {
-            throw ProblemException.badRequest("repeated-parameter", "Parameter '" + name + "' may be given only once.");
+            throw ErrorKind.REPEATED_PARAMETER.error("Parameter '" + name + "' may be given only once.");
         }
         String v = values.get(0).trim();
         return v.isEmpty() ? null : v;
@@ -41,7 +42,7 @@ public final class QueryParams {
         String value = single(ctx, name);
         if (value == null) return fallback;
         if (!allowed.contains(value)) {
-            throw ProblemException.badRequest("invalid-parameter",
+            throw ErrorKind.INVALID_PARAMETER.error(
                     "Parameter '" + name + "' must be one of " + String.join(", ", new TreeSet<>(allowed)) + "; got '" + value + "'.",
                     Map.of("parameter", name, "allowed", new TreeSet<>(allowed)));
         }

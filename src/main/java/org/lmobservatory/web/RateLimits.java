@@ -8,6 +8,8 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import org.lmobservatory.errors.ErrorKind;
+import org.lmobservatory.errors.ObservatoryException;
 
 import java.time.Duration;
 import java.util.Map;
@@ -55,8 +57,7 @@ public final class RateLimits {
         long retry = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         ctx.header("RateLimit", "\"" + POLICY + "\";r=0;t=" + retry);
         ctx.header("Retry-After", Long.toString(retry));
-        throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS.getCode(), "rate-limited", "Too many requests",
-                "This client sent more than " + perMinute + " requests in a minute; retry after " + retry
+        throw new ObservatoryException(ErrorKind.RATE_LIMITED, "This client sent more than " + perMinute + " requests in a minute; retry after " + retry
                         + " s. Cached answers revalidated with If-None-Match (304) do not count.",
                 Map.of("limit", perMinute, "windowSeconds", 60, "retryAfterSeconds", retry));
     }

@@ -1,6 +1,6 @@
 package org.lmobservatory.widgets;
 
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ErrorKind;
 
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +16,7 @@ enum ChartType {
             case "line" -> LINE;
             case "bar" -> BAR;
             case "sparkline" -> SPARKLINE;
-            default -> throw ProblemException.badRequest("invalid-parameter", "type must be line, bar or sparkline; got '" + text + "'.",
+            default -> throw ErrorKind.INVALID_PARAMETER.error("type must be line, bar or sparkline; got '" + text + "'.",
                     Map.of("parameter", "type", "allowed", List.of("line", "bar", "sparkline")));
         };
     }

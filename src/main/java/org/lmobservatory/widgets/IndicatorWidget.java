@@ -9,8 +9,9 @@ import org.lmobservatory.catalogue.Frequency;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.observations.SeriesKey;
 import org.lmobservatory.releases.Release;
+import org.lmobservatory.releases.ReleaseSelection;
 import org.lmobservatory.web.Languages;
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.widgets.CollectedObservations.Cell;
 
 import java.time.LocalDate;
@@ -64,8 +65,7 @@ final class IndicatorWidget {
 
     Target target(Map<String, List<String>> params) {
         Dataset dataset = catalogue.dataset(required(params, "dataset"));
-        Release release = catalogue.currentRelease(dataset.id()).orElseThrow(() -> new ProblemException(404, "no-release",
-                "Not published yet", "Dataset '" + dataset.id() + "' is defined but has no published release yet."));
+        Release release = catalogue.currentRelease(dataset.id()).orElseThrow(() -> ReleaseSelection.notPublished(dataset.id()));
         return new Target(dataset, release);
     }
 
@@ -73,13 +73,13 @@ final class IndicatorWidget {
         Target target = target(params);
         Dataset dataset = target.dataset();
         Release release = target.release();
-        Dimension geo = dataset.geoDimension().orElseThrow(() -> ProblemException.badRequest("no-geo-dimension",
+        Dimension geo = dataset.geoDimension().orElseThrow(() -> ErrorKind.NO_GEO_DIMENSION.error(
                 "Indicator widgets show an area; dataset '" + dataset.id() + "' has no territorial dimension. Use chart.svg instead."));
         Set<String> allowed = new TreeSet<>(OWN_PARAMETERS);
         dataset.dimensions().stream().filter(d -> !d.isGeo()).forEach(d -> allowed.add(d.id()));
         List<String> unknown = params.keySet().stream().filter(p -> !allowed.contains(p)).toList();
         if (!unknown.isEmpty()) {
-            throw ProblemException.badRequest("unknown-parameter", "Unknown parameter " + String.join(", ", unknown) + " for a widget of '"
+            throw ErrorKind.UNKNOWN_PARAMETER.error("Unknown parameter " + String.join(", ", unknown) + " for a widget of '"
                     + dataset.id() + "'. Allowed: " + String.join(", ", allowed) + ".", Map.of("parameter", unknown, "allowed", allowed));
         }
         String lang = language(single(params, "lang"));
@@ -90,7 +90,7 @@ final class IndicatorWidget {
         String area = required(params, "geo");
         if (!geoCodes.contains(area)) {
             List<String> close = geoCodes.suggest(area);
-            throw ProblemException.badRequest("unknown-code", "geo '" + area + "' is not in codelist " + geoCodes.id() + "."
+            throw ErrorKind.UNKNOWN_CODE.error("geo '" + area + "' is not in codelist " + geoCodes.id() + "."
                     + (close.isEmpty() ? "" : " Did you mean " + Codelist.orList(close) + "?"), Map.of("parameter", "geo"));
         }
         Set<String> inRelease = catalogue.codesInRelease(release.id(), geo);
@@ -165,7 +165,7 @@ final class IndicatorWidget {
             } else if (codes.contains(item)) {
                 code = item;
             } else {
-                throw ProblemException.badRequest("invalid-parameter", "compare takes levels of codelist " + codes.id() + " ("
+                throw ErrorKind.INVALID_PARAMETER.error("compare takes levels of codelist " + codes.id() + " ("
                         + String.join(", ", codes.levels()) + ") or its codes; '" + item + "' is neither.", Map.of("parameter", "compare"));
             }
             if (code.equals(area)) continue;
@@ -176,7 +176,7 @@ final class IndicatorWidget {
             out.add(code);
         }
         if (out.size() > MAX_COMPARISONS) {
-            throw ProblemException.badRequest("invalid-parameter", "A widget compares with at most " + MAX_COMPARISONS + " areas.",
+            throw ErrorKind.INVALID_PARAMETER.error("A widget compares with at most " + MAX_COMPARISONS + " areas.",
                     Map.of("parameter", "compare"));
         }
         return new ArrayList<>(out);
@@ -197,19 +197,19 @@ final class IndicatorWidget {
         Codelist codelist = catalogue.codelistOf(dim);
         if (asked != null) {
             if (asked.contains(",")) {
-                throw ProblemException.badRequest("invalid-parameter", "A widget shows one code of " + dim.id() + "; got '" + asked + "'.",
+                throw ErrorKind.INVALID_PARAMETER.error("A widget shows one code of " + dim.id() + "; got '" + asked + "'.",
                         Map.of("parameter", dim.id()));
             }
             if (!codelist.contains(asked)) {
                 List<String> close = codelist.suggest(asked);
-                throw ProblemException.badRequest("unknown-code", "Code '" + asked + "' is not in codelist " + codelist.id() + " of dimension '"
+                throw ErrorKind.UNKNOWN_CODE.error("Code '" + asked + "' is not in codelist " + codelist.id() + " of dimension '"
                         + dim.id() + "'." + (close.isEmpty() ? "" : " Did you mean " + Codelist.orList(close) + "?"), Map.of("parameter", dim.id()));
             }
             return asked;
         }
         Set<String> used = catalogue.codesInRelease(release.id(), dim);
         return codelist.codes().stream().map(Code::id).filter(used::contains).findFirst()
-                .orElseThrow(() -> ProblemException.badRequest("invalid-parameter", "Dataset has no codes of " + dim.id() + " in its release."));
+                .orElseThrow(() -> ErrorKind.INVALID_PARAMETER.error("Dataset has no codes of " + dim.id() + " in its release."));
     }
 
     private static int seriesIndex(List<SeriesKey> series, int position, String code) {
@@ -239,7 +239,7 @@ final class IndicatorWidget {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw ProblemException.badRequest("invalid-parameter", "lastPeriods must be a whole number from 2 to 120; got '" + text + "'.",
+        throw ErrorKind.INVALID_PARAMETER.error("lastPeriods must be a whole number from 2 to 120; got '" + text + "'.",
                 Map.of("parameter", "lastPeriods"));
     }
 
@@ -247,7 +247,7 @@ final class IndicatorWidget {
         if (lang == null) return Languages.DEFAULT;
         String l = lang.toLowerCase(Locale.ROOT);
         if (!Languages.SUPPORTED.contains(l)) {
-            throw ProblemException.badRequest("unsupported-language", "Language '" + lang + "' is not offered. Use one of "
+            throw ErrorKind.UNSUPPORTED_LANGUAGE.error("Language '" + lang + "' is not offered. Use one of "
                     + String.join(", ", Languages.SUPPORTED) + ".", Map.of("parameter", "lang", "allowed", Languages.SUPPORTED));
         }
         return l;
@@ -255,13 +255,13 @@ final class IndicatorWidget {
 
     static String required(Map<String, List<String>> params, String name) {
         String v = single(params, name);
-        if (v == null) throw ProblemException.badRequest("missing-parameter", "Parameter '" + name + "' is required.", Map.of("parameter", name));
+        if (v == null) throw ErrorKind.MISSING_PARAMETER.error("Parameter '" + name + "' is required.", Map.of("parameter", name));
         return v;
     }
 
     static String single(Map<String, List<String>> params, String name) {
         List<String> values = params.getOrDefault(name, List.of());
-        if (values.size() > 1) throw ProblemException.badRequest("repeated-parameter", "Parameter '" + name + "' may be given only once.");
+        if (values.size() > 1) throw ErrorKind.REPEATED_PARAMETER.error("Parameter '" + name + "' may be given only once.");
         if (values.isEmpty() || values.get(0).isBlank()) return null;
         return values.get(0).trim();
     }

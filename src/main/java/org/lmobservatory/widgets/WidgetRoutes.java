@@ -11,9 +11,11 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.Release;
+import org.lmobservatory.releases.ReleaseSelection;
 import org.lmobservatory.web.Languages;
 import org.lmobservatory.web.Problem;
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ErrorKind;
+import org.lmobservatory.errors.ObservatoryException;
 import org.lmobservatory.web.QueryParams;
 
 import java.net.URI;
@@ -96,17 +98,17 @@ public final class WidgetRoutes {
     void chart(Context ctx) throws Exception {
         Map<String, List<String>> params = new LinkedHashMap<>(ctx.queryParamMap());
         List<String> typeValues = params.remove("type");
-        if (typeValues != null && typeValues.size() > 1) throw ProblemException.badRequest("repeated-parameter", "Parameter 'type' may be given only once.");
+        if (typeValues != null && typeValues.size() > 1) throw ErrorKind.REPEATED_PARAMETER.error(
+                "Parameter 'type' may be given only once.");
         ChartType type = ChartType.parse(typeValues == null ? null : typeValues.get(0));
         for (String irrelevant : List.of("format", "labels")) {
             if (params.containsKey(irrelevant)) {
-                throw ProblemException.badRequest("unknown-parameter", "Parameter '" + irrelevant + "' has no meaning for a chart; "
+                throw ErrorKind.UNKNOWN_PARAMETER.error("Parameter '" + irrelevant + "' has no meaning for a chart; "
                         + "the same numbers as JSON or CSV are at /v1/datasets/{id}/observations.", Map.of("parameter", List.of(irrelevant)));
             }
         }
         Dataset dataset = catalogue.dataset(ctx.pathParam("datasetId"));
-        Release current = catalogue.currentRelease(dataset.id()).orElseThrow(() -> new ProblemException(404, "no-release",
-                "Not published yet", "Dataset '" + dataset.id() + "' is defined but has no published release yet."));
+        Release current = catalogue.currentRelease(dataset.id()).orElseThrow(() -> ReleaseSelection.notPublished(dataset.id()));
         WidgetHeaders.crossOrigin(ctx);
         if (WidgetHeaders.notModified(ctx, WidgetHeaders.etag(current.id(), "chart", ctx.queryParamMap(), ""), WidgetHeaders.DATA_CACHE)) return;
         CollectedObservations obs = CollectedObservations.collect(observations, dataset.id(), params);
@@ -125,12 +127,12 @@ public final class WidgetRoutes {
             case SPARKLINE -> 1;
         };
         if (series > max) {
-            throw ProblemException.badRequest("too-many-series", "A " + type.name().toLowerCase() + " chart draws at most " + max
+            throw ErrorKind.TOO_MANY_SERIES.error("A " + type.name().toLowerCase() + " chart draws at most " + max
                     + " series; this query matches " + series + ". Fix the other dimensions to one code each (e.g. sex=T&age=Y15-74) "
                     + "or name fewer areas with geo=.", Map.of("series", series, "limit", max));
         }
         if (type != ChartType.BAR && obs.periods().size() > MAX_PERIODS) {
-            throw ProblemException.badRequest("too-many-periods", "A chart draws at most " + MAX_PERIODS + " periods; narrow time or use lastPeriods.",
+            throw ErrorKind.TOO_MANY_PERIODS.error("A chart draws at most " + MAX_PERIODS + " periods; narrow time or use lastPeriods.",
                     Map.of("periods", obs.periods().size(), "limit", MAX_PERIODS));
         }
     }
@@ -174,7 +176,7 @@ public final class WidgetRoutes {
             WidgetHeaders.widgetPage(ctx, style, WidgetAssets.PAGE_SCRIPT);
             ctx.header("ETag", WidgetHeaders.etag(model.release().id(), "page", params, origin));
             ctx.result(html);
-        } catch (ProblemException e) {
+        } catch (ObservatoryException e) {
             String style = PAGE_CSS + WidgetAssets.WIDGET_CSS;
             WidgetHeaders.widgetPage(ctx, style, null);
             ctx.removeHeader("ETag");
@@ -214,7 +216,7 @@ public final class WidgetRoutes {
             IndicatorWidget.Model model = widget.build(params);
             ctx.header("ETag", WidgetHeaders.etag(model.release().id(), "fragment", params, origin));
             ctx.result(IndicatorWidgetPage.fragment(model, origin, IndicatorWidgetPage.css(model.theme())));
-        } catch (ProblemException e) {
+        } catch (ObservatoryException e) {
             ctx.removeHeader("ETag");
             ctx.header("Cache-Control", WidgetHeaders.ERROR_CACHE);
             ctx.status(e.status()).result("<style>" + WidgetAssets.WIDGET_CSS + "</style>" + IndicatorWidgetPage.errorArticle(e.getMessage()));
@@ -275,20 +277,21 @@ public final class WidgetRoutes {
         QueryParams.requireOnly(ctx, Set.of("url", "format", "maxwidth", "maxheight"));
         String format = QueryParams.single(ctx, "format");
         if (format != null && !format.equals("json")) {
-            throw new ProblemException(501, "unsupported-format", "Not implemented", "oEmbed is offered as json only.");
+            throw ErrorKind.UNSUPPORTED_FORMAT.error("oEmbed is offered as json only.");
         }
         String url = QueryParams.single(ctx, "url");
-        if (url == null) throw ProblemException.badRequest("missing-parameter", "Parameter 'url' is required.", Map.of("parameter", "url"));
+        if (url == null) throw ErrorKind.MISSING_PARAMETER.error("Parameter 'url' is required.", Map.of("parameter", "url"));
         String origin = WidgetHeaders.origin(ctx);
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("not-a-widget", "'" + url + "' is not a URL.");
+            throw ErrorKind.NOT_A_WIDGET.error("'" + url + "' is not a URL.");
         }
         String host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
         if (uri.getHost() == null || !INDICATOR.equals(uri.getPath()) || !host.equalsIgnoreCase(ctx.host())) {
-            throw ProblemException.notFound("not-a-widget", "oEmbed answers for widget URLs of this server only: " + origin + INDICATOR + "?dataset=…&geo=…");
+            throw ErrorKind.NOT_A_WIDGET.error(
+                    "oEmbed answers for widget URLs of this server only: " + origin + INDICATOR + "?dataset=…&geo=…");
         }
         IndicatorWidget.Model model = widget.build(query(uri.getRawQuery()));
         int width = Math.min(480, positive(ctx, "maxwidth", 480));
@@ -316,7 +319,7 @@ public final class WidgetRoutes {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw ProblemException.badRequest("invalid-parameter", name + " must be a positive whole number; got '" + v + "'.", Map.of("parameter", name));
+        throw ErrorKind.INVALID_PARAMETER.error(name + " must be a positive whole number; got '" + v + "'.", Map.of("parameter", name));
     }
 
     private static String pageUrl(String origin, IndicatorWidget.Model model) {

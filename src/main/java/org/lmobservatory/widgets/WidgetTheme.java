@@ -1,6 +1,6 @@
 package org.lmobservatory.widgets;
 
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ErrorKind;
 
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +22,7 @@ record WidgetTheme(String accent, String mode, String font) {
         if (accent != null) {
             var m = HEX.matcher(accent.trim());
             if (!m.matches()) {
-                throw ProblemException.badRequest("invalid-parameter", "accent must be a colour as six hex digits, e.g. accent=1f5fa8; got '"
+                throw ErrorKind.INVALID_PARAMETER.error("accent must be a colour as six hex digits, e.g. accent=1f5fa8; got '"
                         + accent + "'.", Map.of("parameter", "accent"));
             }
             colour = "#" + m.group(1).toLowerCase(Locale.ROOT);
@@ -34,7 +34,7 @@ record WidgetTheme(String accent, String mode, String font) {
         if (value == null) return allowed.get(0);
         String v = value.trim().toLowerCase(Locale.ROOT);
         if (!allowed.contains(v)) {
-            throw ProblemException.badRequest("invalid-parameter", name + " must be one of " + String.join(", ", allowed) + "; got '" + value + "'.",
+            throw ErrorKind.INVALID_PARAMETER.error(name + " must be one of " + String.join(", ", allowed) + "; got '" + value + "'.",
                     Map.of("parameter", name, "allowed", allowed));
         }
         return v;

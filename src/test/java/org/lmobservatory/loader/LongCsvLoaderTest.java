@@ -8,7 +8,7 @@ import org.lmobservatory.db.Json;
 import org.lmobservatory.releases.Publisher;
 import org.lmobservatory.support.TestDatabase;
 import org.lmobservatory.support.TestServer;
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ObservatoryException;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,9 +63,9 @@ class LongCsvLoaderTest {
         assertEquals(0, stagedRows(report.loadId()), "no rows left in staging.load_row");
 
         assertEquals(0, releaseCount(datasetId), "no release created");
-        ProblemException nothing = assertThrows(ProblemException.class, () -> publisher.publish(datasetId, null, null));
+        ObservatoryException nothing = assertThrows(ObservatoryException.class, () -> publisher.publish(datasetId, null, null));
         assertEquals(404, nothing.status());
-        ProblemException notThisOne = assertThrows(ProblemException.class, () -> publisher.publish(datasetId, report.loadId(), null));
+        ObservatoryException notThisOne = assertThrows(ObservatoryException.class, () -> publisher.publish(datasetId, report.loadId(), null));
         assertEquals(409, notThisOne.status());
         assertEquals("Load " + report.loadId() + " of " + datasetId + " is invalid, not valid; only a load without errors can be published.",
                 notThisOne.getMessage());
@@ -437,7 +437,7 @@ class LongCsvLoaderTest {
             String expectedStart = "header-only.csv (long-csv): 0 rows valid and staged as load " + report.loadId() + " in ";
             String expectedEnd = "; publish with: publish --dataset " + id;
             assertTrue(report.message().startsWith(expectedStart) && report.message().endsWith(expectedEnd), report.message());
-            ProblemException refused = assertThrows(ProblemException.class, () -> TestServer.publisher().publish(id, report.loadId(), null));
+            ObservatoryException refused = assertThrows(ObservatoryException.class, () -> TestServer.publisher().publish(id, report.loadId(), null));
             assertEquals(409, refused.status());
             assertTrue(refused.getMessage().contains("has no rows"), refused.getMessage());
         }
@@ -625,7 +625,7 @@ class LongCsvLoaderTest {
             long loads = TestDatabase.get().owner().withHandle(h -> h.createQuery("SELECT count(*) FROM staging.load WHERE dataset_id = :ds")
                     .bind("ds", id).mapTo(Long.class).one());
             assertEquals(1, loads, "no second staging.load row");
-            ProblemException nothing = assertThrows(ProblemException.class, () -> publisher.publish(id, null, null));
+            ObservatoryException nothing = assertThrows(ObservatoryException.class, () -> publisher.publish(id, null, null));
             assertEquals(404, nothing.status());
         }
 

@@ -9,7 +9,7 @@ import org.lmobservatory.catalogue.Frequency;
 import org.lmobservatory.catalogue.Unit;
 import org.lmobservatory.config.AppConfig;
 import org.lmobservatory.releases.Release;
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ObservatoryException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -109,9 +109,9 @@ class ObservationQueryParserTest {
     }
 
     private void assertProblem(Map<String, List<String>> params, String type) {
-        ProblemException e = assertThrows(ProblemException.class, () -> parse(params));
+        ObservatoryException e = assertThrows(ObservatoryException.class, () -> parse(params));
         assertEquals(400, e.status());
-        assertEquals(type, e.type());
+        assertEquals(type, e.kind().slug());
         assertTrue(e.getMessage().length() > 20, "a helpful detail: " + e.getMessage());
     }
 }

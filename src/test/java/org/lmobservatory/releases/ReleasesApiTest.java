@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.lmobservatory.support.SeedFile;
 import org.lmobservatory.support.TestDatabase;
 import org.lmobservatory.support.TestServer;
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ObservatoryException;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -163,7 +163,7 @@ class ReleasesApiTest {
         TestServer.given().queryParam("asOf", beforeRollback.toString()).get(path).then().statusCode(200).body("observations[0].value", equalTo(2));
         TestServer.given().get("/v1/datasets/rel-rollback/releases").then().body("currentRelease", equalTo((int) a));
         assertEquals(false, new Rollback(TestDatabase.get().owner()).rollback("rel-rollback", a).changed());
-        ProblemException e = assertThrows(ProblemException.class, () -> new Rollback(TestDatabase.get().owner()).rollback("rel-rollback", first));
+        ObservatoryException e = assertThrows(ObservatoryException.class, () -> new Rollback(TestDatabase.get().owner()).rollback("rel-rollback", first));
         assertEquals(404, e.status());
     }
 }

@@ -10,8 +10,8 @@ import org.lmobservatory.seed.SeedLoader;
 import org.lmobservatory.releases.Publisher;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.Writer;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ public final class TestServer {
     public static synchronized Observatory get() {
         if (observatory == null) {
             try {
-                new SeedLoader(loader(), publisher(), new PrintStream(OutputStream.nullOutputStream())).load(Path.of("seed"));
+                new SeedLoader(loader(), publisher(), new PrintWriter(Writer.nullWriter())).load(Path.of("seed"));
             } catch (Exception e) {
                 throw new IllegalStateException("Seed could not be loaded", e);
             }

@@ -6,7 +6,7 @@ import org.lmobservatory.loader.LoadError;
 import org.lmobservatory.loader.LoadOptions;
 import org.lmobservatory.loader.LoadReport;
 import org.lmobservatory.support.TestServer;
-import org.lmobservatory.web.ProblemException;
+import org.lmobservatory.errors.ObservatoryException;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +39,7 @@ class SourceFormatErrorsTest {
         LoadReport report = TestServer.loader().load(ID, TestServer.file(name, content), LoadOptions.defaults());
         assertEquals(LoadReport.Status.INVALID, report.status(), report.message());
         assertEquals(0, report.rows());
-        assertThrows(ProblemException.class, () -> TestServer.publisher().publish(ID, report.loadId(), "must not publish"));
+        assertThrows(ObservatoryException.class, () -> TestServer.publisher().publish(ID, report.loadId(), "must not publish"));
         Map<String, ApiCells.Cell> api = ApiCells.fetchAll(ID, DIMS);
         assertEquals(2, api.size());
         assertTrue(api.get("Y15-24|F|AT|2013").sameAs(ApiCells.Cell.of("9.4", "b")));

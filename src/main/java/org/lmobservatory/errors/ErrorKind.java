@@ -1,0 +1,108 @@
+package org.lmobservatory.errors;
+
+import java.util.Map;
+
+/**
+ * Every error the observatory reports on purpose, whether the API or the command line meets it. Each kind fixes the
+ * HTTP status, the problem type slug (rendered as {@code <base>/problems/<slug>}) and the title, so the same condition
+ * reads the same everywhere; the detail says what happened this time. Domain code throws {@link ObservatoryException}
+ * and knows nothing of HTTP or exit codes: web/ProblemHandlers and cli/ExitCodes translate.
+ */
+public enum ErrorKind {
+    // Requests that cannot be understood as asked.
+    INVALID_PARAMETER(400, "invalid-parameter", Titles.BAD_REQUEST),
+    UNKNOWN_PARAMETER(400, "unknown-parameter", Titles.BAD_REQUEST),
+    MISSING_PARAMETER(400, "missing-parameter", Titles.BAD_REQUEST),
+    REPEATED_PARAMETER(400, "repeated-parameter", Titles.BAD_REQUEST),
+    CONFLICTING_PARAMETERS(400, "conflicting-parameters", Titles.BAD_REQUEST),
+    INVALID_CURSOR(400, "invalid-cursor", Titles.BAD_REQUEST),
+    INVALID_TIME(400, "invalid-time", Titles.BAD_REQUEST),
+    UNKNOWN_CODE(400, "unknown-code", Titles.BAD_REQUEST),
+    UNKNOWN_LEVEL(400, "unknown-level", Titles.BAD_REQUEST),
+    NO_GEO_DIMENSION(400, "no-geo-dimension", Titles.BAD_REQUEST),
+    UNSUPPORTED_LANGUAGE(400, "unsupported-language", Titles.BAD_REQUEST),
+    TOO_MANY_CODES(400, "too-many-codes", Titles.BAD_REQUEST),
+    TOO_MANY_SERIES(400, "too-many-series", Titles.BAD_REQUEST),
+    TOO_MANY_PERIODS(400, "too-many-periods", Titles.BAD_REQUEST),
+
+    // Things that do not exist (yet).
+    UNKNOWN_DATASET(404, "unknown-dataset", Titles.NOT_FOUND),
+    UNKNOWN_CODELIST(404, "unknown-codelist", Titles.NOT_FOUND),
+    NOT_A_WIDGET(404, "not-a-widget", Titles.NOT_FOUND),
+    NOT_FOUND(404, "not-found", Titles.NOT_FOUND),
+    UNKNOWN_RELEASE(404, "unknown-release", "Unknown release"),
+    NO_RELEASE(404, "no-release", "Not published yet"),
+    NO_RELEASE_AT_TIME(404, "no-release-at-time", "No release at that time"),
+    NO_VALID_LOAD(404, "no-valid-load", "Nothing to publish"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    // Over the per-client quota; Retry-After depends on the client's bucket, so web/RateLimits sets it.
+    RATE_LIMITED(429, "rate-limited", "Too many requests"),
+
+    // The request is understood but the data's state forbids it.
+    LOAD_NOT_PUBLISHABLE(409, "load-not-publishable", Titles.NOT_PUBLISHABLE),
+    EMPTY_LOAD(409, "empty-load", Titles.NOT_PUBLISHABLE),
+    // A file given to the loader (definition, code list) that cannot be used as it is.
+    INVALID_DEFINITION(422, "invalid-definition", "Invalid definition"),
+    TOO_MANY_CELLS(413, "too-many-cells", "Query too large"),
+    UNSUPPORTED_FORMAT(501, "unsupported-format", "Not implemented"),
+
+    // The database could not answer (mapped from SQLSTATE by DatabaseErrors). The last number is the Retry-After in
+    // seconds: these pass, so clients (and scripts) should try again rather than report a bug.
+    DATABASE_UNAVAILABLE(503, "database-unavailable", Titles.UNAVAILABLE, 5),
+    DATABASE_BUSY(503, "database-busy", Titles.UNAVAILABLE, 5),
+    DATABASE_CONFLICT(503, "database-conflict", Titles.UNAVAILABLE, 1),
+    STATEMENT_TIMEOUT(504, "statement-timeout", "Query took too long", 30),
+    // Only the command line meets this one: the embedded PostgreSQL's data directory is held by another process.
+    DATABASE_IN_USE(503, "database-in-use", "Database in use", 0),
+
+    INTERNAL_ERROR(500, "internal-error", "Internal server error");
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final int retryAfterSeconds;
+
+    ErrorKind(int status, String slug, String title) {
+        this(status, slug, title, 0);
+    }
+
+    ErrorKind(int status, String slug, String title, int retryAfterSeconds) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Seconds after which the same request may well succeed; 0 when repeating it cannot help. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public ObservatoryException error(String detail) {
+        return new ObservatoryException(this, detail, Map.of());
+    }
+
+    /** With extension members (e.g. parameter, allowed, releases) that clients can act on without parsing the detail. */
+    public ObservatoryException error(String detail, Map<String, Object> extensions) {
+        return new ObservatoryException(this, detail, extensions);
+    }
+
+    private static final class Titles {
+        static final String BAD_REQUEST = "Bad request";
+        static final String NOT_FOUND = "Not found";
+        static final String NOT_PUBLISHABLE = "Load cannot be published";
+        static final String UNAVAILABLE = "Service unavailable";
+    }
+}
