@@ -12,6 +12,8 @@ public record AppConfig(
         Optional<String> databaseUrl,
         Optional<String> databaseUser,
         Optional<String> databasePassword,
+        Optional<String> apiDatabaseUser,
+        Optional<String> apiDatabasePassword,
         Path dataDir,
         int embeddedPort,
         int port,
@@ -22,8 +24,10 @@ public record AppConfig(
         long statementTimeoutMs,
         Limits limits) {
 
-    /** Limits in force, published at GET /v1/limits. */
-    /** What one request may ask for, and how many requests a client may send per minute (0: no rate limit). */
+    /**
+     * Limits in force, published at GET /v1/limits: what one request may ask for, and how many requests a client may
+     * send per minute (0: no rate limit).
+     */
     public record Limits(long maxCellsJson, long maxCellsCsv, int maxCodesPerDimension, int maxLastPeriods, int requestsPerMinute) {
         public static Limits defaults() {
             return new Limits(100_000, 1_000_000, 5_000, 1_000, 600);
@@ -45,6 +49,8 @@ public record AppConfig(
                 nonBlank(env.get("DATABASE_URL")),
                 nonBlank(env.get("DATABASE_USER")),
                 nonBlank(env.get("DATABASE_PASSWORD")),
+                nonBlank(env.get("API_DATABASE_USER")),
+                nonBlank(env.get("API_DATABASE_PASSWORD")),
                 Path.of(env.getOrDefault("LMO_DATA_DIR", "data")),
                 intValue(env, "LMO_EMBEDDED_PG_PORT", 0),
                 port,
@@ -62,16 +68,16 @@ public record AppConfig(
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, embeddedPort, newPort, apiRole, baseUrl, poolSize, cacheBytes, statementTimeoutMs, limits);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, apiDatabaseUser, apiDatabasePassword, dataDir, embeddedPort, newPort, apiRole, baseUrl, poolSize, cacheBytes, statementTimeoutMs, limits);
     }
 
     /** API reads cancelled by PostgreSQL after this long (0: no limit); the loader is never limited. */
     public AppConfig withStatementTimeoutMs(long ms) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, embeddedPort, port, apiRole, baseUrl, poolSize, cacheBytes, ms, limits);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, apiDatabaseUser, apiDatabasePassword, dataDir, embeddedPort, port, apiRole, baseUrl, poolSize, cacheBytes, ms, limits);
     }
 
     public AppConfig withLimits(Limits newLimits) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, dataDir, embeddedPort, port, apiRole, baseUrl, poolSize, cacheBytes, statementTimeoutMs, newLimits);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, apiDatabaseUser, apiDatabasePassword, dataDir, embeddedPort, port, apiRole, baseUrl, poolSize, cacheBytes, statementTimeoutMs, newLimits);
     }
 
     /** Safe to log: the password never appears. */
@@ -79,6 +85,7 @@ public record AppConfig(
     public String toString() {
         return "AppConfig[database=" + databaseUrl.orElse("embedded PostgreSQL in " + dataDir.toAbsolutePath())
                 + ", user=" + databaseUser.orElse("-") + ", password=" + databasePassword.map(p -> "****").orElse("-")
+                + ", apiUser=" + apiDatabaseUser.orElse("-") + ", apiPassword=" + apiDatabasePassword.map(p -> "****").orElse("-")
                 + ", port=" + port + ", apiRole=" + apiRole + ", cacheMB=" + cacheBytes / 1024 / 1024 + ", baseUrl=" + baseUrl + ", statementTimeoutMs=" + statementTimeoutMs + ", limits=" + limits + "]";
     }
 

@@ -44,7 +44,8 @@ public final class Database implements AutoCloseable {
         this.password = password;
         this.ownerPool = pool("lmo-owner", jdbcUrl, user, password, 4, null, false, 0);
         migrate(ownerPool);
-        this.apiPool = pool("lmo-api", jdbcUrl, user, password, config.poolSize(), config.apiRole(), true,
+        ApiLogin login = ApiLogin.resolve(config, ownerPool, embedded != null, user, password);
+        this.apiPool = pool("lmo-api", jdbcUrl, login.user(), login.password(), config.poolSize(), login.setRole(), true,
                 config.statementTimeoutMs());
         this.owner = Jdbi.create(ownerPool).installPlugin(new PostgresPlugin());
         this.api = Jdbi.create(apiPool).installPlugin(new PostgresPlugin());
