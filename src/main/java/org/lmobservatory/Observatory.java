@@ -18,6 +18,7 @@ import org.lmobservatory.releases.CurrentReleases;
 import org.lmobservatory.releases.ReleaseListener;
 import org.lmobservatory.releases.ReleaseRepository;
 import org.lmobservatory.releases.ReleaseRoutes;
+import org.lmobservatory.web.HeadRequests;
 import org.lmobservatory.web.ResponseCache;
 import org.lmobservatory.web.OpenApiContract;
 import org.lmobservatory.web.ProblemHandlers;
@@ -82,6 +83,7 @@ public final class Observatory implements AutoCloseable {
         new CsvMetadataRoutes(observations, catalogue, config.baseUrl()).register(app);
         new org.lmobservatory.widgets.WidgetRoutes(catalogue, observations).register(app);
         new ReleaseRoutes(database.api(), catalogue, config.baseUrl()).register(app);
+        HeadRequests.answerLikeGet(app);
     }
 
     public Observatory start() {

@@ -13,9 +13,11 @@ import org.lmobservatory.formats.CsvMetadata;
 import org.lmobservatory.formats.CsvMetadataDocument;
 import org.lmobservatory.formats.Writers;
 import org.lmobservatory.releases.Release;
+import org.lmobservatory.web.NotAcceptable;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.web.ProblemException;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,7 +38,7 @@ public final class CsvMetadataRoutes {
     }
 
     public void register(Javalin app) {
-        app.get(CSV_METADATA, this::csvMetadata);
+        app.get(CSV_METADATA, NotAcceptable.produces(List.of(CsvMetadata.CONTENT_TYPE), this::csvMetadata));
     }
 
     @OpenApi(path = CSV_METADATA, methods = HttpMethod.GET, tags = "Observations", operationId = "getObservationsCsvMetadata",

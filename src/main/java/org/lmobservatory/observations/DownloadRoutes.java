@@ -11,12 +11,14 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.releases.CurrentReleases;
 import org.lmobservatory.releases.Release;
+import org.lmobservatory.web.NotAcceptable;
 import org.lmobservatory.web.HttpCaching;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.web.QueryParams;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /** GET the whole current release as one gzipped CSV: the answer to "too many cells". */
@@ -34,7 +36,7 @@ public final class DownloadRoutes {
     }
 
     public void register(Javalin app) {
-        app.get(DOWNLOAD, this::download);
+        app.get(DOWNLOAD, NotAcceptable.produces(List.of("application/gzip"), this::download));
     }
 
     @OpenApi(path = DOWNLOAD, methods = HttpMethod.GET, tags = "Observations", operationId = "downloadDataset",

@@ -19,6 +19,7 @@ import org.lmobservatory.releases.ReleaseViews.ReleaseList;
 import org.lmobservatory.releases.ReleaseViews.ReleaseRef;
 import org.lmobservatory.releases.ReleaseViews.Revision;
 import org.lmobservatory.releases.ReleaseViews.RevisionList;
+import org.lmobservatory.web.NotAcceptable;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.web.ProblemException;
 import org.lmobservatory.web.QueryParams;
@@ -48,8 +49,8 @@ public final class ReleaseRoutes {
     }
 
     public void register(Javalin app) {
-        app.get(RELEASES, this::releases);
-        app.get(REVISIONS, this::revisions);
+        app.get(RELEASES, NotAcceptable.json(this::releases));
+        app.get(REVISIONS, NotAcceptable.json(this::revisions));
     }
 
     @OpenApi(path = RELEASES, methods = HttpMethod.GET, tags = "Releases", operationId = "listReleases",

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Finishes the generated OpenAPI document where annotations cannot say it: reference-typed fields may be null,
- * problem details allow extension members, and observation rows have one member per dataset dimension.
+ * problem details allow extension members, observation rows have one member per dataset dimension, and every
+ * operation may answer 406.
  */
 public final class OpenApiContract implements DefinitionProcessor {
 
@@ -27,12 +28,22 @@ public final class OpenApiContract implements DefinitionProcessor {
         schemas.fields().forEachRemaining(e -> markNullable((ObjectNode) e.getValue()));
         schemas.set("Problem", problem(schemas.objectNode()));
         FormatSchemas.addTo(schemas);
+        document.path("paths").forEach(path -> path.forEach(operation -> notAcceptable((ObjectNode) operation.path("responses"))));
         ObjectNode observations = (ObjectNode) schemas.path("ObservationsDocument").path("properties").path("observations");
         String description = observations.path("description").asText();
         observations.removeAll();
         observations.put("type", "array").put("description", description);
         observations.set("items", observationItem(schemas.objectNode()));
         return document.toPrettyString();
+    }
+
+    /** Every endpoint negotiates its media type ({@link NotAcceptable}), so every one can answer 406. */
+    private static void notAcceptable(ObjectNode responses) {
+        if (responses.has("406")) return;
+        ObjectNode response = responses.putObject("406");
+        response.put("description", "Not acceptable: the Accept header admits none of the media types offered here; "
+                + "the problem lists them in acceptable");
+        response.putObject("content").putObject(ProblemHandlers.CONTENT_TYPE).putObject("schema").put("$ref", "#/components/schemas/Problem");
     }
 
     private static void markNullable(ObjectNode schema) {

@@ -11,6 +11,7 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.Release;
+import org.lmobservatory.web.NotAcceptable;
 import org.lmobservatory.web.Languages;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.web.ProblemException;
@@ -40,6 +41,9 @@ public final class WidgetRoutes {
     public static final String OEMBED = "/oembed";
     private static final String PAGE_CSS = "html,body{margin:0;padding:0;background:transparent}"
             + "body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,Helvetica,Arial,sans-serif}\n";
+    private static final List<String> HTML = List.of("text/html");
+    // Browsers and older tools still send the legacy application/javascript for scripts.
+    private static final List<String> JAVASCRIPT = List.of("text/javascript", "application/javascript");
     private static final int MAX_LINES = 12;
     private static final int MAX_BARS = 100;
     private static final int MAX_PERIODS = 400;
@@ -55,14 +59,16 @@ public final class WidgetRoutes {
     }
 
     public void register(Javalin app) {
-        app.get(CHART, this::chart);
-        app.get(BUILDER, this::builder);
-        app.get(INDICATOR, this::indicator);
-        app.get(FRAGMENT, this::fragment);
-        app.get(EMBED_JS, this::embedScript);
-        app.get(BUILDER_JS, ctx -> asset(ctx, "builder-js", "text/javascript; charset=utf-8", WidgetAssets.BUILDER_JS));
-        app.get(BUILDER_CSS, ctx -> asset(ctx, "builder-css", "text/css; charset=utf-8", WidgetAssets.BUILDER_CSS));
-        app.get(OEMBED, this::oembed);
+        app.get(CHART, NotAcceptable.produces(List.of("image/svg+xml"), this::chart));
+        app.get(BUILDER, NotAcceptable.produces(HTML, this::builder));
+        app.get(INDICATOR, NotAcceptable.produces(HTML, this::indicator));
+        app.get(FRAGMENT, NotAcceptable.produces(HTML, this::fragment));
+        app.get(EMBED_JS, NotAcceptable.produces(JAVASCRIPT, this::embedScript));
+        app.get(BUILDER_JS, NotAcceptable.produces(JAVASCRIPT,
+                ctx -> asset(ctx, "builder-js", "text/javascript; charset=utf-8", WidgetAssets.BUILDER_JS)));
+        app.get(BUILDER_CSS, NotAcceptable.produces(List.of("text/css"),
+                ctx -> asset(ctx, "builder-css", "text/css; charset=utf-8", WidgetAssets.BUILDER_CSS)));
+        app.get(OEMBED, NotAcceptable.json(this::oembed));
     }
 
     /** The oEmbed 1.0 "rich" response. */
