@@ -98,7 +98,7 @@ public final class ReleaseRoutes {
         Dataset d = catalogue.dataset(ctx.pathParam("datasetId"));
         String since = QueryParams.single(ctx, "since");
         if (since == null) {
-            throw ProblemException.badRequest("missing-parameter", "since is required: a release id (see " + ReleaseSelection.releasesPath(d.id())
+            throw ProblemException.badRequest("missing-parameter", "since is required: a release id (see " + ReleaseResolver.releasesPath(d.id())
                     + "), a date or a timestamp.", Map.of("parameter", "since"));
         }
         ReleaseSelector from = since.matches("\\d+") ? new ReleaseSelector(ReleaseParams.releaseId("since", since), null)
@@ -110,8 +110,8 @@ public final class ReleaseRoutes {
     }
 
     private RevisionList revisionList(Handle h, Dataset d, ReleaseSelector fromSelector, ReleaseSelector toSelector, int limit) {
-        Release from = ReleaseSelection.resolve(h, d.id(), fromSelector);
-        Release to = ReleaseSelection.resolve(h, d.id(), toSelector);
+        Release from = ReleaseResolver.resolve(h, d.id(), fromSelector);
+        Release to = ReleaseResolver.resolve(h, d.id(), toSelector);
         List<RevisionRepository.Changed> changed = revisions.between(h, from.id(), to.id(), limit + 1);
         boolean truncated = changed.size() > limit;
         List<Revision> out = new ArrayList<>();

@@ -11,6 +11,7 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.Release;
+import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.web.NotAcceptable;
 import org.lmobservatory.web.Languages;
 import org.lmobservatory.web.Problem;
@@ -50,12 +51,14 @@ public final class WidgetRoutes {
 
     private final CatalogueService catalogue;
     private final ObservationService observations;
+    private final ReleaseResolver releases;
     private final IndicatorWidget widget;
 
-    public WidgetRoutes(CatalogueService catalogue, ObservationService observations) {
+    public WidgetRoutes(CatalogueService catalogue, ObservationService observations, ReleaseResolver releases) {
         this.catalogue = catalogue;
         this.observations = observations;
-        this.widget = new IndicatorWidget(catalogue, observations);
+        this.releases = releases;
+        this.widget = new IndicatorWidget(catalogue, observations, releases);
     }
 
     public void register(Javalin app) {
@@ -90,7 +93,9 @@ public final class WidgetRoutes {
                     @OpenApiParam(name = "lastPeriods", type = Integer.class, description = "The last N periods of the current release"),
                     @OpenApiParam(name = "geoLevel", description = "Only territorial codes of this level"),
                     @OpenApiParam(name = "geoParent", description = "Only territorial codes below this one"),
-                    @OpenApiParam(name = "lang", description = "Language of labels and number format: en, sq, sr, fi, sv, bg, pl, cs")
+                    @OpenApiParam(name = "lang", description = "Language of labels and number format: en, sq, sr, fi, sv, bg, pl, cs"),
+                    @OpenApiParam(name = "release", type = Long.class, description = "Draw this release instead of the current one"),
+                    @OpenApiParam(name = "asOf", description = "Draw the release that was current at this moment: a timestamp, or a date for the end of that day (UTC)")
             },
             responses = {
                     @OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = "image/svg+xml", type = "string")),
@@ -111,14 +116,12 @@ public final class WidgetRoutes {
             }
         }
         Dataset dataset = catalogue.dataset(ctx.pathParam("datasetId"));
-        Release current = catalogue.currentRelease(dataset.id()).orElseThrow(() -> new ProblemException(404, "no-release",
-                "Not published yet", "Dataset '" + dataset.id() + "' is defined but has no published release yet."));
+        Release release = releases.resolve(dataset.id(), ReleaseResolver.selector(params));
         WidgetHeaders.crossOrigin(ctx);
-        if (WidgetHeaders.notModified(ctx, WidgetHeaders.etag(current.id(), "chart", ctx.queryParamMap(), ""), WidgetHeaders.DATA_CACHE)) return;
-        CollectedObservations obs = CollectedObservations.collect(observations, dataset.id(), params);
+        if (WidgetHeaders.notModified(ctx, WidgetHeaders.etag(release.id(), "chart", ctx.queryParamMap(), ""), WidgetHeaders.DATA_CACHE)) return;
+        CollectedObservations obs = CollectedObservations.collect(observations, release, dataset.id(), params);
         checkDrawable(type, obs);
         String svg = ChartSvgRenderer.render(ChartModels.from(obs, type, null), "lmo-chart");
-        ctx.header("ETag", WidgetHeaders.etag(obs.release().id(), "chart", ctx.queryParamMap(), ""));
         ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
         ctx.contentType("image/svg+xml; charset=utf-8").result(svg);
     }
