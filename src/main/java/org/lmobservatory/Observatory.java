@@ -17,7 +17,9 @@ import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.CurrentReleases;
 import org.lmobservatory.releases.ReleaseListener;
 import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.releases.ReleaseRoutes;
+import org.lmobservatory.web.HeadRequests;
 import org.lmobservatory.web.ResponseCache;
 import org.lmobservatory.web.OpenApiContract;
 import org.lmobservatory.web.ProblemHandlers;
@@ -50,6 +52,7 @@ public final class Observatory implements AutoCloseable {
             catalogue.invalidate();
         });
         ObservationService observations = new ObservationService(database.api(), catalogue, config.limits(), config.baseUrl());
+        ReleaseResolver resolver = new ReleaseResolver(releases, database.api());
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -78,11 +81,12 @@ public final class Observatory implements AutoCloseable {
         new org.lmobservatory.web.RateLimits(config.limits().requestsPerMinute()).register(app);
         new SystemRoutes(database.api(), config.limits()).register(app);
         new CatalogueRoutes(catalogue).register(app);
-        new ObservationRoutes(observations, releases, cache).register(app);
-        new DownloadRoutes(catalogue, releases, new BulkDownloads(config.dataDir().resolve("downloads"), observations)).register(app);
-        new CsvMetadataRoutes(observations, catalogue, config.baseUrl()).register(app);
-        new org.lmobservatory.widgets.WidgetRoutes(catalogue, observations).register(app);
+        new ObservationRoutes(observations, resolver, cache).register(app);
+        new DownloadRoutes(catalogue, resolver, new BulkDownloads(config.dataDir().resolve("downloads"), observations)).register(app);
+        new CsvMetadataRoutes(observations, catalogue, resolver, config.baseUrl()).register(app);
+        new org.lmobservatory.widgets.WidgetRoutes(catalogue, observations, resolver).register(app);
         new ReleaseRoutes(database.api(), catalogue, config.baseUrl()).register(app);
+        HeadRequests.answerLikeGet(app);
     }
 
     public Observatory start() {

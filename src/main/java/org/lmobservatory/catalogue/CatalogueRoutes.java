@@ -19,6 +19,7 @@ import org.lmobservatory.catalogue.ApiRecords.SuccessorView;
 import org.lmobservatory.catalogue.ApiRecords.TimeCoverage;
 import org.lmobservatory.catalogue.ApiRecords.UnitView;
 import org.lmobservatory.releases.Release;
+import org.lmobservatory.web.NotAcceptable;
 import org.lmobservatory.web.Languages;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.web.QueryParams;
@@ -41,9 +42,9 @@ public final class CatalogueRoutes {
     }
 
     public void register(Javalin app) {
-        app.get(DATASETS, this::listDatasets);
-        app.get(DATASET, this::getDataset);
-        app.get(CODELIST, this::getCodelist);
+        app.get(DATASETS, NotAcceptable.json(this::listDatasets));
+        app.get(DATASET, NotAcceptable.json(this::getDataset));
+        app.get(CODELIST, NotAcceptable.json(this::getCodelist));
     }
 
     @OpenApi(path = DATASETS, methods = HttpMethod.GET, tags = "Catalogue", operationId = "listDatasets",

@@ -24,6 +24,7 @@ public enum ErrorKind {
     TOO_MANY_CODES(400, "too-many-codes", Titles.BAD_REQUEST),
     TOO_MANY_SERIES(400, "too-many-series", Titles.BAD_REQUEST),
     TOO_MANY_PERIODS(400, "too-many-periods", Titles.BAD_REQUEST),
+    RELEASE_NOT_SELECTABLE(400, "release-not-selectable", Titles.BAD_REQUEST),
 
     // Things that do not exist (yet).
     UNKNOWN_DATASET(404, "unknown-dataset", Titles.NOT_FOUND),
@@ -35,6 +36,7 @@ public enum ErrorKind {
     NO_RELEASE_AT_TIME(404, "no-release-at-time", "No release at that time"),
     NO_VALID_LOAD(404, "no-valid-load", "Nothing to publish"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     // Over the per-client quota; Retry-After depends on the client's bucket, so web/RateLimits sets it.
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
 

@@ -13,10 +13,12 @@ import org.lmobservatory.formats.CsvMetadata;
 import org.lmobservatory.formats.CsvMetadataDocument;
 import org.lmobservatory.formats.Writers;
 import org.lmobservatory.releases.Release;
-import org.lmobservatory.releases.ReleaseSelection;
+import org.lmobservatory.releases.ReleaseResolver;
+import org.lmobservatory.web.NotAcceptable;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.errors.ErrorKind;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,16 +30,18 @@ public final class CsvMetadataRoutes {
 
     private final ObservationService service;
     private final CatalogueService catalogue;
+    private final ReleaseResolver releases;
     private final String baseUrl;
 
-    public CsvMetadataRoutes(ObservationService service, CatalogueService catalogue, String baseUrl) {
+    public CsvMetadataRoutes(ObservationService service, CatalogueService catalogue, ReleaseResolver releases, String baseUrl) {
         this.service = service;
         this.catalogue = catalogue;
+        this.releases = releases;
         this.baseUrl = baseUrl;
     }
 
     public void register(Javalin app) {
-        app.get(CSV_METADATA, this::csvMetadata);
+        app.get(CSV_METADATA, NotAcceptable.produces(List.of(CsvMetadata.CONTENT_TYPE), this::csvMetadata));
     }
 
     @OpenApi(path = CSV_METADATA, methods = HttpMethod.GET, tags = "Observations", operationId = "getObservationsCsvMetadata",
@@ -55,7 +59,9 @@ public final class CsvMetadataRoutes {
                     @OpenApiParam(name = "bom", description = "true or false, as for the CSV"),
                     @OpenApiParam(name = "time", description = "As for the CSV: a period or range"),
                     @OpenApiParam(name = "lastPeriods", type = Integer.class, description = "As for the CSV"),
-                    @OpenApiParam(name = "lang", description = "Language of titles and labels")
+                    @OpenApiParam(name = "lang", description = "Language of titles and labels"),
+                    @OpenApiParam(name = "release", type = Long.class, description = "As for the CSV: describe this release instead of the current one"),
+                    @OpenApiParam(name = "asOf", description = "As for the CSV: describe the release that was current at this moment")
             },
             responses = {
                     @OpenApiResponse(status = "200", content = @OpenApiContent(from = CsvMetadataDocument.class, mimeType = CsvMetadata.CONTENT_TYPE)),
@@ -69,8 +75,8 @@ public final class CsvMetadataRoutes {
             throw ErrorKind.CONFLICTING_PARAMETERS.error("csv-metadata.json describes CSV responses: format=csv or "
                     + "format=sdmx-csv, not format=" + query.format().parameter() + ".", Map.of("parameter", "format"));
         }
-        String id = query.dataset().id();
-        Release release = catalogue.currentRelease(id).orElseThrow(() -> ReleaseSelection.notPublished(id));
+        // The CSV's describedby link carries its release= or asOf=, so this describes the release that CSV was read from.
+        Release release = releases.resolve(query.dataset().id(), query.release());
         ctx.contentType(CsvMetadata.CONTENT_TYPE);
         ctx.result(Json.MAPPER.writeValueAsBytes(CsvMetadata.describe(query, release, baseUrl, Writers.csvPath(query),
                 catalogue.disclosure(release.id()).isPresent())));

@@ -9,39 +9,45 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Dataset;
-import org.lmobservatory.releases.CurrentReleases;
+import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.releases.Release;
+import org.lmobservatory.web.NotAcceptable;
 import org.lmobservatory.web.HttpCaching;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.web.QueryParams;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
-/** GET the whole current release as one gzipped CSV: the answer to "too many cells". */
+/** GET a whole release (the current one unless pinned) as one gzipped CSV: the answer to "too many cells". */
 public final class DownloadRoutes {
     public static final String DOWNLOAD = "/v1/datasets/{datasetId}/download";
 
     private final CatalogueService catalogue;
-    private final CurrentReleases releases;
+    private final ReleaseResolver releases;
     private final BulkDownloads downloads;
 
-    public DownloadRoutes(CatalogueService catalogue, CurrentReleases releases, BulkDownloads downloads) {
+    public DownloadRoutes(CatalogueService catalogue, ReleaseResolver releases, BulkDownloads downloads) {
         this.catalogue = catalogue;
         this.releases = releases;
         this.downloads = downloads;
     }
 
     public void register(Javalin app) {
-        app.get(DOWNLOAD, this::download);
+        app.get(DOWNLOAD, NotAcceptable.produces(List.of("application/gzip"), this::download));
     }
 
     @OpenApi(path = DOWNLOAD, methods = HttpMethod.GET, tags = "Observations", operationId = "downloadDataset",
             summary = "Whole dataset as gzipped CSV",
-            description = "Every observation of the current release, in the CSV layout of the observations endpoint (codes, labels "
+            description = "Every observation of the current release (or of the one given by release= or asOf=), in the CSV layout of the observations endpoint (codes, labels "
                     + "in English, time, value, unit, flag), gzip-compressed. Generated once per release; no cell limit.",
             pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id"),
+            queryParams = {
+                    @OpenApiParam(name = "release", type = Long.class, description = "Download this release instead of the current one"),
+                    @OpenApiParam(name = "asOf", description = "Download the release that was current at this moment: a timestamp, or a date for the end of that day (UTC)")
+            },
             responses = {
                     @OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = "application/gzip", type = "string", format = "binary")),
                     @OpenApiResponse(status = "304", description = "Not modified"),
@@ -49,9 +55,9 @@ public final class DownloadRoutes {
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))
             })
     void download(Context ctx) throws Exception {
-        QueryParams.requireOnly(ctx, Set.of());
+        QueryParams.requireOnly(ctx, Set.of("release", "asOf"));
         Dataset dataset = catalogue.dataset(ctx.pathParam("datasetId"));
-        Release release = releases.of(dataset.id());
+        Release release = releases.resolve(dataset.id(), ReleaseResolver.selector(ctx.queryParamMap()));
         if (HttpCaching.notModified(ctx, HttpCaching.etag(release.id(), "download"), release.publishedAt())) return;
         Path file = downloads.file(dataset, release);
         ctx.header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"");

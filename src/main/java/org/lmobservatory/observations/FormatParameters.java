@@ -2,10 +2,13 @@ package org.lmobservatory.observations;
 
 import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.errors.ObservatoryException;
+import org.lmobservatory.web.NotAcceptable;
+import org.lmobservatory.web.negotiation.MediaRange;
+import org.lmobservatory.web.negotiation.Negotiation;
 
 import java.text.DecimalFormatSymbols;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,43 +33,23 @@ final class FormatParameters {
         return negotiate(accept);
     }
 
-    /** The acceptable media type with the highest q (earliest on ties) that we produce; JSON when none is ours. */
+    /**
+     * The format the Accept header prefers (see {@link Negotiation}); JSON without a header. A header that accepts none
+     * of our formats is a 406 that lists them.
+     */
     static OutputFormat negotiate(String accept) {
-        if (accept == null || accept.isBlank()) return OutputFormat.JSON;
-        record Choice(OutputFormat format, double q, int position) {
-        }
-        List<Choice> choices = new ArrayList<>();
-        String[] ranges = accept.split(",");
-        for (int i = 0; i < ranges.length; i++) {
-            String[] parts = ranges[i].trim().toLowerCase(Locale.ROOT).split(";");
-            String type = parts[0].trim();
-            double q = 1;
-            boolean jsonStatProfile = false;
-            for (int p = 1; p < parts.length; p++) {
-                String param = parts[p].trim();
-                if (param.startsWith("q=")) q = quality(param.substring(2));
-                if (param.startsWith("profile=") && param.replace("-", "").contains("jsonstat")) jsonStatProfile = true;
-            }
-            OutputFormat f = switch (type) {
-                case "application/json" -> jsonStatProfile ? OutputFormat.JSONSTAT : OutputFormat.JSON;
-                case "application/vnd.jsonstat+json" -> OutputFormat.JSONSTAT;
-                case "text/csv" -> OutputFormat.CSV;
-                case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" -> OutputFormat.XLSX;
-                case "application/vnd.sdmx.data+csv" -> OutputFormat.SDMX_CSV;
-                default -> null;
-            };
-            if (f != null && q > 0) choices.add(new Choice(f, q, i));
-        }
-        return choices.stream().min(Comparator.comparingDouble((Choice c) -> -c.q()).thenComparingInt(Choice::position))
-                .map(Choice::format).orElse(OutputFormat.JSON);
+        Map<MediaRange, OutputFormat> offers = new LinkedHashMap<>();
+        for (OutputFormat f : OutputFormat.values()) offers.put(MediaRange.of(f.contentType()), f);
+        // JSON-stat is also asked for as JSON with a profile, spelt jsonstat, json-stat or as the format's URL.
+        offers.put(MediaRange.of("application/json; profile=jsonstat"), OutputFormat.JSONSTAT);
+        List<MediaRange> accepted = Negotiation.accepted(accept).stream().map(FormatParameters::jsonStatProfile).toList();
+        return Negotiation.choose(accepted, List.copyOf(offers.keySet())).map(offers::get)
+                .orElseThrow(() -> NotAcceptable.problem(Arrays.stream(OutputFormat.values()).map(OutputFormat::contentType).toList()));
     }
 
-    private static double quality(String q) {
-        try {
-            return Double.parseDouble(q.trim());
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+    private static MediaRange jsonStatProfile(MediaRange range) {
+        String profile = range.parameters().get("profile");
+        return profile != null && profile.replace("-", "").contains("jsonstat") ? range.withParameter("profile", "jsonstat") : range;
     }
 
     static LabelMode labels(String labels, OutputFormat format) {

@@ -6,7 +6,7 @@ import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.catalogue.Period;
 import org.lmobservatory.config.AppConfig.Limits;
-import org.lmobservatory.releases.ReleaseParams;
+import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.releases.ReleaseSelector;
 import org.lmobservatory.web.Languages;
 import org.lmobservatory.errors.ErrorKind;
@@ -59,7 +59,7 @@ public final class ObservationQueryParser {
         LabelMode labels = FormatParameters.labels(single(params, "labels"), format);
         TableOptions table = FormatParameters.table(single(params, "layout"), single(params, "csvSeparator"), single(params, "bom"), format, lang);
         Page page = page(single(params, "limit"), single(params, "cursor"));
-        ReleaseSelector release = ReleaseParams.selector(single(params, "release"), single(params, "asOf"));
+        ReleaseSelector release = ReleaseResolver.selector(params);
         return new ObservationQuery(dataset, lists, filters, time, format, labels, lang, page, canonical(params), table, release);
     }
 

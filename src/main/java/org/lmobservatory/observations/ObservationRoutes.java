@@ -9,7 +9,7 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import org.lmobservatory.formats.JsonStatDataset;
 import org.lmobservatory.formats.ObservationWriter;
-import org.lmobservatory.releases.CurrentReleases;
+import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.web.EncodedResponse;
 import org.lmobservatory.web.HttpCaching;
@@ -33,11 +33,11 @@ public final class ObservationRoutes {
     static final long CACHEABLE_CELLS = 50_000;
 
     private final ObservationService service;
-    private final CurrentReleases releases;
+    private final ReleaseResolver releases;
     private final ResponseCache cache;
     private final Writers writers = new Writers();
 
-    public ObservationRoutes(ObservationService service, CurrentReleases releases, ResponseCache cache) {
+    public ObservationRoutes(ObservationService service, ReleaseResolver releases, ResponseCache cache) {
         this.service = service;
         this.releases = releases;
         this.cache = cache;
@@ -90,7 +90,7 @@ public final class ObservationRoutes {
             })
     void observations(Context ctx) throws Exception {
         ObservationQuery query = service.parse(ctx.pathParam("datasetId"), ctx.queryParamMap(), ctx.header("Accept"));
-        Release release = service.release(query, () -> releases.of(query.dataset().id()));
+        Release release = releases.resolve(query.dataset().id(), query.release());
         // The format may come from Accept and the layout from table options, so both join the canonical query.
         String variant = query.format().name() + "|" + query.table() + "?" + query.canonicalQuery();
         if (HttpCaching.notModified(ctx, HttpCaching.etag(release.id(), variant), release.publishedAt())) return;

@@ -9,7 +9,7 @@ import org.lmobservatory.config.AppConfig.Limits;
 import org.lmobservatory.releases.Citation;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseRepository;
-import org.lmobservatory.releases.ReleaseSelection;
+import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.web.Languages;
 import org.lmobservatory.errors.ErrorKind;
 
@@ -57,25 +57,8 @@ public final class ObservationService {
         return parser.parse(dataset, params, accept);
     }
 
-    /**
-     * The release a query asks for: the current one (from the caller's in-memory view, so it matches the ETag), or
-     * the one named by release= or asOf=, which never changes once resolved.
-     */
-    public Release release(ObservationQuery query, java.util.function.Supplier<Release> current) {
-        if (query.release().current()) return current.get();
-        return jdbi.withHandle(h -> ReleaseSelection.resolve(h, query.dataset().id(), query.release()));
-    }
-
     public void run(ObservationQuery query, Release release, String selfPath, ResultConsumer consumer) throws Exception {
         jdbi.useTransaction(h -> execute(h, query, release, selfPath, true, consumer));
-    }
-
-    /** Runs against whatever release is current, read in the same snapshot as the rows (for in-process callers). */
-    public void runCurrent(ObservationQuery query, ResultConsumer consumer) throws Exception {
-        jdbi.useTransaction(h -> {
-            Release release = ReleaseRepository.current(h, query.dataset().id()).orElseThrow(() -> ReleaseSelection.notPublished(query.dataset().id()));
-            execute(h, query, release, "/v1/datasets/" + query.dataset().id() + "/observations", true, consumer);
-        });
     }
 
     /** The whole release without the cell limit: for bulk downloads, which are written once per release. */
@@ -102,7 +85,7 @@ public final class ObservationService {
                 Languages.pick(dataset.title(), query.lang()), release, dataset.source(), dataset.licence());
         if (!query.release().current() && ReleaseRepository.current(h, dataset.id()).filter(c -> c.id() != release.id()).isPresent()) {
             warnings.add("These are the numbers of release " + release.id() + ", which is not the current release; all releases are at "
-                    + ReleaseSelection.releasesPath(dataset.id()) + ".");
+                    + ReleaseResolver.releasesPath(dataset.id()) + ".");
         }
         boolean confidentiality = !ReleaseRepository.audit(h, List.of(release.id())).isEmpty();
         String canonical = query.canonicalWithoutCursor();

@@ -25,7 +25,7 @@ public final class CurrentReleases {
     }
 
     public Release of(String datasetId) {
-        return current.get(datasetId).orElseThrow(() -> ReleaseSelection.notPublished(datasetId));
+        return current.get(datasetId).orElseThrow(() -> ReleaseResolver.notPublished(datasetId));
     }
 
     public ReleaseRepository repository() {

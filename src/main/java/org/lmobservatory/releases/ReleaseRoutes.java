@@ -19,6 +19,7 @@ import org.lmobservatory.releases.ReleaseViews.ReleaseList;
 import org.lmobservatory.releases.ReleaseViews.ReleaseRef;
 import org.lmobservatory.releases.ReleaseViews.Revision;
 import org.lmobservatory.releases.ReleaseViews.RevisionList;
+import org.lmobservatory.web.NotAcceptable;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.web.QueryParams;
@@ -48,8 +49,8 @@ public final class ReleaseRoutes {
     }
 
     public void register(Javalin app) {
-        app.get(RELEASES, this::releases);
-        app.get(REVISIONS, this::revisions);
+        app.get(RELEASES, NotAcceptable.json(this::releases));
+        app.get(REVISIONS, NotAcceptable.json(this::revisions));
     }
 
     @OpenApi(path = RELEASES, methods = HttpMethod.GET, tags = "Releases", operationId = "listReleases",
@@ -97,7 +98,7 @@ public final class ReleaseRoutes {
         Dataset d = catalogue.dataset(ctx.pathParam("datasetId"));
         String since = QueryParams.single(ctx, "since");
         if (since == null) {
-            throw ErrorKind.MISSING_PARAMETER.error("since is required: a release id (see " + ReleaseSelection.releasesPath(d.id())
+            throw ErrorKind.MISSING_PARAMETER.error("since is required: a release id (see " + ReleaseResolver.releasesPath(d.id())
                     + "), a date or a timestamp.", Map.of("parameter", "since"));
         }
         ReleaseSelector from = since.matches("\\d+") ? new ReleaseSelector(ReleaseParams.releaseId("since", since), null)
@@ -109,8 +110,8 @@ public final class ReleaseRoutes {
     }
 
     private RevisionList revisionList(Handle h, Dataset d, ReleaseSelector fromSelector, ReleaseSelector toSelector, int limit) {
-        Release from = ReleaseSelection.resolve(h, d.id(), fromSelector);
-        Release to = ReleaseSelection.resolve(h, d.id(), toSelector);
+        Release from = ReleaseResolver.resolve(h, d.id(), fromSelector);
+        Release to = ReleaseResolver.resolve(h, d.id(), toSelector);
         List<RevisionRepository.Changed> changed = revisions.between(h, from.id(), to.id(), limit + 1);
         boolean truncated = changed.size() > limit;
         List<Revision> out = new ArrayList<>();

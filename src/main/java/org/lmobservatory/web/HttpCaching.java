@@ -1,6 +1,8 @@
 package org.lmobservatory.web;
 
 import io.javalin.http.Context;
+import org.lmobservatory.web.negotiation.ContentCodings;
+import org.lmobservatory.web.negotiation.IfNoneMatch;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,26 +38,18 @@ public final class HttpCaching {
         ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)));
         ctx.header("Cache-Control", CACHE_CONTROL);
         ctx.header("Vary", "Accept, Accept-Encoding");
-        String ifNoneMatch = ctx.header("If-None-Match");
-        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-            ctx.status(304);
-            return true;
-        }
-        return false;
+        return clientHasCurrent(ctx, etag);
     }
 
-    private static boolean matches(String ifNoneMatch, String etag) {
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.trim();
-            if (c.startsWith("W/")) c = c.substring(2);
-            if (c.equals(etag) || c.equals("*")) return true;
-        }
-        return false;
+    /** The one If-None-Match check of the server (API and widgets): true, with the status set to 304, when the tag matches. */
+    public static boolean clientHasCurrent(Context ctx, String etag) {
+        if (!IfNoneMatch.parse(ctx.header("If-None-Match")).matches(etag)) return false;
+        ctx.status(304);
+        return true;
     }
 
     public static boolean acceptsGzip(Context ctx) {
-        String accept = ctx.header("Accept-Encoding");
-        return accept != null && accept.toLowerCase().contains("gzip");
+        return ContentCodings.acceptsGzip(ctx.header("Accept-Encoding"));
     }
 
     /** Writes the pre-encoded bytes straight to the socket: no copy, no compression pass, a known length. */

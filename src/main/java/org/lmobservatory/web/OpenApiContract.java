@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Finishes the generated OpenAPI document where annotations cannot say it: reference-typed fields may be null,
- * problem details allow extension members, and observation rows have one member per dataset dimension.
+ * problem details allow extension members, observation rows have one member per dataset dimension, and every
+ * operation may answer 406, 429 (except health and readiness), 503 and 504.
  */
 public final class OpenApiContract implements DefinitionProcessor {
 
@@ -27,12 +28,38 @@ public final class OpenApiContract implements DefinitionProcessor {
         schemas.fields().forEachRemaining(e -> markNullable((ObjectNode) e.getValue()));
         schemas.set("Problem", problem(schemas.objectNode()));
         FormatSchemas.addTo(schemas);
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().forEach(operation -> {
+            ObjectNode responses = (ObjectNode) operation.path("responses");
+            notAcceptable(responses);
+            if (!RateLimits.exempt(path.getKey())) {
+                problem(responses, "429", "Too many requests from this client (see the RateLimit header fields); retry after Retry-After seconds");
+            }
+            problem(responses, "503", "The database is unavailable or busy for a moment; retry after Retry-After seconds");
+            problem(responses, "504", "The query took longer than the statement timeout; narrow it or retry after Retry-After seconds");
+        }));
         ObjectNode observations = (ObjectNode) schemas.path("ObservationsDocument").path("properties").path("observations");
         String description = observations.path("description").asText();
         observations.removeAll();
         observations.put("type", "array").put("description", description);
         observations.set("items", observationItem(schemas.objectNode()));
         return document.toPrettyString();
+    }
+
+    /** Every endpoint negotiates its media type ({@link NotAcceptable}), so every one can answer 406. */
+    private static void notAcceptable(ObjectNode responses) {
+        if (responses.has("406")) return;
+        ObjectNode response = responses.putObject("406");
+        response.put("description", "Not acceptable: the Accept header admits none of the media types offered here; "
+                + "the problem lists them in acceptable");
+        response.putObject("content").putObject(ProblemHandlers.CONTENT_TYPE).putObject("schema").put("$ref", "#/components/schemas/Problem");
+    }
+
+    /** Answers any operation may give whatever it does (web/RateLimits, errors/DatabaseErrors), as problem+json. */
+    private static void problem(ObjectNode responses, String status, String description) {
+        if (responses.has(status)) return;
+        ObjectNode response = responses.putObject(status);
+        response.put("description", description);
+        response.putObject("content").putObject(ProblemHandlers.CONTENT_TYPE).putObject("schema").put("$ref", "#/components/schemas/Problem");
     }
 
     private static void markNullable(ObjectNode schema) {

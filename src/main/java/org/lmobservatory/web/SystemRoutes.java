@@ -37,9 +37,9 @@ public final class SystemRoutes {
     }
 
     public void register(Javalin app) {
-        app.get(HEALTH, this::health);
-        app.get(READY, this::ready);
-        app.get(LIMITS, this::limits);
+        app.get(HEALTH, NotAcceptable.json(this::health));
+        app.get(READY, NotAcceptable.json(this::ready));
+        app.get(LIMITS, NotAcceptable.json(this::limits));
     }
 
     @OpenApi(path = HEALTH, methods = HttpMethod.GET, tags = "System", operationId = "health", summary = "Liveness",

@@ -21,10 +21,12 @@ import java.util.TreeSet;
  */
 record CollectedObservations(ObservationQuery query, Release release, List<SeriesKey> series, List<ObservationRow> rows) {
 
-    static CollectedObservations collect(ObservationService service, String datasetId, Map<String, List<String>> params) throws Exception {
+    /** The query's rows of the given release, which the caller resolved (and named in its ETag) beforehand. */
+    static CollectedObservations collect(ObservationService service, Release release, String datasetId, Map<String, List<String>> params)
+            throws Exception {
         ObservationQuery query = service.parse(datasetId, params, null);
         List<CollectedObservations> out = new ArrayList<>(1);
-        service.runCurrent(query, result -> out.add(new CollectedObservations(query, result.release(), List.copyOf(result.series()),
+        service.run(query, release, "/v1/datasets/" + datasetId + "/observations", result -> out.add(new CollectedObservations(query, result.release(), List.copyOf(result.series()),
                 result.rows().toList())));
         return out.get(0);
     }

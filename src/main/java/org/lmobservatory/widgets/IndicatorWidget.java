@@ -9,7 +9,7 @@ import org.lmobservatory.catalogue.Frequency;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.observations.SeriesKey;
 import org.lmobservatory.releases.Release;
-import org.lmobservatory.releases.ReleaseSelection;
+import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.web.Languages;
 import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.widgets.CollectedObservations.Cell;
@@ -36,10 +36,12 @@ final class IndicatorWidget {
 
     private final CatalogueService catalogue;
     private final ObservationService observations;
+    private final ReleaseResolver releases;
 
-    IndicatorWidget(CatalogueService catalogue, ObservationService observations) {
+    IndicatorWidget(CatalogueService catalogue, ObservationService observations, ReleaseResolver releases) {
         this.catalogue = catalogue;
         this.observations = observations;
+        this.releases = releases;
     }
 
     /** An area of the widget: its code, label and level, and one cell per period of the window. */
@@ -65,8 +67,7 @@ final class IndicatorWidget {
 
     Target target(Map<String, List<String>> params) {
         Dataset dataset = catalogue.dataset(required(params, "dataset"));
-        Release release = catalogue.currentRelease(dataset.id()).orElseThrow(() -> ReleaseSelection.notPublished(dataset.id()));
-        return new Target(dataset, release);
+        return new Target(dataset, releases.currentOnly(dataset.id(), params, "The indicator widget"));
     }
 
     Model build(Map<String, List<String>> params) throws Exception {
@@ -124,7 +125,7 @@ final class IndicatorWidget {
             widgetQuery.put("font", theme.font());
         }
 
-        CollectedObservations obs = CollectedObservations.collect(observations, dataset.id(), query);
+        CollectedObservations obs = CollectedObservations.collect(observations, release, dataset.id(), query);
         List<LocalDate> periods = obs.periods();
         List<List<Cell>> grid = obs.grid(periods);
         Area main = null;

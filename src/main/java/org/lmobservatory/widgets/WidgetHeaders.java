@@ -1,6 +1,7 @@
 package org.lmobservatory.widgets;
 
 import io.javalin.http.Context;
+import org.lmobservatory.web.HttpCaching;
 
 import java.util.List;
 import java.util.Map;
@@ -55,17 +56,7 @@ final class WidgetHeaders {
     static boolean notModified(Context ctx, String etag, String cacheControl) {
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", cacheControl);
-        String ifNoneMatch = ctx.header("If-None-Match");
-        if (ifNoneMatch == null) return false;
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.trim();
-            if (c.startsWith("W/")) c = c.substring(2);
-            if (c.equals(etag) || c.equals("*")) {
-                ctx.status(304);
-                return true;
-            }
-        }
-        return false;
+        return HttpCaching.clientHasCurrent(ctx, etag);
     }
 
     /** The origin this request reached us at; absolute links in widgets point back there. */

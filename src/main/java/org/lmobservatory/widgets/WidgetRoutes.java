@@ -11,7 +11,8 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.Release;
-import org.lmobservatory.releases.ReleaseSelection;
+import org.lmobservatory.releases.ReleaseResolver;
+import org.lmobservatory.web.NotAcceptable;
 import org.lmobservatory.web.Languages;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.errors.ErrorKind;
@@ -42,29 +43,36 @@ public final class WidgetRoutes {
     public static final String OEMBED = "/oembed";
     private static final String PAGE_CSS = "html,body{margin:0;padding:0;background:transparent}"
             + "body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,Helvetica,Arial,sans-serif}\n";
+    private static final List<String> HTML = List.of("text/html");
+    // Browsers and older tools still send the legacy application/javascript for scripts.
+    private static final List<String> JAVASCRIPT = List.of("text/javascript", "application/javascript");
     private static final int MAX_LINES = 12;
     private static final int MAX_BARS = 100;
     private static final int MAX_PERIODS = 400;
 
     private final CatalogueService catalogue;
     private final ObservationService observations;
+    private final ReleaseResolver releases;
     private final IndicatorWidget widget;
 
-    public WidgetRoutes(CatalogueService catalogue, ObservationService observations) {
+    public WidgetRoutes(CatalogueService catalogue, ObservationService observations, ReleaseResolver releases) {
         this.catalogue = catalogue;
         this.observations = observations;
-        this.widget = new IndicatorWidget(catalogue, observations);
+        this.releases = releases;
+        this.widget = new IndicatorWidget(catalogue, observations, releases);
     }
 
     public void register(Javalin app) {
-        app.get(CHART, this::chart);
-        app.get(BUILDER, this::builder);
-        app.get(INDICATOR, this::indicator);
-        app.get(FRAGMENT, this::fragment);
-        app.get(EMBED_JS, this::embedScript);
-        app.get(BUILDER_JS, ctx -> asset(ctx, "builder-js", "text/javascript; charset=utf-8", WidgetAssets.BUILDER_JS));
-        app.get(BUILDER_CSS, ctx -> asset(ctx, "builder-css", "text/css; charset=utf-8", WidgetAssets.BUILDER_CSS));
-        app.get(OEMBED, this::oembed);
+        app.get(CHART, NotAcceptable.produces(List.of("image/svg+xml"), this::chart));
+        app.get(BUILDER, NotAcceptable.produces(HTML, this::builder));
+        app.get(INDICATOR, NotAcceptable.produces(HTML, this::indicator));
+        app.get(FRAGMENT, NotAcceptable.produces(HTML, this::fragment));
+        app.get(EMBED_JS, NotAcceptable.produces(JAVASCRIPT, this::embedScript));
+        app.get(BUILDER_JS, NotAcceptable.produces(JAVASCRIPT,
+                ctx -> asset(ctx, "builder-js", "text/javascript; charset=utf-8", WidgetAssets.BUILDER_JS)));
+        app.get(BUILDER_CSS, NotAcceptable.produces(List.of("text/css"),
+                ctx -> asset(ctx, "builder-css", "text/css; charset=utf-8", WidgetAssets.BUILDER_CSS)));
+        app.get(OEMBED, NotAcceptable.json(this::oembed));
     }
 
     /** The oEmbed 1.0 "rich" response. */
@@ -86,7 +94,9 @@ public final class WidgetRoutes {
                     @OpenApiParam(name = "lastPeriods", type = Integer.class, description = "The last N periods of the current release"),
                     @OpenApiParam(name = "geoLevel", description = "Only territorial codes of this level"),
                     @OpenApiParam(name = "geoParent", description = "Only territorial codes below this one"),
-                    @OpenApiParam(name = "lang", description = "Language of labels and number format: en, sq, sr, fi, sv, bg, pl, cs")
+                    @OpenApiParam(name = "lang", description = "Language of labels and number format: en, sq, sr, fi, sv, bg, pl, cs"),
+                    @OpenApiParam(name = "release", type = Long.class, description = "Draw this release instead of the current one"),
+                    @OpenApiParam(name = "asOf", description = "Draw the release that was current at this moment: a timestamp, or a date for the end of that day (UTC)")
             },
             responses = {
                     @OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = "image/svg+xml", type = "string")),
@@ -108,13 +118,12 @@ public final class WidgetRoutes {
             }
         }
         Dataset dataset = catalogue.dataset(ctx.pathParam("datasetId"));
-        Release current = catalogue.currentRelease(dataset.id()).orElseThrow(() -> ReleaseSelection.notPublished(dataset.id()));
+        Release release = releases.resolve(dataset.id(), ReleaseResolver.selector(params));
         WidgetHeaders.crossOrigin(ctx);
-        if (WidgetHeaders.notModified(ctx, WidgetHeaders.etag(current.id(), "chart", ctx.queryParamMap(), ""), WidgetHeaders.DATA_CACHE)) return;
-        CollectedObservations obs = CollectedObservations.collect(observations, dataset.id(), params);
+        if (WidgetHeaders.notModified(ctx, WidgetHeaders.etag(release.id(), "chart", ctx.queryParamMap(), ""), WidgetHeaders.DATA_CACHE)) return;
+        CollectedObservations obs = CollectedObservations.collect(observations, release, dataset.id(), params);
         checkDrawable(type, obs);
         String svg = ChartSvgRenderer.render(ChartModels.from(obs, type, null), "lmo-chart");
-        ctx.header("ETag", WidgetHeaders.etag(obs.release().id(), "chart", ctx.queryParamMap(), ""));
         ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
         ctx.contentType("image/svg+xml; charset=utf-8").result(svg);
     }

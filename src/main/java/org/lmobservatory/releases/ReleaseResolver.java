@@ -1,0 +1,84 @@
+package org.lmobservatory.releases;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.lmobservatory.errors.ErrorKind;
+import org.lmobservatory.errors.ObservatoryException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one answer to "which release does this request read": release=&lt;id&gt;, asOf=&lt;instant or date&gt;, or
+ * neither for the current one. Every route that reads observations (the observations themselves, their CSVW
+ * metadata, chart.svg, the bulk download, revisions) picks its release here, so a pinned link means the same release
+ * on all of them; a route that can only read the current release says so with a 400 instead of ignoring the pin.
+ */
+public final class ReleaseResolver {
+    private final CurrentReleases current;
+    private final Jdbi jdbi;
+
+    public ReleaseResolver(CurrentReleases current, Jdbi jdbi) {
+        this.current = current;
+        this.jdbi = jdbi;
+    }
+
+    /** release= and asOf= of a query string; both absent is the current release. */
+    public static ReleaseSelector selector(Map<String, List<String>> params) {
+        return ReleaseParams.selector(single(params, "release"), single(params, "asOf"));
+    }
+
+    /**
+     * The current release comes from the in-memory view, so it is the one the caller's ETag names; a pinned release is
+     * read from the database and never changes once resolved.
+     */
+    public Release resolve(String datasetId, ReleaseSelector selector) {
+        if (selector.current()) return current.of(datasetId);
+        return jdbi.withHandle(h -> resolve(h, datasetId, selector));
+    }
+
+    /** Inside the caller's snapshot, for routes that read several releases together (revisions). */
+    public static Release resolve(Handle h, String datasetId, ReleaseSelector selector) {
+        if (selector.releaseId() != null) {
+            return ReleaseRepository.byId(h, datasetId, selector.releaseId()).orElseThrow(() -> ErrorKind.UNKNOWN_RELEASE.error(
+                    "Dataset '" + datasetId + "' has no release " + selector.releaseId() + ". Its releases are listed at "
+                    + releasesPath(datasetId) + ".", Map.of("releases", releasesPath(datasetId))));
+        }
+        if (selector.asOf() != null) return asOf(h, datasetId, selector.asOf());
+        return ReleaseRepository.current(h, datasetId).orElseThrow(() -> notPublished(datasetId));
+    }
+
+    /** The one answer for "this dataset has no current release", wherever a request or command finds none. */
+    public static ObservatoryException notPublished(String datasetId) {
+        return ErrorKind.NO_RELEASE.error("Dataset '" + datasetId + "' is defined but has no published release yet.");
+    }
+
+    /** For a route that shows only the current release (the indicator widget, a rolling window by design). */
+    public Release currentOnly(String datasetId, Map<String, List<String>> params, String what) {
+        if (params.containsKey("release") || params.containsKey("asOf")) {
+            throw ErrorKind.RELEASE_NOT_SELECTABLE.error(what + " always shows the current release; release= and "
+                    + "asOf= cannot be honoured here. The numbers of an earlier release are at /v1/datasets/" + datasetId
+                    + "/observations or /chart.svg with release= or asOf=.", Map.of("parameter", params.containsKey("release") ? "release" : "asOf"));
+        }
+        return current.of(datasetId);
+    }
+
+    /** The release that was current at the moment (publishes and rollbacks both count). */
+    public static Release asOf(Handle h, String datasetId, Instant moment) {
+        return ReleaseRepository.activeAt(h, datasetId, moment).orElseThrow(() -> ErrorKind.NO_RELEASE_AT_TIME.error(
+                "Dataset '" + datasetId + "' had no published release at " + moment
+                + ". Its releases and their dates are listed at " + releasesPath(datasetId) + ".", Map.of("releases", releasesPath(datasetId))));
+    }
+
+    public static String releasesPath(String datasetId) {
+        return "/v1/datasets/" + datasetId + "/releases";
+    }
+
+    private static String single(Map<String, List<String>> params, String name) {
+        List<String> values = params.getOrDefault(name, List.of());
+        if (values.size() > 1) throw ErrorKind.REPEATED_PARAMETER.error("Parameter '" + name + "' may be given only once.");
+        if (values.isEmpty() || values.get(0).isBlank()) return null;
+        return values.get(0).trim();
+    }
+}
