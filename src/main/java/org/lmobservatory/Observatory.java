@@ -9,18 +9,19 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.config.AppConfig;
 import org.lmobservatory.db.Database;
 import org.lmobservatory.db.Json;
-import org.lmobservatory.observations.BulkDownloads;
-import org.lmobservatory.observations.DownloadRoutes;
-import org.lmobservatory.observations.CsvMetadataRoutes;
-import org.lmobservatory.observations.ObservationRoutes;
+import org.lmobservatory.observations.http.BulkDownloads;
+import org.lmobservatory.observations.http.DownloadRoutes;
+import org.lmobservatory.observations.http.CsvMetadataRoutes;
+import org.lmobservatory.observations.http.ObservationRoutes;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.CurrentReleases;
 import org.lmobservatory.releases.ReleaseListener;
 import org.lmobservatory.releases.ReleaseRepository;
 import org.lmobservatory.releases.ReleaseResolver;
-import org.lmobservatory.releases.ReleaseRoutes;
+import org.lmobservatory.releases.http.ReleaseRoutes;
 import org.lmobservatory.web.HeadRequests;
 import org.lmobservatory.web.ResponseCache;
+import org.lmobservatory.formats.FormatSchemas;
 import org.lmobservatory.web.OpenApiContract;
 import org.lmobservatory.web.ProblemHandlers;
 import org.lmobservatory.web.SystemRoutes;
@@ -63,7 +64,7 @@ public final class Observatory implements AutoCloseable {
                     .withDocumentationPath(OPENAPI_PATH)
                     .withPrettyOutput()
                     .withDefinitionConfiguration((version, definition) -> definition
-                            .withDefinitionProcessor(new OpenApiContract())
+                            .withDefinitionProcessor(new OpenApiContract(FormatSchemas::addTo))
                             .withInfo(info -> {
                         info.setTitle("Labour Market Observatory API");
                         info.setVersion("1");

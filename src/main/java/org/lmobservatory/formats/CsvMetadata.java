@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  * The columns come from {@link CsvTable}, the list the CSV writers write, so the two cannot drift apart.
  */
 public final class CsvMetadata {
+    /** Where the CSVW metadata of a CSV answer is served (the CSV links to it with rel="describedby"). */
+    public static final String PATH = "/v1/datasets/{datasetId}/observations/csv-metadata.json";
+
     public static final String CONTENT_TYPE = "application/csvm+json";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

@@ -1,6 +1,5 @@
 package org.lmobservatory.formats;
 
-import org.lmobservatory.observations.CsvMetadataRoutes;
 import org.lmobservatory.observations.ObservationQuery;
 import org.lmobservatory.observations.ObservationResult;
 import org.lmobservatory.observations.OutputFormat;
@@ -41,7 +40,7 @@ public final class Writers {
 
     /** Where the CSVW sidecar of this CSV query is: the same query, with its format spelt out. */
     public static String csvMetadataPath(ObservationQuery query) {
-        return CsvMetadataRoutes.CSV_METADATA.replace("{datasetId}", query.dataset().id()) + "?" + withFormat(query);
+        return CsvMetadata.PATH.replace("{datasetId}", query.dataset().id()) + "?" + withFormat(query);
     }
 
     /** The path and query of a CSV query's own response, as the sidecar's url. */

@@ -6,9 +6,9 @@ import org.lmobservatory.cli.Session;
 import org.lmobservatory.loader.LoadService;
 import org.lmobservatory.loader.LoaderCommands;
 import org.lmobservatory.releases.Publisher;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package org.lmobservatory.graduates;
 
-import org.lmobservatory.loader.LoadErrors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.catalogue.CatalogueService;
@@ -8,11 +7,12 @@ import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.disclosure.AuditEntry;
 import org.lmobservatory.disclosure.CellKeyNoise;
-import org.lmobservatory.disclosure.ProtectionLevel;
 import org.lmobservatory.disclosure.DisclosureSettings;
+import org.lmobservatory.disclosure.ProtectionLevel;
 import org.lmobservatory.graduates.GraduateLoadReport.Status;
 import org.lmobservatory.loader.DefinitionFiles;
 import org.lmobservatory.loader.LoadError;
+import org.lmobservatory.loader.LoadErrors;
 import org.lmobservatory.loader.LoadService;
 import org.lmobservatory.releases.DatasetLock;
 import org.lmobservatory.releases.Publisher;

@@ -1,9 +1,9 @@
 package org.lmobservatory.graduates;
 
-import org.lmobservatory.loader.LoadErrors;
 import org.lmobservatory.catalogue.Code;
 import org.lmobservatory.graduates.GraduateRecord.FollowUp;
 import org.lmobservatory.graduates.GraduateRecord.Status;
+import org.lmobservatory.loader.LoadErrors;
 import org.lmobservatory.loader.formats.CsvRecordReader;
 
 import java.io.IOException;

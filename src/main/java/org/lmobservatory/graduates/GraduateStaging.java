@@ -1,10 +1,10 @@
 package org.lmobservatory.graduates;
 
-import org.lmobservatory.loader.LoadErrors;
-import org.lmobservatory.db.CopyText;
 import org.jdbi.v3.core.Handle;
+import org.lmobservatory.db.CopyText;
 import org.lmobservatory.disclosure.CellKeyNoise;
 import org.lmobservatory.graduates.GraduateRecord.FollowUp;
+import org.lmobservatory.loader.LoadErrors;
 
 import java.sql.SQLException;
 

@@ -1,9 +1,9 @@
 package org.lmobservatory.graduates;
 
-import org.lmobservatory.db.CopyText;
 import org.jdbi.v3.core.Handle;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
+import org.lmobservatory.db.CopyText;
 import org.lmobservatory.disclosure.AuditEntry;
 import org.lmobservatory.disclosure.DisclosureReport;
 

@@ -1,13 +1,13 @@
 package org.lmobservatory.graduates;
 
 import org.lmobservatory.disclosure.AuditResult;
+import org.lmobservatory.disclosure.DisclosureRisk;
 import org.lmobservatory.disclosure.DisclosureSettings;
 import org.lmobservatory.disclosure.Finding;
 import org.lmobservatory.disclosure.IntervalAuditor;
 import org.lmobservatory.disclosure.ProtectionLevel;
 import org.lmobservatory.disclosure.Rule;
 import org.lmobservatory.disclosure.Target;
-import org.lmobservatory.disclosure.DisclosureRisk;
 
 import java.util.ArrayList;
 import java.util.Comparator;

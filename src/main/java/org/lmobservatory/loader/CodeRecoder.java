@@ -1,12 +1,12 @@
 package org.lmobservatory.loader;
 
-import org.lmobservatory.loader.formats.ObservationReader;
-import org.lmobservatory.loader.formats.RawObservation;
 import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.catalogue.Code;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
+import org.lmobservatory.loader.formats.ObservationReader;
+import org.lmobservatory.loader.formats.RawObservation;
 
 import java.util.ArrayList;
 import java.util.Collections;

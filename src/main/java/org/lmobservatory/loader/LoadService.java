@@ -1,14 +1,14 @@
 package org.lmobservatory.loader;
 
-import org.lmobservatory.loader.formats.ObservationReader;
-import org.lmobservatory.loader.formats.RawObservation;
-import org.lmobservatory.loader.formats.InputFormats;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.loader.DefinitionFiles.Definition;
+import org.lmobservatory.loader.formats.InputFormats;
+import org.lmobservatory.loader.formats.ObservationReader;
+import org.lmobservatory.loader.formats.RawObservation;
 import org.lmobservatory.releases.DatasetLock;
 import org.lmobservatory.releases.ReleaseRepository;
 

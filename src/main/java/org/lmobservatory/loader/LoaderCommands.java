@@ -6,9 +6,9 @@ import org.lmobservatory.cli.Session;
 import org.lmobservatory.loader.formats.InputFormats;
 import org.lmobservatory.releases.Publisher;
 import org.lmobservatory.releases.ReleaseCommands;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package org.lmobservatory.loader;
 
-import org.lmobservatory.loader.formats.ObservationReader;
-import org.lmobservatory.loader.formats.RawObservation;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.catalogue.Period;
 import org.lmobservatory.formats.Flags;
+import org.lmobservatory.loader.formats.ObservationReader;
+import org.lmobservatory.loader.formats.RawObservation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

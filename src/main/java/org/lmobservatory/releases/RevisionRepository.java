@@ -11,12 +11,12 @@ import java.util.List;
  * Cells that differ between two releases: a FULL JOIN of both releases' rows on (series, period), which PostgreSQL
  * runs as a merge of two primary-key range scans, so it stays cheap on large datasets.
  */
-final class RevisionRepository {
-    record Changed(List<String> key, LocalDate periodStart, String change, BigDecimal previousValue, String previousFlags,
+public final class RevisionRepository {
+    public record Changed(List<String> key, LocalDate periodStart, String change, BigDecimal previousValue, String previousFlags,
                    String previousConfStatus, BigDecimal value, String flags, String confStatus) {
     }
 
-    List<Changed> between(Handle h, long fromRelease, long toRelease, int limit) {
+    public List<Changed> between(Handle h, long fromRelease, long toRelease, int limit) {
         return h.createQuery("""
                         SELECT s.key, d.period_start, d.change, d.old_value, d.old_flags, d.old_conf, d.new_value, d.new_flags, d.new_conf
                         FROM (

@@ -1,10 +1,10 @@
 package org.lmobservatory.seed;
 
-import org.lmobservatory.loader.LoadReport;
-import org.lmobservatory.loader.LoadService;
 import org.lmobservatory.graduates.GraduateLoadOptions;
 import org.lmobservatory.graduates.GraduateLoadReport;
 import org.lmobservatory.graduates.GraduateLoader;
+import org.lmobservatory.loader.LoadReport;
+import org.lmobservatory.loader.LoadService;
 import org.lmobservatory.releases.Publisher;
 
 import java.io.IOException;

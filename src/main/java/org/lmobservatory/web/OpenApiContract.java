@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.openapi.plugin.DefinitionProcessor;
-import org.lmobservatory.formats.FormatSchemas;
 
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Finishes the generated OpenAPI document where annotations cannot say it: reference-typed fields may be null,
@@ -17,6 +18,13 @@ import java.util.Set;
  * operation may answer 406, 429 (except health and readiness), 503 and 504.
  */
 public final class OpenApiContract implements DefinitionProcessor {
+    private final List<Consumer<ObjectNode>> schemaContributors;
+
+    /** Contributors add the schemas of their own media types (e.g. formats' JSON-stat and CSV columns) to components. */
+    @SafeVarargs
+    public OpenApiContract(Consumer<ObjectNode>... schemaContributors) {
+        this.schemaContributors = List.of(schemaContributors);
+    }
 
     @Override
     public String process(ObjectNode document) {
@@ -27,7 +35,7 @@ public final class OpenApiContract implements DefinitionProcessor {
         ObjectNode schemas = (ObjectNode) document.path("components").path("schemas");
         schemas.fields().forEachRemaining(e -> markNullable((ObjectNode) e.getValue()));
         schemas.set("Problem", problem(schemas.objectNode()));
-        FormatSchemas.addTo(schemas);
+        schemaContributors.forEach(c -> c.accept(schemas));
         document.path("paths").fields().forEachRemaining(path -> path.getValue().forEach(operation -> {
             ObjectNode responses = (ObjectNode) operation.path("responses");
             notAcceptable(responses);

@@ -3,9 +3,9 @@ package org.lmobservatory.loader.codelists;
 import org.lmobservatory.cli.CommandSet;
 import org.lmobservatory.cli.ExitCodes;
 import org.lmobservatory.cli.Session;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.Optional;

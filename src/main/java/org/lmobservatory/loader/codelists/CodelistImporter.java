@@ -1,13 +1,13 @@
 package org.lmobservatory.loader.codelists;
 
-import org.lmobservatory.loader.LoadErrors;
 import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.loader.DefinitionFiles.CodelistDef;
+import org.lmobservatory.loader.DefinitionFiles.InvalidDefinitionException;
 import org.lmobservatory.loader.DefinitionStore;
 import org.lmobservatory.loader.LoadError;
-import org.lmobservatory.loader.DefinitionFiles.InvalidDefinitionException;
+import org.lmobservatory.loader.LoadErrors;
 import org.lmobservatory.releases.ReleaseRepository;
 
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package org.lmobservatory.loader.codelists;
 
-import org.lmobservatory.loader.LoadErrors;
 import org.lmobservatory.catalogue.Code;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.loader.DefinitionFiles.CodeDef;
 import org.lmobservatory.loader.DefinitionFiles.CodelistDef;
 import org.lmobservatory.loader.DefinitionFiles.SuccessorDef;
+import org.lmobservatory.loader.LoadErrors;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package org.lmobservatory.loader.codelists;
 
-import org.lmobservatory.loader.LoadErrors;
 import org.lmobservatory.loader.DefinitionFiles.CodeDef;
+import org.lmobservatory.loader.LoadErrors;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package org.lmobservatory.loader.formats;
 
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.lmobservatory.observations;
+package org.lmobservatory.observations.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -9,10 +9,10 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Dataset;
-import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.releases.Release;
-import org.lmobservatory.web.NotAcceptable;
+import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.web.HttpCaching;
+import org.lmobservatory.web.NotAcceptable;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.web.QueryParams;
 

@@ -1,4 +1,4 @@
-package org.lmobservatory.observations;
+package org.lmobservatory.observations.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -9,11 +9,15 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import org.lmobservatory.formats.JsonStatDataset;
 import org.lmobservatory.formats.ObservationWriter;
-import org.lmobservatory.releases.ReleaseResolver;
+import org.lmobservatory.formats.Writers;
+import org.lmobservatory.observations.ObservationQuery;
+import org.lmobservatory.observations.ObservationResult;
+import org.lmobservatory.observations.ObservationService;
+import org.lmobservatory.observations.ObservationsDocument;
 import org.lmobservatory.releases.Release;
+import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.web.EncodedResponse;
 import org.lmobservatory.web.HttpCaching;
-import org.lmobservatory.formats.Writers;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.web.ResponseCache;
 

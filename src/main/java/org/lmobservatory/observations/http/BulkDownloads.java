@@ -1,7 +1,8 @@
-package org.lmobservatory.observations;
+package org.lmobservatory.observations.http;
 
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.formats.CsvObservationWriter;
+import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.Release;
 
 import java.io.OutputStream;

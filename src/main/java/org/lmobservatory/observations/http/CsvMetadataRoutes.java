@@ -1,4 +1,4 @@
-package org.lmobservatory.observations;
+package org.lmobservatory.observations.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -9,14 +9,16 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.db.Json;
+import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.formats.CsvMetadata;
 import org.lmobservatory.formats.CsvMetadataDocument;
 import org.lmobservatory.formats.Writers;
+import org.lmobservatory.observations.ObservationQuery;
+import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.web.NotAcceptable;
 import org.lmobservatory.web.Problem;
-import org.lmobservatory.errors.ErrorKind;
 
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,7 @@ import java.util.Map;
  * observation. CSV responses link here with {@code Link: <…>; rel="describedby"}.
  */
 public final class CsvMetadataRoutes {
-    public static final String CSV_METADATA = "/v1/datasets/{datasetId}/observations/csv-metadata.json";
+    public static final String CSV_METADATA = CsvMetadata.PATH;
 
     private final ObservationService service;
     private final CatalogueService catalogue;

@@ -1,4 +1,4 @@
-package org.lmobservatory.releases;
+package org.lmobservatory.releases.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -14,14 +14,20 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.disclosure.AuditEntry;
+import org.lmobservatory.errors.ErrorKind;
+import org.lmobservatory.releases.Release;
+import org.lmobservatory.releases.ReleaseParams;
+import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.releases.ReleaseResolver;
+import org.lmobservatory.releases.ReleaseSelector;
 import org.lmobservatory.releases.ReleaseViews.ReleaseInfo;
 import org.lmobservatory.releases.ReleaseViews.ReleaseList;
 import org.lmobservatory.releases.ReleaseViews.ReleaseRef;
 import org.lmobservatory.releases.ReleaseViews.Revision;
 import org.lmobservatory.releases.ReleaseViews.RevisionList;
+import org.lmobservatory.releases.RevisionRepository;
 import org.lmobservatory.web.NotAcceptable;
 import org.lmobservatory.web.Problem;
-import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.web.QueryParams;
 
 import java.util.ArrayList;
