@@ -58,6 +58,8 @@ public final class Observatory implements AutoCloseable {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             c.http.defaultContentType = "application/json";
+            // Another method on a served path is a 405 with Allow, not a 404 that says the path does not exist.
+            c.http.prefer405over404 = true;
             // Observation answers are gzipped once when cached; Javalin must not compress them again.
             c.http.disableCompression();
             c.registerPlugin(new OpenApiPlugin(openapi -> openapi
@@ -79,7 +81,10 @@ public final class Observatory implements AutoCloseable {
             }));
         });
         new ProblemHandlers(Json.MAPPER, config.baseUrl()).register(app);
+        // Before-handlers run in this order: CORS first, so that even a 429 can be read by a browser script.
+        org.lmobservatory.web.OpenDataHeaders.register(app);
         new org.lmobservatory.web.RateLimits(config.limits().requestsPerMinute()).register(app);
+        org.lmobservatory.web.QueryStringGuard.register(app);
         new SystemRoutes(database.api(), config.limits()).register(app);
         new CatalogueRoutes(catalogue).register(app);
         new ObservationRoutes(observations, resolver, cache).register(app);

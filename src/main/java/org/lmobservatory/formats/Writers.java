@@ -49,25 +49,13 @@ public final class Writers {
     }
 
     private static String withFormat(ObservationQuery query) {
-        List<String> pairs = new ArrayList<>();
-        for (String pair : query.canonicalQuery().split("&")) {
-            if (pair.isEmpty() || pair.startsWith("format=")) continue;
-            int eq = pair.indexOf('=');
-            pairs.add(encode(pair.substring(0, eq)) + "=" + encode(pair.substring(eq + 1)));
-        }
-        pairs.add("format=" + query.format().parameter());
-        return pairs.stream().sorted().collect(Collectors.joining("&"));
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2C", ",");
+        return query.canonicalQuery().with("format", query.format().parameter()).encoded();
     }
 
     /** dataset, release and filter, e.g. unemployment-rate_release-12_geo=FI1B_time=2020..2024.csv */
     static String fileName(ObservationResult result) {
         ObservationQuery q = result.query();
-        String filter = q.canonicalQuery()
-                .replaceAll("(^|&)(format|lang|labels|layout|csvSeparator|bom)=[^&]*", "")
+        String filter = q.canonicalQuery().without("format", "lang", "labels", "layout", "csvSeparator", "bom").toString()
                 .replaceAll("[^A-Za-z0-9.=,-]+", "_")
                 .replaceAll("^_+|_+$", "");
         String base = q.dataset().id() + "_release-" + result.release().id() + (filter.isEmpty() ? "" : "_" + filter);

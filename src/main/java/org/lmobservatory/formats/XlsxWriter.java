@@ -118,7 +118,7 @@ public final class XlsxWriter implements ObservationWriter {
                 {"Unit multiplier", "10^" + d.unit().multiplier()},
                 {"Decimals", Integer.toString(d.unit().decimals())},
                 {"Language", q.lang()},
-                {"Query", q.canonicalQuery()},
+                {"Query", q.canonicalQuery().toString()},
                 {"Citation", Citation.of(d, result.release(), q.lang(), permanentUrl(result))},
                 {"Contact", d.contact()},
         };

@@ -3,6 +3,7 @@ package org.lmobservatory.observations;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.releases.ReleaseSelector;
+import org.lmobservatory.web.CanonicalQuery;
 
 import java.util.List;
 
@@ -13,16 +14,16 @@ import java.util.List;
  */
 public record ObservationQuery(Dataset dataset, List<Codelist> codelists, List<List<String>> codeFilters,
                                TimeFilter time, OutputFormat format, LabelMode labels, String lang,
-                               Page page, String canonicalQuery, TableOptions table, ReleaseSelector release) {
+                               Page page, CanonicalQuery canonicalQuery, TableOptions table, ReleaseSelector release) {
 
     /** A query of the current release. */
     public ObservationQuery(Dataset dataset, List<Codelist> codelists, List<List<String>> codeFilters, TimeFilter time,
-                            OutputFormat format, LabelMode labels, String lang, Page page, String canonicalQuery, TableOptions table) {
+                            OutputFormat format, LabelMode labels, String lang, Page page, CanonicalQuery canonicalQuery, TableOptions table) {
         this(dataset, codelists, codeFilters, time, format, labels, lang, page, canonicalQuery, table, ReleaseSelector.CURRENT);
     }
 
     /** The canonical query without the paging cursor: the identity of the whole result. */
-    public String canonicalWithoutCursor() {
-        return canonicalQuery.replaceAll("(^|&)cursor=[^&]*", "").replaceAll("^&", "");
+    public CanonicalQuery canonicalWithoutCursor() {
+        return canonicalQuery.without("cursor");
     }
 }

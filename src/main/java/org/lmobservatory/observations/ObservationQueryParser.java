@@ -1,5 +1,6 @@
 package org.lmobservatory.observations;
 
+import org.lmobservatory.web.CanonicalQuery;
 import org.lmobservatory.catalogue.Code;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
@@ -60,7 +61,7 @@ public final class ObservationQueryParser {
         TableOptions table = FormatParameters.table(single(params, "layout"), single(params, "csvSeparator"), single(params, "bom"), format, lang);
         Page page = page(single(params, "limit"), single(params, "cursor"));
         ReleaseSelector release = ReleaseResolver.selector(params);
-        return new ObservationQuery(dataset, lists, filters, time, format, labels, lang, page, canonical(params), table, release);
+        return new ObservationQuery(dataset, lists, filters, time, format, labels, lang, page, CanonicalQuery.of(params), table, release);
     }
 
     private static Set<String> reserved(String... names) {
@@ -206,18 +207,6 @@ public final class ObservationQueryParser {
             }
         }
         return out;
-    }
-
-    /** Sorted parameters with sorted values: equivalent URLs get one canonical form (cache key, ETag). */
-    static String canonical(Map<String, List<String>> params) {
-        TreeMap<String, TreeSet<String>> sorted = new TreeMap<>();
-        params.forEach((k, vs) -> {
-            TreeSet<String> set = sorted.computeIfAbsent(k, x -> new TreeSet<>());
-            for (String v : vs) for (String part : v.split(",")) if (!part.isBlank()) set.add(part.trim());
-        });
-        return sorted.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(e -> e.getKey() + "=" + String.join(",", e.getValue()))
-                .collect(Collectors.joining("&"));
     }
 
     private static String preview(List<String> valid) {

@@ -10,6 +10,7 @@ import org.lmobservatory.releases.Citation;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseRepository;
 import org.lmobservatory.releases.ReleaseResolver;
+import org.lmobservatory.web.CanonicalQuery;
 import org.lmobservatory.web.Languages;
 import org.lmobservatory.errors.ErrorKind;
 
@@ -88,8 +89,8 @@ public final class ObservationService {
                     + ReleaseResolver.releasesPath(dataset.id()) + ".");
         }
         boolean confidentiality = !ReleaseRepository.audit(h, List.of(release.id())).isEmpty();
-        String canonical = query.canonicalWithoutCursor();
-        String self = canonical.isEmpty() ? selfPath : selfPath + "?" + canonical;
+        CanonicalQuery canonical = query.canonicalWithoutCursor();
+        String self = canonical.isEmpty() ? selfPath : selfPath + "?" + canonical.encoded();
         try (Stream<ObservationRow> rows = rows(h, query, release, series, window, periods)) {
             consumer.accept(new ObservationResult(query, release, series, rows, warnings, cells, self, citation, confidentiality));
         }

@@ -30,7 +30,10 @@ public record Page(int limit, int startSeries, LocalDate afterPeriod) {
             if (parts.length != 3 || !parts[0].equals("v1")) throw new IllegalArgumentException(raw);
             int series = Integer.parseInt(parts[1]);
             if (series < 0) throw new IllegalArgumentException(raw);
-            return new Page(limit, series, LocalDate.parse(parts[2]));
+            LocalDate last = LocalDate.parse(parts[2]);
+            // A forged cursor with a date the database cannot hold would otherwise fail in SQL as a 500.
+            if (last.getYear() < 1 || last.getYear() > 9999) throw new IllegalArgumentException(raw);
+            return new Page(limit, series, last);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw ErrorKind.INVALID_CURSOR.error(
                     "cursor '" + cursor + "' is not one this API issued; follow the 'next' link of the previous page unchanged.",

@@ -1,5 +1,6 @@
 package org.lmobservatory.releases;
 
+import org.lmobservatory.web.CanonicalQuery;
 import io.javalin.openapi.OpenApiDescription;
 
 import java.net.URLEncoder;
@@ -22,21 +23,10 @@ public record Citation(
 
     /**
      * @param path           the resource path, e.g. /v1/datasets/x/observations
-     * @param canonicalQuery sorted name=value pairs joined by &amp; (release= and asOf= are replaced by the pinned release)
+     * @param query the request's parameters (release= and asOf= are replaced by the pinned release, which leads)
      */
-    public static Citation of(String baseUrl, String path, String canonicalQuery, String title, Release release, String source, String licence) {
-        List<String> params = new ArrayList<>();
-        params.add("release=" + release.id());
-        if (canonicalQuery != null && !canonicalQuery.isEmpty()) {
-            for (String pair : canonicalQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                String name = eq < 0 ? pair : pair.substring(0, eq);
-                if (name.equals("release") || name.equals("asOf")) continue;
-                String value = eq < 0 ? "" : pair.substring(eq + 1);
-                params.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("%2C", ",").replace("%3A", ":"));
-            }
-        }
-        String url = baseUrl + path + "?" + String.join("&", params);
+    public static Citation of(String baseUrl, String path, CanonicalQuery query, String title, Release release, String source, String licence) {
+        String url = baseUrl + path + "?" + query.without("asOf").encodedAfter("release", Long.toString(release.id()));
         String date = release.publishedAt().toString().substring(0, 10);
         String text = source + ": " + title + ". Release " + release.id() + ", published " + date + ". Licence " + licence + ". " + url;
         return new Citation(title, release.id(), release.publishedAt().toString(), source, licence, url, text);

@@ -52,6 +52,7 @@ public final class ProblemHandlers {
             }
         });
         app.error(405, ctx -> {
+            ctx.header("Allow", OpenDataHeaders.ALLOWED_METHODS);
             if (!alreadyAnswered(ctx)) {
                 write(ctx, ErrorKind.METHOD_NOT_ALLOWED.error("Only GET (and HEAD) are served here."));
             }

@@ -1,5 +1,6 @@
 package org.lmobservatory.widgets;
 
+import org.lmobservatory.web.CanonicalQuery;
 import io.javalin.http.Context;
 import org.lmobservatory.web.HttpCaching;
 
@@ -69,7 +70,6 @@ final class WidgetHeaders {
 
     /** Parameters sorted by name; values keep their order, which can matter (compare=country,region lists country first). */
     static String canonical(Map<String, List<String>> params) {
-        TreeMap<String, List<String>> sorted = new TreeMap<>(params);
-        return sorted.entrySet().stream().map(e -> e.getKey() + "=" + String.join(",", e.getValue())).collect(Collectors.joining("&"));
+        return CanonicalQuery.ordered(params).toString();
     }
 }

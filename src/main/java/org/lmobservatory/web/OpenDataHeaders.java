@@ -1,0 +1,38 @@
+package org.lmobservatory.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/**
+ * Headers every answer carries because the API is open data read from anywhere: CORS for any origin (no cookies or
+ * credentials exist, so nothing is exposed that a server-side fetch could not read), the headers a browser script
+ * needs to see (ETag, Link, rate limits, the release), and nosniff so that no answer is ever run as another type.
+ * Preflight requests are answered here, for every path, without reaching a route.
+ */
+public final class OpenDataHeaders {
+    static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+    private static final String EXPOSED = "ETag, Last-Modified, Link, Content-Disposition, Retry-After, RateLimit, RateLimit-Policy, X-Release-Id";
+
+    private OpenDataHeaders() {
+    }
+
+    public static void register(Javalin app) {
+        app.before(OpenDataHeaders::add);
+        app.options("/*", OpenDataHeaders::preflight);
+    }
+
+    private static void add(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Access-Control-Expose-Headers", EXPOSED);
+    }
+
+    private static void preflight(Context ctx) {
+        ctx.header("Allow", ALLOWED_METHODS);
+        ctx.header("Access-Control-Allow-Methods", ALLOWED_METHODS);
+        ctx.header("Access-Control-Allow-Headers", "Accept, Accept-Language, If-None-Match, If-Modified-Since");
+        ctx.header("Access-Control-Max-Age", "86400");
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+}
