@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.lmobservatory.config.AppConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +41,8 @@ public final class Database implements AutoCloseable {
         this.ownerPool = pool("lmo-owner", jdbcUrl, user, password, 4, null, false);
         migrate(ownerPool);
         this.apiPool = pool("lmo-api", jdbcUrl, user, password, config.poolSize(), config.apiRole(), true);
-        this.owner = Jdbi.create(ownerPool).installPlugin(new PostgresPlugin());
-        this.api = Jdbi.create(apiPool).installPlugin(new PostgresPlugin());
+        this.owner = Jdbi.create(ownerPool).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
+        this.api = Jdbi.create(apiPool).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
     }
 
     public static Database start(AppConfig config) {
