@@ -1,5 +1,6 @@
 package org.lmobservatory.graduates;
 
+import org.jdbi.v3.sqlobject.SingleValue;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -13,6 +14,8 @@ interface DisclosureSecretDao {
     @SqlUpdate
     void insertIfAbsent(@Bind("ds") String datasetId, @Bind("secret") byte[] secret);
 
+    /** SingleValue: without it Jdbi reads an array return type as one element per row. */
     @SqlQuery
+    @SingleValue
     byte[] secret(@Bind("ds") String datasetId);
 }
