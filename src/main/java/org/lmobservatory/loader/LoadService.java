@@ -165,7 +165,7 @@ public final class LoadService {
                         + "; publish with: publish --dataset " + dataset.id(), seconds);
     }
 
-    /** Hash-aggregates the staged keys (no sort, no index needed); fresh statistics make the planner choose that. */
+    /** Duplicates found in the staged rows, not in memory; fresh statistics first, so the planner knows the load's size. */
     private static void reportDuplicates(StagingLoadDao loads, long loadId, LoadErrors errors) {
         loads.analyzeRows();
         List<int[]> duplicates = new ArrayList<>();

@@ -1,4 +1,5 @@
--- Hash-aggregates the staged keys (no sort, no index needed); run after ANALYZE so the planner chooses that.
+-- One pass over the load's rows, no index needed; run after ANALYZE so the planner knows the load's size.
+-- EXPLAIN on PostgreSQL 17, 1M staged rows, all keys distinct gives a parallel sort and group aggregate (2.3 s).
 SELECT array_to_string(key, ', ') AS key_text, array_agg(line_no ORDER BY line_no) AS lines
 FROM staging.load_row
 WHERE load_id = :id AND action IS DISTINCT FROM 'D'
