@@ -22,10 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * A SQL Object finds its statement in a .sql file only when the method first runs, so a missing or misnamed file
- * would fail on that path alone, possibly in production. Every DAO in the sources is checked here instead.
+ * would fail on that path alone, possibly in production. Every DAO in the sources is checked here instead, and
+ * every statement file is checked to belong to a DAO method.
  */
 class SqlObjectFilesTest {
     private static final Path SOURCES = Path.of("src/main/java");
+    private static final Path RESOURCES = Path.of("src/main/resources");
 
     @Test
     void everyStatementOfEveryDaoHasItsSqlFile() throws Exception {
@@ -41,6 +43,26 @@ class SqlObjectFilesTest {
             }
         }
         assertEquals(List.of(), missing, "SQL files that the DAOs name but the classpath lacks");
+    }
+
+    @Test
+    void everySqlFileBelongsToAStatement() throws Exception {
+        List<String> named = new ArrayList<>();
+        for (Class<?> dao : daos()) {
+            for (Method m : dao.getDeclaredMethods()) {
+                String name = statementName(m);
+                if (name != null) named.add(dao.getName().replace('.', '/') + "/" + name + ".sql");
+            }
+        }
+        List<String> orphans = new ArrayList<>();
+        // Only below org/: Flyway's migrations are not DAO statements.
+        try (Stream<Path> files = Files.walk(RESOURCES.resolve("org"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
+                String resource = RESOURCES.relativize(f).toString().replace('\\', '/');
+                if (!named.contains(resource)) orphans.add(resource);
+            }
+        }
+        assertEquals(List.of(), orphans, "SQL files no DAO method names (renamed or removed methods leave them behind)");
     }
 
     /** The statement's file name: the annotation's value if given, else the method's name; null if not a statement. */
