@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.lmobservatory.config.AppConfig;
 import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.errors.ObservatoryException;
@@ -47,8 +48,8 @@ public final class Database implements AutoCloseable {
         ApiLogin login = ApiLogin.resolve(config, ownerPool, embedded != null, user, password);
         this.apiPool = pool("lmo-api", jdbcUrl, login.user(), login.password(), config.poolSize(), login.setRole(), true,
                 config.statementTimeoutMs());
-        this.owner = Jdbi.create(ownerPool).installPlugin(new PostgresPlugin());
-        this.api = Jdbi.create(apiPool).installPlugin(new PostgresPlugin());
+        this.owner = Jdbi.create(ownerPool).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
+        this.api = Jdbi.create(apiPool).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
     }
 
     public static Database start(AppConfig config) {

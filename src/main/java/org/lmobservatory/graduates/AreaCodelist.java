@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Handle;
 import org.lmobservatory.catalogue.Code;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.db.Json;
+import org.lmobservatory.loader.CodelistDao;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,30 +41,18 @@ final class AreaCodelist {
 
     /** Merges the codes into the stored codelist (created if missing) and renumbers the sort order as a tree walk. */
     static void save(Handle h, String codelistId, Map<String, String> title, List<AreaCode> codes, Codelist geo) {
+        CodelistDao codelists = h.attach(CodelistDao.class);
         Map<String, AreaCode> all = new LinkedHashMap<>();
-        h.createQuery("SELECT code_id, parent_id, level, labels::text AS labels, sort_order FROM published.code WHERE codelist_id = :id ORDER BY sort_order")
-                .bind("id", codelistId)
-                .map((rs, ctx) -> all.put(rs.getString("code_id"), new AreaCode(rs.getString("code_id"), rs.getString("parent_id"),
-                        rs.getString("level"), Json.labels(rs.getString("labels")))))
-                .list();
-        for (AreaCode c : codes) all.put(c.id(), c);
-        h.createUpdate("""
-                        INSERT INTO published.codelist (id, title, updated_at) VALUES (:id, CAST(:title AS jsonb), now())
-                        ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, updated_at = now()
-                        """)
-                .bind("id", codelistId).bind("title", Json.write(title)).execute();
-        var batch = h.prepareBatch("""
-                INSERT INTO published.code (codelist_id, code_id, parent_id, level, labels, sort_order)
-                VALUES (:list, :id, :parent, :level, CAST(:labels AS jsonb), :sort)
-                ON CONFLICT (codelist_id, code_id) DO UPDATE SET parent_id = EXCLUDED.parent_id, level = EXCLUDED.level,
-                    labels = EXCLUDED.labels, sort_order = EXCLUDED.sort_order
-                """);
-        int sort = 0;
-        for (AreaCode c : treeOrder(all.values(), geo)) {
-            batch.bind("list", codelistId).bind("id", c.id()).bind("parent", c.parent()).bind("level", c.level())
-                    .bind("labels", Json.write(c.labels())).bind("sort", sort++).add();
+        for (CodelistDao.StoredCode c : codelists.codes(codelistId)) {
+            all.put(c.id(), new AreaCode(c.id(), c.parent(), c.level(), Json.labels(c.labels())));
         }
-        batch.execute();
+        for (AreaCode c : codes) all.put(c.id(), c);
+        codelists.upsertTitle(codelistId, Json.write(title));
+        List<CodelistDao.CodeRow> rows = new ArrayList<>();
+        for (AreaCode c : treeOrder(all.values(), geo)) {
+            rows.add(new CodelistDao.CodeRow(c.id(), c.parent(), c.level(), Json.write(c.labels()), rows.size(), null));
+        }
+        if (!rows.isEmpty()) codelists.upsertCodes(codelistId, rows);
     }
 
     private static AreaCode fromGeo(Codelist geo, String id, String parent, String level) {

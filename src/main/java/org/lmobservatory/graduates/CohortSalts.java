@@ -20,14 +20,9 @@ final class CohortSalts {
     /** Cohort (graduation year) → salt, for every cohort in the load. */
     static Map<Integer, Long> of(Handle h, long loadId, String datasetId, CellKeyNoise keys) {
         Map<Integer, Long> out = new LinkedHashMap<>();
-        h.createQuery("""
-                        SELECT graduation_year AS year, sum(content_hash)::text AS digest, count(*) AS records
-                        FROM staging.graduate WHERE load_id = :load GROUP BY graduation_year ORDER BY graduation_year
-                        """)
-                .bind("load", loadId)
-                .map((rs, ctx) -> out.put(rs.getInt("year"),
-                        keys.derivedKey(datasetId + "\u0000" + rs.getInt("year") + "\u0000" + rs.getString("digest") + "\u0000" + rs.getLong("records"))))
-                .list();
+        for (GraduateDao.CohortDigest c : h.attach(GraduateDao.class).cohortDigests(loadId)) {
+            out.put(c.year(), keys.derivedKey(datasetId + "\u0000" + c.year() + "\u0000" + c.digest() + "\u0000" + c.records()));
+        }
         return out;
     }
 }

@@ -14,9 +14,8 @@ final class DisclosureSecrets {
     static byte[] of(Handle h, String datasetId) {
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
-        h.createUpdate("INSERT INTO staging.disclosure_secret (dataset_id, secret) VALUES (:ds, :secret) ON CONFLICT (dataset_id) DO NOTHING")
-                .bind("ds", datasetId).bind("secret", fresh).execute();
-        return h.createQuery("SELECT secret FROM staging.disclosure_secret WHERE dataset_id = :ds")
-                .bind("ds", datasetId).mapTo(byte[].class).one();
+        DisclosureSecretDao secrets = h.attach(DisclosureSecretDao.class);
+        secrets.insertIfAbsent(datasetId, fresh);
+        return secrets.secret(datasetId);
     }
 }

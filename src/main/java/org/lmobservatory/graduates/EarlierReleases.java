@@ -36,12 +36,7 @@ final class EarlierReleases {
 
     static EarlierReleases of(Handle h, String datasetId, long loadId, int[] positions, DisclosureSettings settings) {
         Map<Integer, List<Version>> out = new HashMap<>();
-        List<Long> releases = h.createQuery("""
-                        SELECT r.id FROM published.release r
-                        WHERE r.dataset_id = :ds AND EXISTS (SELECT 1 FROM published.release_disclosure d WHERE d.release_id = r.id AND d.rule = 'noise')
-                        ORDER BY r.id
-                        """)
-                .bind("ds", datasetId).mapTo(Long.class).list();
+        List<Long> releases = h.attach(PublishedIndicatorDao.class).perturbedReleases(datasetId);
         Map<Long, List<AuditEntry>> audits = ReleaseRepository.audit(h, releases);
         for (long release : releases) {
             List<AuditEntry> audit = audits.get(release);
@@ -74,42 +69,21 @@ final class EarlierReleases {
     /** Per cohort of this load: records added plus records removed since the release (a corrected record counts twice). */
     private static Map<Integer, Integer> changedRecords(Handle h, long loadId, long release) {
         Map<Integer, Integer> out = new HashMap<>();
-        h.createQuery("""
-                        WITH now AS (SELECT graduation_year AS cohort, content_hash, count(*) AS n
-                                     FROM staging.graduate WHERE load_id = :load GROUP BY 1, 2),
-                             was AS (SELECT cohort, content_hash, count(*) AS n
-                                     FROM staging.release_digest WHERE release_id = :release GROUP BY 1, 2)
-                        SELECT coalesce(now.cohort, was.cohort) AS cohort, sum(abs(coalesce(now.n, 0) - coalesce(was.n, 0))) AS changed,
-                               bool_or(now.cohort IS NOT NULL) AS in_load, bool_or(was.cohort IS NOT NULL) AS in_release
-                        FROM now FULL JOIN was ON now.cohort = was.cohort AND now.content_hash = was.content_hash
-                        GROUP BY 1
-                        """)
-                .bind("load", loadId).bind("release", release)
-                .map((rs, ctx) -> {
-                    if (rs.getBoolean("in_load") && rs.getBoolean("in_release")) out.put(rs.getInt("cohort"), (int) Math.min(Integer.MAX_VALUE, rs.getLong("changed")));
-                    return 0;
-                })
-                .list();
+        for (GraduateDao.CohortChange c : h.attach(GraduateDao.class).changedRecords(loadId, release)) {
+            if (c.inLoad() && c.inRelease()) out.put(c.cohort(), (int) Math.min(Integer.MAX_VALUE, c.changed()));
+        }
         return out;
     }
 
     /** year, months, geo, field, sex → value per indicator (null where suppressed), for the given cohorts of a release. */
     private static Map<List<String>, BigDecimal[]> published(Handle h, long release, List<Integer> cohorts, int[] positions) {
         Map<List<String>, BigDecimal[]> out = new HashMap<>();
-        h.createQuery("""
-                        SELECT s.key, extract(year FROM o.period_start)::int AS year, o.value
-                        FROM published.observation o JOIN published.series s ON s.id = o.series_id
-                        WHERE o.release_id = :release AND extract(year FROM o.period_start)::int = ANY(:cohorts)
-                        """)
-                .bind("release", release).bind("cohorts", cohorts.toArray(Integer[]::new))
-                .map((rs, ctx) -> {
-                    String[] key = (String[]) rs.getArray("key").getArray();
-                    Indicator ind = Indicator.valueOf(key[positions[4]]);
-                    List<String> cell = List.of(Integer.toString(rs.getInt("year")), key[positions[3]], key[positions[0]], key[positions[1]], key[positions[2]]);
-                    out.computeIfAbsent(cell, k -> new BigDecimal[Indicator.ALL.size()])[ind.ordinal()] = rs.getBigDecimal("value");
-                    return 0;
-                })
-                .list();
+        for (PublishedIndicatorDao.Cell c : h.attach(PublishedIndicatorDao.class).cells(release, cohorts.toArray(Integer[]::new))) {
+            String[] key = c.key();
+            Indicator ind = Indicator.valueOf(key[positions[4]]);
+            List<String> cell = List.of(Integer.toString(c.year()), key[positions[3]], key[positions[0]], key[positions[1]], key[positions[2]]);
+            out.computeIfAbsent(cell, k -> new BigDecimal[Indicator.ALL.size()])[ind.ordinal()] = c.value();
+        }
         return out;
     }
 }

@@ -11,9 +11,9 @@ import org.lmobservatory.disclosure.DisclosureSettings;
 import org.lmobservatory.disclosure.ProtectionLevel;
 import org.lmobservatory.graduates.GraduateLoadReport.Status;
 import org.lmobservatory.loader.DefinitionFiles;
-import org.lmobservatory.loader.LoadError;
 import org.lmobservatory.loader.LoadErrors;
 import org.lmobservatory.loader.LoadService;
+import org.lmobservatory.loader.StagingLoadDao;
 import org.lmobservatory.releases.DatasetLock;
 import org.lmobservatory.releases.Publisher;
 import org.lmobservatory.releases.Release;
@@ -80,11 +80,7 @@ public final class GraduateLoader {
                     + current.get().id() + " of " + datasetId + " and the thresholds are the same; nothing to do.", seconds(started));
         }
         try (Handle h = jdbi.open(); DatasetLock lock = DatasetLock.acquire(h, datasetId, say)) {
-            long loadId = h.createQuery("""
-                            INSERT INTO staging.load (dataset_id, file_name, checksum, format, status)
-                            VALUES (:ds, :file, :checksum, 'graduate-records', 'loading') RETURNING id
-                            """)
-                    .bind("ds", datasetId).bind("file", name).bind("checksum", checksum).mapTo(Long.class).one();
+            long loadId = h.attach(StagingLoadDao.class).begin(datasetId, name, checksum, "graduate-records");
             LoadErrors errors = LoadErrors.of(name);
             Map<String, GraduateRecordsReader.School> schools = check(file, codes, errors);
             if (errors.count() > 0) return invalid(h, loadId, errors, name, started);
@@ -99,7 +95,7 @@ public final class GraduateLoader {
             } catch (Invalid e) {
                 return invalid(h, loadId, errors, name, started);
             } catch (Exception e) {
-                h.createUpdate("UPDATE staging.load SET status = 'failed', finished_at = now() WHERE id = :id").bind("id", loadId).execute();
+                h.attach(StagingLoadDao.class).markFailed(loadId);
                 throw e;
             }
         }
@@ -120,22 +116,17 @@ public final class GraduateLoader {
         }
         if (errors.count() == 0) GraduateStaging.reportDuplicates(h, loadId, errors);
         if (errors.count() > 0) throw new Invalid();
-        // Data minimisation: only the microdata of the latest load of a dataset is kept.
-        h.createUpdate("DELETE FROM staging.graduate WHERE load_id IN (SELECT id FROM staging.load WHERE dataset_id = :ds AND id <> :load)")
-                .bind("ds", dataset.id()).bind("load", loadId).execute();
-        List<String> fieldsInFile = h.createQuery("SELECT DISTINCT field FROM staging.graduate WHERE load_id = :load ORDER BY field")
-                .bind("load", loadId).mapTo(String.class).list();
+        GraduateDao graduateRecords = h.attach(GraduateDao.class);
+        graduateRecords.deleteOtherLoads(dataset.id(), loadId);
+        List<String> fieldsInFile = graduateRecords.fieldsIn(loadId);
         OutcomeGrid grid = OutcomeGrid.of(OutcomeCounts.of(h, loadId), areas, fieldsInFile, CohortSalts.of(h, loadId, dataset.id(), keys));
         EarlierReleases earlier = EarlierReleases.of(h, dataset.id(), loadId, IndicatorStaging.positions(dataset), settings);
         IndicatorBuilder.Result result = IndicatorBuilder.build(grid, settings, ProtectionLevel.DEFAULT, earlier);
         long rows = IndicatorStaging.write(h, loadId, dataset, result);
-        h.createUpdate("UPDATE staging.load SET status = 'valid', row_count = :rows, finished_at = now() WHERE id = :id")
-                .bind("rows", rows).bind("id", loadId).execute();
+        h.attach(StagingLoadDao.class).markValid(loadId, rows);
         beforePublish.run();
         Publisher.Published p = publisher.publish(h, dataset.id(), loadId, note);
-        h.createUpdate("INSERT INTO staging.release_digest (release_id, cohort, content_hash) SELECT :release, graduation_year, content_hash "
-                        + "FROM staging.graduate WHERE load_id = :load")
-                .bind("release", p.releaseId()).bind("load", loadId).execute();
+        graduateRecords.saveReleaseDigest(p.releaseId(), loadId);
         double seconds = seconds(started);
         return new GraduateLoadReport(Status.PUBLISHED, loadId, graduates, p.releaseId(), result.report(), 0, List.of(),
                 String.format("%s: %d graduates → %d cells published as release %d of %s in %.1f s (%.0f graduates/s); %s",
@@ -153,11 +144,9 @@ public final class GraduateLoader {
 
     private static GraduateLoadReport invalid(Handle h, long loadId, LoadErrors errors, String name, long started) {
         h.useTransaction(t -> {
-            var batch = t.prepareBatch("INSERT INTO staging.load_error (load_id, line_no, col, message) VALUES (:id, :line, :col, :message)");
-            for (LoadError e : errors.kept()) batch.bind("id", loadId).bind("line", e.line()).bind("col", e.column()).bind("message", e.message()).add();
-            if (!errors.kept().isEmpty()) batch.execute();
-            t.createUpdate("UPDATE staging.load SET status = 'invalid', error_count = :n, finished_at = now() WHERE id = :id")
-                    .bind("n", errors.count()).bind("id", loadId).execute();
+            StagingLoadDao loads = t.attach(StagingLoadDao.class);
+            loads.saveErrors(loadId, errors.kept());
+            loads.markInvalid(loadId, errors.count());
         });
         return new GraduateLoadReport(Status.INVALID, loadId, 0, null, null, errors.count(), errors.kept(),
                 name + ": " + errors.count() + " error(s); nothing was staged or published.", seconds(started));

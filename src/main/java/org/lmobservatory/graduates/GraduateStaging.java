@@ -48,19 +48,9 @@ final class GraduateStaging implements AutoCloseable {
 
     /** Every repeated graduate id, reported at its later lines. */
     static void reportDuplicates(Handle h, long loadId, LoadErrors errors) {
-        h.createQuery("""
-                        SELECT line_no, graduate_id, first_line FROM (
-                            SELECT line_no, graduate_id, min(line_no) OVER (PARTITION BY graduate_id) AS first_line
-                            FROM staging.graduate WHERE load_id = :id) g
-                        WHERE line_no <> first_line ORDER BY line_no LIMIT :max
-                        """)
-                .bind("id", loadId).bind("max", LoadErrors.MAX_KEPT)
-                .map((rs, ctx) -> {
-                    errors.add(rs.getInt("line_no"), "graduate_id", "graduate_id '" + rs.getString("graduate_id")
-                            + "' appears twice: also on line " + rs.getInt("first_line"));
-                    return 0;
-                })
-                .list();
+        for (GraduateDao.DuplicateId d : h.attach(GraduateDao.class).duplicateIds(loadId, LoadErrors.MAX_KEPT)) {
+            errors.add(d.lineNo(), "graduate_id", "graduate_id '" + d.graduateId() + "' appears twice: also on line " + d.firstLine());
+        }
     }
 
     @Override

@@ -5,7 +5,7 @@ import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.db.CopyText;
 import org.lmobservatory.disclosure.AuditEntry;
-import org.lmobservatory.disclosure.DisclosureReport;
+import org.lmobservatory.loader.StagingLoadDao;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -55,11 +55,8 @@ final class IndicatorStaging {
             }
             rows = copy.finish();
         }
-        var batch = h.prepareBatch("INSERT INTO staging.load_disclosure (load_id, rule, threshold, cells) VALUES (:load, :rule, :threshold, :cells)");
-        for (AuditEntry e : AuditEntry.of(result.report())) {
-            batch.bind("load", loadId).bind("rule", e.rule()).bind("threshold", e.threshold()).bind("cells", e.cells()).add();
-        }
-        batch.execute();
+        List<AuditEntry> audit = AuditEntry.of(result.report());
+        if (!audit.isEmpty()) h.attach(StagingLoadDao.class).insertDisclosure(loadId, audit);
         return rows;
     }
 }

@@ -31,9 +31,6 @@ final class CodeRecoder {
     record Step(String successor, String fromVersion, String toVersion, String kind) {
     }
 
-    private record CodeStep(String code, Step step) {
-    }
-
     /** A code as of a version, on the way from the old code to the target version. */
     private record At(String code, String version) {
     }
@@ -68,16 +65,9 @@ final class CodeRecoder {
         if (geo == null) return NONE;
         Codelist list = codelists.get(geo.position());
         if (list.version() == null) return NONE;
-        Map<String, List<Step>> steps = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT code_id, successor_id, from_version, to_version, kind FROM published.code_successor
-                        WHERE codelist_id = :id ORDER BY code_id, from_version, successor_id
-                        """)
-                .bind("id", list.id())
-                .map((rs, ctx) -> new CodeStep(rs.getString("code_id"),
-                        new Step(rs.getString("successor_id"), rs.getString("from_version"), rs.getString("to_version"), rs.getString("kind"))))
-                .list())
-                .stream()
-                .collect(Collectors.groupingBy(CodeStep::code, Collectors.mapping(CodeStep::step, Collectors.toList())));
+        Map<String, List<Step>> steps = jdbi.withExtension(CodelistDao.class, dao -> dao.successors(list.id())).stream()
+                .collect(Collectors.groupingBy(CodelistDao.SuccessorStep::code, Collectors.mapping(
+                        s -> new Step(s.successor(), s.fromVersion(), s.toVersion(), s.kind()), Collectors.toList())));
         if (steps.isEmpty()) return NONE;
         return new CodeRecoder(geo.position(), geo.id(), list, list.version(), steps, flagBreaks);
     }

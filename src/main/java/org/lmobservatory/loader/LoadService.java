@@ -116,12 +116,8 @@ public final class LoadService {
 
     private LoadReport stage(Handle h, Dataset dataset, List<Codelist> codelists, Path file, String name, String checksum,
                              String format, LoadOptions options, long started) throws Exception {
-        long loadId = h.createQuery("""
-                        INSERT INTO staging.load (dataset_id, file_name, checksum, format, status)
-                        VALUES (:ds, :file, :checksum, :format, 'loading') RETURNING id
-                        """)
-                .bind("ds", dataset.id()).bind("file", name).bind("checksum", checksum).bind("format", format)
-                .mapTo(Long.class).one();
+        StagingLoadDao loads = h.attach(StagingLoadDao.class);
+        long loadId = loads.begin(dataset.id(), name, checksum, format);
         LoadErrors errors = LoadErrors.of(name);
         RowValidator validator = new RowValidator(dataset, codelists, CodeRecoder.forDataset(jdbi, dataset, codelists, options.nutsBreaks()));
         long rows;
@@ -141,23 +137,20 @@ public final class LoadService {
             }
             rows = staging.finish();
             readerSummary = reader.summary();
-            if (errors.count() == 0) reportDuplicates(h, loadId, errors);
+            if (errors.count() == 0) reportDuplicates(loads, loadId, errors);
             String status = errors.count() == 0 ? "valid" : "invalid";
-            if (errors.count() > 0) h.createUpdate("DELETE FROM staging.load_row WHERE load_id = :id").bind("id", loadId).execute();
-            saveErrors(h, loadId, errors);
-            h.createUpdate("UPDATE staging.load SET status = :status, mode = :mode, row_count = :rows, error_count = :errors, finished_at = now() WHERE id = :id")
-                    .bind("status", status).bind("mode", merge ? "merge" : "replace")
-                    .bind("rows", errors.count() == 0 ? rows : 0).bind("errors", errors.count()).bind("id", loadId)
-                    .execute();
+            if (errors.count() > 0) loads.deleteRows(loadId);
+            loads.saveErrors(loadId, errors.kept());
+            loads.finishStaging(loadId, status, merge ? "merge" : "replace", errors.count() == 0 ? rows : 0, errors.count());
             h.commit();
             committed = true;
             // Fresh statistics before publishing: with the previous load's (deleted) rows in them, the planner took
             // this load for empty and a 1M-row publish ran 20+ minutes instead of 40 s.
-            if (errors.count() == 0) h.execute("ANALYZE staging.load_row");
+            if (errors.count() == 0) loads.analyzeRows();
         } finally {
             if (!committed) {
                 h.rollback();
-                h.createUpdate("UPDATE staging.load SET status = 'failed', finished_at = now() WHERE id = :id").bind("id", loadId).execute();
+                loads.markFailed(loadId);
             }
         }
         double seconds = seconds(started);
@@ -172,28 +165,18 @@ public final class LoadService {
                         + "; publish with: publish --dataset " + dataset.id(), seconds);
     }
 
-    /** Hash-aggregates the staged keys (no sort, no index needed); fresh statistics make the planner choose that. */
-    private static void reportDuplicates(Handle h, long loadId, LoadErrors errors) {
-        h.execute("ANALYZE staging.load_row");
+    /** Duplicates found in the staged rows, not in memory; fresh statistics first, so the planner knows the load's size. */
+    private static void reportDuplicates(StagingLoadDao loads, long loadId, LoadErrors errors) {
+        loads.analyzeRows();
         List<int[]> duplicates = new ArrayList<>();
         java.util.Map<Integer, String> keys = new java.util.HashMap<>();
-        h.createQuery("""
-                        SELECT array_to_string(key, ', ') AS key_text, array_agg(line_no ORDER BY line_no) AS lines
-                        FROM staging.load_row WHERE load_id = :id AND action IS DISTINCT FROM 'D'
-                        GROUP BY key, period_start
-                        HAVING count(*) > 1
-                        LIMIT :max
-                        """)
-                .bind("id", loadId).bind("max", LoadErrors.MAX_KEPT)
-                .map((rs, ctx) -> {
-                    Integer[] lines = (Integer[]) rs.getArray("lines").getArray();
-                    for (int i = 1; i < lines.length; i++) {
-                        duplicates.add(new int[]{lines[i], lines[0]});
-                        keys.put(lines[i], rs.getString("key_text"));
-                    }
-                    return null;
-                })
-                .list();
+        for (StagingLoadDao.DuplicateKey d : loads.duplicateKeys(loadId, LoadErrors.MAX_KEPT)) {
+            Integer[] lines = d.lines();
+            for (int i = 1; i < lines.length; i++) {
+                duplicates.add(new int[]{lines[i], lines[0]});
+                keys.put(lines[i], d.keyText());
+            }
+        }
         duplicates.sort(java.util.Comparator.comparingInt(d -> d[0]));
         for (int[] d : duplicates) {
             errors.add(d[0], null, "duplicate observation: same key (" + keys.get(d[0]) + ") and period as line " + d[1]);
@@ -202,12 +185,6 @@ public final class LoadService {
 
     private static String note(String readerSummary) {
         return readerSummary.isEmpty() ? "" : "; " + readerSummary;
-    }
-
-    private static void saveErrors(Handle h, long loadId, LoadErrors errors) {
-        var batch = h.prepareBatch("INSERT INTO staging.load_error (load_id, line_no, col, message) VALUES (:id, :line, :col, :message)");
-        for (LoadError e : errors.kept()) batch.bind("id", loadId).bind("line", e.line()).bind("col", e.column()).bind("message", e.message()).add();
-        if (!errors.kept().isEmpty()) batch.execute();
     }
 
     /** SHA-256 of a file, streamed: how loads recognise a file they have seen before. */

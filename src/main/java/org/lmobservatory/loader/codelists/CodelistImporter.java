@@ -3,6 +3,7 @@ package org.lmobservatory.loader.codelists;
 import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Codelist;
+import org.lmobservatory.loader.CodelistDao;
 import org.lmobservatory.loader.DefinitionFiles.CodelistDef;
 import org.lmobservatory.loader.DefinitionFiles.InvalidDefinitionException;
 import org.lmobservatory.loader.DefinitionStore;
@@ -85,8 +86,7 @@ public final class CodelistImporter {
     }
 
     private Codelist existing(String id) {
-        boolean exists = jdbi.withHandle(h -> h.createQuery("SELECT count(*) > 0 FROM published.codelist WHERE id = :id")
-                .bind("id", id).mapTo(Boolean.class).one());
+        boolean exists = jdbi.withExtension(CodelistDao.class, dao -> dao.exists(id));
         return exists ? new CatalogueService(jdbi, new ReleaseRepository(jdbi)).codelist(id) : null;
     }
 }

@@ -1,0 +1,42 @@
+package org.lmobservatory.loader;
+
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.util.List;
+
+/** A dataset definition as the loader writes it: published.dataset and its dimensions in series-key order. */
+@UseClasspathSqlLocator
+interface DatasetDefinitionDao {
+
+    /** The dataset's columns; the four label maps are JSON text. */
+    record DatasetRow(String id, String title, String description, String theme, String[] keywords, String frequency,
+                      String unitId, String unitLabel, int unitMultiplier, int decimals, String source, String licence,
+                      String contact, String methodology, boolean demonstration) {
+    }
+
+    /** One dimension at its position in the series key; label is JSON text. */
+    record DimensionRow(int position, String id, String codelist, String role, String label) {
+    }
+
+    @SqlUpdate
+    void upsert(@BindMethods DatasetRow dataset);
+
+    @SqlUpdate
+    void deleteDimensions(@Bind("id") String datasetId);
+
+    @SqlBatch
+    void insertDimensions(@Bind("ds") String datasetId, @BindMethods List<DimensionRow> dimensions);
+
+    /** "dimension:codelist" for each stored dimension, in key order. */
+    @SqlQuery
+    List<String> dimensionSignature(@Bind("id") String datasetId);
+
+    /** Whether the dataset has any release: its series keys are then fixed. */
+    @SqlQuery
+    boolean isPublished(@Bind("id") String datasetId);
+}

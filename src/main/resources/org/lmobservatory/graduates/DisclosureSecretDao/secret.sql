@@ -1,0 +1,1 @@
+SELECT secret FROM staging.disclosure_secret WHERE dataset_id = :ds

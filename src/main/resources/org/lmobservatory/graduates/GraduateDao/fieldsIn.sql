@@ -1,0 +1,1 @@
+SELECT DISTINCT field FROM staging.graduate WHERE load_id = :load ORDER BY field

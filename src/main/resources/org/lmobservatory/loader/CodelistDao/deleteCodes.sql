@@ -1,0 +1,1 @@
+DELETE FROM published.code WHERE codelist_id = :id

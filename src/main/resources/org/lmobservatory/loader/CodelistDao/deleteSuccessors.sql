@@ -1,0 +1,1 @@
+DELETE FROM published.code_successor WHERE codelist_id = :id

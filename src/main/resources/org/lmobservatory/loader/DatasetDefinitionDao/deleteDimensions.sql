@@ -1,0 +1,1 @@
+DELETE FROM published.dataset_dimension WHERE dataset_id = :id

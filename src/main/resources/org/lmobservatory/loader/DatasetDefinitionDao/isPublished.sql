@@ -1,0 +1,1 @@
+SELECT count(*) > 0 FROM published.release WHERE dataset_id = :id

@@ -1,0 +1,1 @@
+ANALYZE staging.load_row

@@ -1,0 +1,1 @@
+DELETE FROM staging.load_row WHERE load_id = :id

@@ -1,0 +1,1 @@
+INSERT INTO staging.load_disclosure (load_id, rule, threshold, cells) VALUES (:id, :rule, :threshold, :cells)
