@@ -17,8 +17,10 @@ class StagingAccessTest {
     @Test
     void theApiConnectionRunsAsTheApiRole() {
         String role = api.withHandle(h -> h.createQuery("SELECT current_user").mapTo(String.class).one());
+        boolean member = api.withHandle(h -> h.createQuery("SELECT pg_has_role(current_user, 'lmo_api', 'USAGE')").mapTo(Boolean.class).one());
 
-        assertEquals("lmo_api", role);
+        assertEquals("lmo_api_login", role, "its own login (LeastPrivilegeTest), not the owner's with SET ROLE");
+        assertTrue(member, "with the API role's rights");
     }
 
     @Test
