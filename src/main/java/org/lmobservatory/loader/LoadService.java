@@ -7,8 +7,6 @@ import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.loader.DefinitionFiles.Definition;
 import org.lmobservatory.loader.formats.InputFormats;
-import org.lmobservatory.loader.formats.ObservationReader;
-import org.lmobservatory.loader.formats.RawObservation;
 import org.lmobservatory.releases.DatasetLock;
 import org.lmobservatory.releases.ReleaseRepository;
 
@@ -83,29 +81,12 @@ public final class LoadService {
                               LoadOptions options, long started) throws Exception {
         LoadErrors errors = LoadErrors.of(name);
         RowValidator validator = new RowValidator(dataset, codelists, CodeRecoder.forDataset(jdbi, dataset, codelists, options.nutsBreaks()));
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-        long rows = 0;
-        String readerSummary;
-        try (InputStream in = Files.newInputStream(file); ObservationReader reader = InputFormats.open(format, in, options.mapping())) {
-            reader.open(dataset, codelists, errors);
-            RawObservation raw;
-            while ((raw = reader.next(errors)) != null) {
-                RowValidator.ValidRow row = validator.validate(raw, errors);
-                if (row == null) continue;
-                if (row.isDelete()) {
-                    rows++;
-                    continue;
-                }
-                Integer first = seen.putIfAbsent(String.join("\u0000", row.codes()) + "\u0000" + row.periodStart(), row.line());
-                if (first != null) {
-                    errors.add(row.line(), null, "duplicate observation: same key (" + String.join(", ", row.codes())
-                            + ") and period as line " + first);
-                } else {
-                    rows++;
-                }
-            }
-            readerSummary = reader.summary();
+        RowPipeline.Outcome outcome;
+        try (RowSink sink = new RowSink.DryRun()) {
+            outcome = RowPipeline.run(file, format, options.mapping(), dataset, codelists, validator, sink, errors);
         }
+        long rows = outcome.rows();
+        String readerSummary = outcome.readerSummary();
         double seconds = seconds(started);
         String verdict = errors.count() == 0
                 ? name + " (" + format + "): dry run, " + rows + " rows valid" + note(readerSummary) + "; nothing was staged."
@@ -125,18 +106,11 @@ public final class LoadService {
         String readerSummary;
         boolean committed = false;
         h.begin();
-        try (InputStream in = Files.newInputStream(file);
-             ObservationReader reader = InputFormats.open(format, in, options.mapping());
-             StagingWriter staging = new StagingWriter(h.getConnection(), loadId)) {
-            reader.open(dataset, codelists, errors);
-            merge = reader.incremental();
-            RawObservation raw;
-            while ((raw = reader.next(errors)) != null) {
-                RowValidator.ValidRow row = validator.validate(raw, errors);
-                if (row != null && errors.count() == 0) staging.write(row);
-            }
-            rows = staging.finish();
-            readerSummary = reader.summary();
+        try (RowSink staging = new RowSink.Staging(new StagingWriter(h.getConnection(), loadId))) {
+            RowPipeline.Outcome outcome = RowPipeline.run(file, format, options.mapping(), dataset, codelists, validator, staging, errors);
+            rows = outcome.rows();
+            merge = outcome.incremental();
+            readerSummary = outcome.readerSummary();
             if (errors.count() == 0) reportDuplicates(loads, loadId, errors);
             String status = errors.count() == 0 ? "valid" : "invalid";
             if (errors.count() > 0) loads.deleteRows(loadId);
