@@ -81,9 +81,13 @@ public final class Observatory implements AutoCloseable {
             }));
         });
         new ProblemHandlers(Json.MAPPER, config.baseUrl()).register(app);
-        // Before-handlers run in this order: CORS first, so that even a 429 can be read by a browser script.
+        // Before-handlers run in this order: the request id first, then CORS, so that even a 429 carries both.
+        org.lmobservatory.web.Observability observability = new org.lmobservatory.web.Observability();
+        observability.register(app);
+        cache.bindTo(observability.registry());
+        observability.pool("api", database.apiPoolStats());
         org.lmobservatory.web.OpenDataHeaders.register(app);
-        new org.lmobservatory.web.RateLimits(config.limits().requestsPerMinute()).register(app);
+        new org.lmobservatory.web.RateLimits(config.limits().requestsPerMinute(), observability::rateLimited).register(app);
         org.lmobservatory.web.QueryStringGuard.register(app);
         new SystemRoutes(database.api(), config.limits()).register(app);
         new CatalogueRoutes(catalogue).register(app);

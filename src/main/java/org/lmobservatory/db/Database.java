@@ -141,6 +141,11 @@ public final class Database implements AutoCloseable {
                 current == null ? "none" : current.getVersion());
     }
 
+    /** The API pool's live counts (active, idle, waiting threads), for metrics. */
+    public com.zaxxer.hikari.HikariPoolMXBean apiPoolStats() {
+        return apiPool.getHikariPoolMXBean();
+    }
+
     /** Owner connection: migrations, loader, publish. */
     public Jdbi owner() {
         return owner;

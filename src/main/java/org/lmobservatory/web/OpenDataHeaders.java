@@ -19,13 +19,18 @@ public final class OpenDataHeaders {
 
     public static void register(Javalin app) {
         app.before(OpenDataHeaders::add);
-        app.options("/*", OpenDataHeaders::preflight);
     }
 
     private static void add(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Access-Control-Allow-Origin", "*");
         ctx.header("Access-Control-Expose-Headers", EXPOSED);
+        // Answered here rather than by an OPTIONS route on every path: such a route would turn every unknown path
+        // into a 405 (the router prefers 405 over 404 when any method matches).
+        if (ctx.method() == io.javalin.http.HandlerType.OPTIONS) {
+            preflight(ctx);
+            ctx.skipRemainingHandlers();
+        }
     }
 
     private static void preflight(Context ctx) {

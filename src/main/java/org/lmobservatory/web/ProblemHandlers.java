@@ -72,7 +72,11 @@ public final class ProblemHandlers {
     }
 
     private void write(Context ctx, int status, String type, String title, String detail, Map<String, Object> extensions) {
-        Problem problem = new Problem(baseUrl + "/problems/" + type, title, status, detail, instance(ctx), extensions);
+        // The request id lets a user's report be matched with the access log line.
+        Map<String, Object> withId = new java.util.LinkedHashMap<>(extensions);
+        String requestId = Observability.requestId(ctx);
+        if (!requestId.isEmpty()) withId.putIfAbsent("requestId", requestId);
+        Problem problem = new Problem(baseUrl + "/problems/" + type, title, status, detail, instance(ctx), withId);
         try {
             ctx.status(status).contentType(CONTENT_TYPE).result(json.writeValueAsBytes(problem));
         } catch (Exception e) {

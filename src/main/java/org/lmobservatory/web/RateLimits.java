@@ -28,10 +28,12 @@ public final class RateLimits {
     private static final String TOKEN_TAKEN = "lmo.rateLimitToken";
 
     private final int perMinute;
+    private final Runnable onRefusal;
     private final Cache<String, Bucket> buckets;
 
-    public RateLimits(int perMinute) {
+    public RateLimits(int perMinute, Runnable onRefusal) {
         this.perMinute = perMinute;
+        this.onRefusal = onRefusal;
         // A client idle for two minutes has a full bucket again, so forgetting it then changes nothing.
         this.buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).maximumSize(200_000).build();
     }
@@ -62,6 +64,7 @@ public final class RateLimits {
         long retry = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         ctx.header("RateLimit", "\"" + POLICY + "\";r=0;t=" + retry);
         ctx.header("Retry-After", Long.toString(retry));
+        onRefusal.run();
         throw new ObservatoryException(ErrorKind.RATE_LIMITED, "This client sent more than " + perMinute + " requests in a minute; retry after " + retry
                         + " s. Cached answers revalidated with If-None-Match (304) do not count.",
                 Map.of("limit", perMinute, "windowSeconds", 60, "retryAfterSeconds", retry));

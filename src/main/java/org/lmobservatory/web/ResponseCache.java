@@ -22,6 +22,11 @@ public final class ResponseCache {
                 .build();
     }
 
+    /** Hit and miss counts, size and evictions as meters (the cache records its statistics anyway). */
+    public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics.monitor(registry, cache, "responses");
+    }
+
     public EncodedResponse get(Key key) {
         return cache.getIfPresent(key);
     }

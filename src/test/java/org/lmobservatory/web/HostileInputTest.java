@@ -95,6 +95,9 @@ class HostileInputTest {
                 .then().statusCode(204)
                 .header("Access-Control-Allow-Origin", "*")
                 .header("Access-Control-Allow-Methods", containsString("GET"));
+        RestAssured.given().baseUri(TestServer.baseUrl()).options("/v1/nothing-here").then().statusCode(204);
+        RestAssured.given().baseUri(TestServer.baseUrl()).get("/v1/nothing-here").then().statusCode(404)
+                .contentType(containsString("application/problem+json"));
         TestServer.given().header("Origin", "https://example.org").get("/v1/datasets")
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo("*"))

@@ -1,0 +1,101 @@
+package org.lmobservatory.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * What an operator needs to see: every request gets an id (the client's X-Request-Id when it is a sane token,
+ * otherwise a new one), returned as a header and in problem bodies, and one access-log line; latency is recorded per
+ * route template, method and status, next to JVM, pool and cache meters, all scraped from GET /metrics in the
+ * Prometheus text format. The access log is the logger {@code org.lmobservatory.access}, so it can be silenced or
+ * routed on its own.
+ */
+public final class Observability {
+    public static final String METRICS = "/metrics";
+    static final String REQUEST_ID = "lmo.requestId";
+    private static final Logger access = LoggerFactory.getLogger("org.lmobservatory.access");
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String STARTED = "lmo.started";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter rateLimited;
+
+    public Observability() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        rateLimited = Counter.builder("lmo.rate.limited").description("Requests refused with 429").register(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Counted by web/RateLimits. */
+    public void rateLimited() {
+        rateLimited.increment();
+    }
+
+    /** The API pool's connections, so a saturated pool shows before its requests time out. */
+    public void pool(String name, com.zaxxer.hikari.HikariPoolMXBean pool) {
+        io.micrometer.core.instrument.Gauge.builder("lmo.db.pool.active", pool, p -> p.getActiveConnections()).tag("pool", name).register(registry);
+        io.micrometer.core.instrument.Gauge.builder("lmo.db.pool.idle", pool, p -> p.getIdleConnections()).tag("pool", name).register(registry);
+        io.micrometer.core.instrument.Gauge.builder("lmo.db.pool.pending", pool, p -> p.getThreadsAwaitingConnection()).tag("pool", name).register(registry);
+    }
+
+    public void register(Javalin app) {
+        app.before(this::start);
+        app.after(this::finish);
+        app.get(METRICS, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+    }
+
+    /** The id of this request, for problem bodies and logs. */
+    public static String requestId(Context ctx) {
+        String id = ctx.attribute(REQUEST_ID);
+        return id == null ? "" : id;
+    }
+
+    private void start(Context ctx) {
+        ctx.attribute(STARTED, System.nanoTime());
+        String given = ctx.header("X-Request-Id");
+        String id = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ctx.attribute(REQUEST_ID, id);
+        ctx.header("X-Request-Id", id);
+    }
+
+    private void finish(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        if (started == null) return;
+        long nanos = System.nanoTime() - started;
+        String route;
+        try {
+            route = ctx.endpointHandlerPath();
+        } catch (RuntimeException e) {
+            route = "unmatched";
+        }
+        int status = ctx.statusCode();
+        Timer.builder("lmo.http.requests").description("HTTP requests by route template, method and status")
+                .tag("route", route).tag("method", ctx.method().name()).tag("status", Integer.toString(status))
+                .publishPercentileHistogram(false)
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        access.info("{} {} {} {} ms id={}", ctx.method(), ctx.path(), status, TimeUnit.NANOSECONDS.toMillis(nanos), requestId(ctx));
+    }
+}
