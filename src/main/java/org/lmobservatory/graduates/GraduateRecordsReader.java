@@ -190,13 +190,9 @@ final class GraduateRecordsReader implements AutoCloseable {
     }
 
     private CsvRecordReader.CsvRecord read() throws IOException {
-        try {
-            return csv.next();
-        } catch (CsvRecordReader.MalformedCsvException e) {
-            errors.add(e.line(), null, e.getMessage());
-            unusable = true;
-            return null;
-        }
+        CsvRecordReader.CsvRecord r = csv.nextOrReport(errors);
+        if (csv.malformed()) unusable = true;
+        return r;
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class CsvRecordReader implements AutoCloseable {
     private final char separator;
     private int line = 1;
     private boolean first = true;
+    private boolean malformed;
 
     public CsvRecordReader(InputStream stream, char separator) {
         this.in = new PushbackReader(new StrictUtf8Reader(stream), 2);
@@ -52,6 +53,24 @@ public final class CsvRecordReader implements AutoCloseable {
     public CsvRecordReader(Reader reader, char separator) {
         this.in = new PushbackReader(reader, 2);
         this.separator = separator;
+    }
+
+    /**
+     * The next record, or null at the end of the file or where it stops being readable as CSV: that problem is
+     * reported on its line and {@link #malformed()} turns true, so a reader stops without a second message.
+     */
+    public CsvRecord nextOrReport(ObservationReader.ErrorSink errors) throws IOException {
+        try {
+            return next();
+        } catch (MalformedCsvException e) {
+            errors.add(e.line(), null, e.getMessage());
+            malformed = true;
+            return null;
+        }
+    }
+
+    public boolean malformed() {
+        return malformed;
     }
 
     /** The next record, or null at end of file. Blank lines are skipped. */

@@ -82,13 +82,9 @@ public final class LongCsvReader implements ObservationReader {
     }
 
     private CsvRecordReader.CsvRecord readOrReport(ErrorSink errors) throws IOException {
-        try {
-            return csv.next();
-        } catch (CsvRecordReader.MalformedCsvException e) {
-            errors.add(e.line(), null, e.getMessage());
-            unusable = true;
-            return null;
-        }
+        CsvRecordReader.CsvRecord r = csv.nextOrReport(errors);
+        if (csv.malformed()) unusable = true;
+        return r;
     }
 
     @Override

@@ -310,13 +310,9 @@ public final class SdmxCsvReader implements ObservationReader {
     }
 
     private CsvRecord read(ErrorSink errors) throws IOException {
-        try {
-            return csv.next();
-        } catch (CsvRecordReader.MalformedCsvException e) {
-            errors.add(e.line(), null, e.getMessage());
-            unusable = true;
-            return null;
-        }
+        CsvRecord r = csv.nextOrReport(errors);
+        if (csv.malformed()) unusable = true;
+        return r;
     }
 
     @Override
