@@ -24,5 +24,8 @@ ENV DATABASE_URL="" \
     LMO_DATA_DIR=/app/data
 EXPOSE 7070
 VOLUME ["/app/data"]
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/observatory.jar"]
+# The JVM sizes itself from the container's memory limit (JDK 17 is container-aware): half of it for the heap, since
+# the embedded PostgreSQL (256 MB shared buffers) and the page cache need the rest; a JVM out of memory exits so that
+# the orchestrator restarts it instead of serving errors.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/observatory.jar"]
 CMD ["serve"]
