@@ -59,6 +59,29 @@ class CsvRecordReaderTest {
     }
 
     @Test
+    void nextOrReportReportsOnceAndStops() throws IOException {
+        List<String> reported = new ArrayList<>();
+        ObservationReader.ErrorSink sink = new ObservationReader.ErrorSink() {
+            @Override
+            public void add(int line, String column, String message) {
+                reported.add(line + ": " + message);
+            }
+
+            @Override
+            public int count() {
+                return reported.size();
+            }
+        };
+        try (CsvRecordReader r = new CsvRecordReader(new ByteArrayInputStream("a\n\"open\n".getBytes(StandardCharsets.UTF_8)), ',')) {
+            assertEquals(List.of("a"), r.nextOrReport(sink).fields());
+            assertEquals(null, r.nextOrReport(sink));
+            assertTrue(r.malformed());
+        }
+        assertEquals(1, reported.size());
+        assertTrue(reported.get(0).startsWith("2: "), reported.toString());
+    }
+
+    @Test
     void invalidUtf8FailsOnTheLineWhereItShows() {
         byte[] latin1 = "geo,label\nFI_091,Helsinki\nFI_049,Hyvinkää\n".getBytes(StandardCharsets.ISO_8859_1);
         MalformedCsvException e = assertThrows(MalformedCsvException.class, () -> read(latin1, ','));
