@@ -11,6 +11,7 @@ import org.lmobservatory.config.AppConfig.Limits;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /** Liveness, readiness and the limits in force. */
 public final class SystemRoutes {
@@ -20,10 +21,13 @@ public final class SystemRoutes {
 
     private final Jdbi api;
     private final Limits limits;
+    private final BooleanSupplier databaseRefused;
 
-    public SystemRoutes(Jdbi api, Limits limits) {
+    /** {@code databaseRefused}: true while the API pool's circuit breaker refuses connections without trying. */
+    public SystemRoutes(Jdbi api, Limits limits, BooleanSupplier databaseRefused) {
         this.api = api;
         this.limits = limits;
+        this.databaseRefused = databaseRefused;
     }
 
     public record Health(String status) {
@@ -59,6 +63,12 @@ public final class SystemRoutes {
             })
     void ready(Context ctx) {
         QueryParams.requireOnly(ctx, Set.of());
+        // A load balancer polls this often: during an outage it answers at once instead of queueing for a connection.
+        // Otherwise the wait is bounded by the API pool's connection timeout (LMO_DB_CONNECT_TIMEOUT_MS).
+        if (databaseRefused.getAsBoolean()) {
+            ctx.status(503).json(new Readiness("database unreachable", false, null));
+            return;
+        }
         try {
             String version = api.withHandle(h -> h.createQuery(
                             "SELECT max(version) FROM published.flyway_schema_history WHERE success")
