@@ -31,7 +31,7 @@ public record AppConfig(
      */
     public record Outage(long connectTimeoutMs, int breakerFailures, int breakerOpenSeconds) {
         public static Outage defaults() {
-            return new Outage(1_000, 3, 5);
+            return new Outage(750, 3, 5);
         }
     }
 
