@@ -83,6 +83,7 @@ public final class ConnectionBreaker implements DataSource {
     }
 
     private void failed(SQLException e) {
+        log.debug("Connection attempt failed", e);
         if (!isConnectionFailure(e)) return;
         boolean opened;
         synchronized (this) {
