@@ -92,6 +92,8 @@ public final class SystemRoutes {
                 perMinute > 0 ? perMinute + " requests per minute per client address (token bucket: a burst of " + perMinute + ", then one every "
                         + String.format(java.util.Locale.ROOT, "%.2f", 60.0 / perMinute) + " s)" : "none",
                 Map.of("cells", "cells = matching series × periods in the time window, checked before any row is read; over the limit the answer is 413",
+                        "url", "a request line (URL) may be up to " + JettyProblems.MAX_REQUEST_HEADER_BYTES + " bytes, room for "
+                                + limits.maxCodesPerDimension() + " codes of one parameter; longer is a 414 problem",
                         "rateLimit", perMinute > 0
                                 ? "every answer carries RateLimit-Policy and RateLimit header fields (IETF draft); over the limit the answer is 429 with "
                                 + "Retry-After; a 304 Not Modified gives its request back; /health and /ready are never limited"
