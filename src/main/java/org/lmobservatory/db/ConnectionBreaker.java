@@ -52,6 +52,9 @@ public final class ConnectionBreaker implements DataSource {
         } catch (SQLException e) {
             failed(e);
             throw e;
+        } catch (RuntimeException e) {
+            endProbe();
+            throw e;
         }
         succeeded();
         return c;
@@ -84,7 +87,10 @@ public final class ConnectionBreaker implements DataSource {
 
     private void failed(SQLException e) {
         log.debug("Connection attempt failed", e);
-        if (!isConnectionFailure(e)) return;
+        if (!isConnectionFailure(e)) {
+            endProbe(); // a busy pool says nothing about the database, but the next request may probe
+            return;
+        }
         boolean opened;
         synchronized (this) {
             probing = false;
@@ -93,6 +99,10 @@ public final class ConnectionBreaker implements DataSource {
             if (opened) openUntil = clock.getAsLong() + openNanos;
         }
         if (opened) throttled.warn("Database unreachable ({}); failing fast for {} s between probes", e.getMessage(), openNanos / 1_000_000_000L);
+    }
+
+    private synchronized void endProbe() {
+        probing = false;
     }
 
     /** Refused or lost connections (SQLSTATE class 08, a shutdown 57P0x), also as the cause of Hikari's timeout. */

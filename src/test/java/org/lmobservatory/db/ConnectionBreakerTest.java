@@ -72,4 +72,16 @@ class ConnectionBreakerTest {
         assertEquals(10, attempts.get());
         assertFalse(breaker.open());
     }
+
+    @Test
+    void aProbeThatMeetsABusyPoolLeavesTheNextRequestToProbe() throws Exception {
+        failure.set(refused());
+        for (int i = 0; i < 3; i++) assertThrows(SQLException.class, breaker::getConnection);
+        now.addAndGet(5_000_000_001L);
+        failure.set(new SQLTransientConnectionException("lmo-api - Connection is not available, request timed out"));
+        assertThrows(SQLException.class, breaker::getConnection);
+        failure.set(null);
+        assertNotNull(breaker.getConnection(), "not stuck open behind a probe that never reported");
+        assertFalse(breaker.failing());
+    }
 }
