@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DatabaseOutageTest {
     private static final String OBSERVATIONS = "/v1/datasets/" + OwnObservatory.DATASET + "/observations?format=csv&geo=";
+    private static final int BURST = 200;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
@@ -58,6 +59,21 @@ class DatabaseOutageTest {
             System.out.println("Uncached queries during the outage, ms: " + uncachedMillis);
             uncachedMillis.forEach(ms -> assertTrue(ms < 1_000, "each 503 within a second: " + uncachedMillis));
             assertTrue(uncachedMillis.get(uncachedMillis.size() - 1) < 200, "breaker open: refused at once: " + uncachedMillis);
+
+            // A burst while the breaker is open: none of them queues on the dead pool (before: 30 s each, then 500s).
+            List<java.util.concurrent.CompletableFuture<Long>> burst = new ArrayList<>();
+            for (int i = 0; i < BURST; i++) {
+                long sent = System.nanoTime();
+                burst.add(http.sendAsync(HttpRequest.newBuilder(URI.create(own.baseUrl() + OBSERVATIONS + OwnObservatory.code(100 + i)))
+                                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString())
+                        .thenApply(r -> r.statusCode() == 503 ? millisSince(sent) : -r.statusCode()));
+            }
+            List<Long> burstMillis = burst.stream().map(java.util.concurrent.CompletableFuture::join).sorted().toList();
+            System.out.println(BURST + " concurrent uncached queries during the outage, ms: min " + burstMillis.get(0) + ", p10 "
+                    + burstMillis.get(BURST / 10) + ", median " + burstMillis.get(BURST / 2) + ", p90 " + burstMillis.get(BURST * 9 / 10)
+                    + ", max " + burstMillis.get(BURST - 1));
+            assertTrue(burstMillis.get(0) >= 0, "all 503: " + burstMillis);
+            assertTrue(burstMillis.get(BURST - 1) < 3_000, "the slowest of the burst: " + burstMillis);
 
             long start = System.nanoTime();
             HttpResponse<String> stale = get(own, cachedPath);
