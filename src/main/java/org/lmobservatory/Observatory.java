@@ -20,6 +20,7 @@ import org.lmobservatory.releases.ReleaseRepository;
 import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.releases.http.ReleaseRoutes;
 import org.lmobservatory.web.HeadRequests;
+import org.lmobservatory.web.JettyProblems;
 import org.lmobservatory.web.ResponseCache;
 import org.lmobservatory.formats.FormatSchemas;
 import org.lmobservatory.web.OpenApiContract;
@@ -62,6 +63,8 @@ public final class Observatory implements AutoCloseable {
             c.http.prefer405over404 = true;
             // Observation answers are gzipped once when cached; Javalin must not compress them again.
             c.http.disableCompression();
+            // Jetty's own errors (414, 431, malformed requests) as problem+json; room in a GET for the promised code lists.
+            JettyProblems.install(c, Json.MAPPER, config.baseUrl());
             c.registerPlugin(new OpenApiPlugin(openapi -> openapi
                     .withDocumentationPath(OPENAPI_PATH)
                     .withPrettyOutput()
@@ -89,9 +92,9 @@ public final class Observatory implements AutoCloseable {
         org.lmobservatory.web.OpenDataHeaders.register(app);
         new org.lmobservatory.web.RateLimits(config.limits().requestsPerMinute(), observability::rateLimited).register(app);
         org.lmobservatory.web.QueryStringGuard.register(app);
-        new SystemRoutes(database.api(), config.limits()).register(app);
+        new SystemRoutes(database.api(), config.limits(), database.apiBreaker()::open).register(app);
         new CatalogueRoutes(catalogue).register(app);
-        new ObservationRoutes(observations, resolver, cache).register(app);
+        new ObservationRoutes(observations, resolver, cache, database.apiBreaker()::failing).register(app);
         new DownloadRoutes(catalogue, resolver, new BulkDownloads(config.dataDir().resolve("downloads"), observations)).register(app);
         new CsvMetadataRoutes(observations, catalogue, resolver, config.baseUrl()).register(app);
         new org.lmobservatory.widgets.WidgetRoutes(catalogue, observations, resolver).register(app);

@@ -7,6 +7,7 @@ import org.lmobservatory.disclosure.DisclosureView;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseRepository;
 import org.lmobservatory.errors.ErrorKind;
+import org.lmobservatory.errors.LastKnown;
 
 import java.text.Normalizer;
 import java.time.Duration;
@@ -31,8 +32,11 @@ public final class CatalogueService {
     public CatalogueService(Jdbi jdbi, ReleaseRepository releases) {
         this.repository = new CatalogueRepository(jdbi);
         this.releases = releases;
-        this.datasets = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build(repository::dataset);
-        this.codelists = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5)).maximumSize(1_000).build(repository::codelist);
+        // The last known metadata answers while the database is unreachable, so cached observations can still be served.
+        this.datasets = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000)
+                .build(new LastKnown<>(repository::dataset, 10_000));
+        this.codelists = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5)).maximumSize(1_000)
+                .build(new LastKnown<>(repository::codelist, 1_000));
         // A release never changes, so what it holds can be cached until evicted by size.
         this.releaseCodes = Caffeine.newBuilder().maximumSize(10_000)
                 .build(key -> repository.codesInRelease(key.releaseId(), key.position()));

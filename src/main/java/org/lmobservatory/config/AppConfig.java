@@ -22,7 +22,18 @@ public record AppConfig(
         int poolSize,
         long cacheBytes,
         long statementTimeoutMs,
-        Limits limits) {
+        Limits limits,
+        Outage outage) {
+
+    /**
+     * How the API pool behaves when the database is unreachable: how long a request waits for a connection, and after
+     * how many consecutive connection failures it stops trying for a few seconds (then lets one probe through).
+     */
+    public record Outage(long connectTimeoutMs, int breakerFailures, int breakerOpenSeconds) {
+        public static Outage defaults() {
+            return new Outage(750, 3, 5);
+        }
+    }
 
     /**
      * Limits in force, published at GET /v1/limits: what one request may ask for, and how many requests a client may
@@ -45,6 +56,7 @@ public record AppConfig(
     public static AppConfig from(Map<String, String> env) {
         int port = intValue(env, "PORT", 7070);
         Limits d = Limits.defaults();
+        Outage o = Outage.defaults();
         return new AppConfig(
                 nonBlank(env.get("DATABASE_URL")),
                 nonBlank(env.get("DATABASE_USER")),
@@ -64,20 +76,25 @@ public record AppConfig(
                         longValue(env, "LMO_MAX_CELLS_CSV", d.maxCellsCsv()),
                         d.maxCodesPerDimension(),
                         d.maxLastPeriods(),
-                        intValue(env, "LMO_RATE_LIMIT_PER_MINUTE", d.requestsPerMinute())));
+                        intValue(env, "LMO_RATE_LIMIT_PER_MINUTE", d.requestsPerMinute())),
+                new Outage(
+                        // Hikari refuses less than 250 ms.
+                        Math.max(250, longValue(env, "LMO_DB_CONNECT_TIMEOUT_MS", o.connectTimeoutMs())),
+                        Math.max(1, intValue(env, "LMO_DB_BREAKER_FAILURES", o.breakerFailures())),
+                        Math.max(1, intValue(env, "LMO_DB_BREAKER_OPEN_SECONDS", o.breakerOpenSeconds()))));
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, apiDatabaseUser, apiDatabasePassword, dataDir, embeddedPort, newPort, apiRole, baseUrl, poolSize, cacheBytes, statementTimeoutMs, limits);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, apiDatabaseUser, apiDatabasePassword, dataDir, embeddedPort, newPort, apiRole, baseUrl, poolSize, cacheBytes, statementTimeoutMs, limits, outage);
     }
 
     /** API reads cancelled by PostgreSQL after this long (0: no limit); the loader is never limited. */
     public AppConfig withStatementTimeoutMs(long ms) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, apiDatabaseUser, apiDatabasePassword, dataDir, embeddedPort, port, apiRole, baseUrl, poolSize, cacheBytes, ms, limits);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, apiDatabaseUser, apiDatabasePassword, dataDir, embeddedPort, port, apiRole, baseUrl, poolSize, cacheBytes, ms, limits, outage);
     }
 
     public AppConfig withLimits(Limits newLimits) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, apiDatabaseUser, apiDatabasePassword, dataDir, embeddedPort, port, apiRole, baseUrl, poolSize, cacheBytes, statementTimeoutMs, newLimits);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, apiDatabaseUser, apiDatabasePassword, dataDir, embeddedPort, port, apiRole, baseUrl, poolSize, cacheBytes, statementTimeoutMs, newLimits, outage);
     }
 
     /** Safe to log: the password never appears. */
@@ -86,7 +103,7 @@ public record AppConfig(
         return "AppConfig[database=" + databaseUrl.orElse("embedded PostgreSQL in " + dataDir.toAbsolutePath())
                 + ", user=" + databaseUser.orElse("-") + ", password=" + databasePassword.map(p -> "****").orElse("-")
                 + ", apiUser=" + apiDatabaseUser.orElse("-") + ", apiPassword=" + apiDatabasePassword.map(p -> "****").orElse("-")
-                + ", port=" + port + ", apiRole=" + apiRole + ", cacheMB=" + cacheBytes / 1024 / 1024 + ", baseUrl=" + baseUrl + ", statementTimeoutMs=" + statementTimeoutMs + ", limits=" + limits + "]";
+                + ", port=" + port + ", apiRole=" + apiRole + ", cacheMB=" + cacheBytes / 1024 / 1024 + ", baseUrl=" + baseUrl + ", statementTimeoutMs=" + statementTimeoutMs + ", limits=" + limits + ", outage=" + outage + "]";
     }
 
     private static Optional<String> nonBlank(String value) {

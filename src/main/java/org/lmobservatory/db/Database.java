@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource ownerPool;
     private final HikariDataSource apiPool;
+    private final ConnectionBreaker apiBreaker;
     private final Jdbi owner;
     private final Jdbi api;
     private final String jdbcUrl;
@@ -43,13 +44,14 @@ public final class Database implements AutoCloseable {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
-        this.ownerPool = pool("lmo-owner", jdbcUrl, user, password, 4, null, false, 0);
+        this.ownerPool = pool("lmo-owner", jdbcUrl, user, password, 4, null, false, 0, 30_000);
         migrate(ownerPool);
         ApiLogin login = ApiLogin.resolve(config, ownerPool, embedded != null, user, password);
         this.apiPool = pool("lmo-api", jdbcUrl, login.user(), login.password(), config.poolSize(), login.setRole(), true,
-                config.statementTimeoutMs());
+                config.statementTimeoutMs(), config.outage().connectTimeoutMs());
+        this.apiBreaker = new ConnectionBreaker(apiPool, config.outage().breakerFailures(), config.outage().breakerOpenSeconds());
         this.owner = Jdbi.create(ownerPool).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
-        this.api = Jdbi.create(apiPool).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
+        this.api = Jdbi.create(apiBreaker).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
     }
 
     public static Database start(AppConfig config) {
@@ -108,8 +110,14 @@ public final class Database implements AutoCloseable {
     }
 
     private static HikariDataSource pool(String name, String url, String user, String password, int size,
-                                         String role, boolean readOnly, long statementTimeoutMs) {
+                                         String role, boolean readOnly, long statementTimeoutMs, long connectTimeoutMs) {
         HikariConfig hc = new HikariConfig();
+        // The API pool waits briefly: with the database down a request waited Hikari's default 30 s for a 500. The
+        // owner pool (loader, publish) keeps the default, since a batch job had better wait than fail.
+        hc.setConnectionTimeout(connectTimeoutMs);
+        hc.setValidationTimeout(Math.max(250, Math.min(5_000, connectTimeoutMs / 2)));
+        // Unanswered TCP connects (a host gone from the network, not a refused port) end within the timeout as well.
+        hc.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, (connectTimeoutMs + 999) / 1000)));
         hc.setPoolName(name);
         hc.setJdbcUrl(url);
         if (user != null) hc.setUsername(user);
@@ -154,6 +162,11 @@ public final class Database implements AutoCloseable {
     /** Read-only connection as the API role. */
     public Jdbi api() {
         return api;
+    }
+
+    /** The API pool's circuit breaker: whether the database is failing right now, and whether requests are refused at once. */
+    public ConnectionBreaker apiBreaker() {
+        return apiBreaker;
     }
 
     /** A connection outside the pools, for a long-lived LISTEN that must not hold a pooled connection. */

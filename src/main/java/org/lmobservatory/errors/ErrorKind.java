@@ -37,6 +37,11 @@ public enum ErrorKind {
     NO_VALID_LOAD(404, "no-valid-load", "Nothing to publish"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    // Refused by Jetty before any route runs (web/JettyProblems): a request line or header block over the server's
+    // limit, or a message that is not valid HTTP.
+    URI_TOO_LONG(414, "uri-too-long", "URI too long"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "Request header fields too large"),
+    MALFORMED_REQUEST(400, "malformed-request", Titles.BAD_REQUEST),
     // Over the per-client quota; Retry-After depends on the client's bucket, so web/RateLimits sets it.
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
 

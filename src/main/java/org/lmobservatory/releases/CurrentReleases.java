@@ -3,6 +3,8 @@ package org.lmobservatory.releases;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
+import org.lmobservatory.errors.LastKnown;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +19,14 @@ import java.util.function.Consumer;
 public final class CurrentReleases {
     private final ReleaseRepository repository;
     private final LoadingCache<String, Optional<Release>> current;
+    private final LastKnown<String, Optional<Release>> lastKnown;
     private final List<Consumer<String>> onChange = new CopyOnWriteArrayList<>();
 
     public CurrentReleases(ReleaseRepository repository) {
         this.repository = repository;
-        this.current = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(60)).maximumSize(10_000).build(repository::current);
+        // While the database is unreachable the last known release stays current, so cached answers can still be served.
+        this.lastKnown = new LastKnown<>(repository::current, 10_000);
+        this.current = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(60)).maximumSize(10_000).build(lastKnown);
     }
 
     public Release of(String datasetId) {
@@ -34,8 +39,14 @@ public final class CurrentReleases {
 
     /** Called when a dataset got a new current release (publish or rollback), here or on another instance. */
     public void changed(String datasetId) {
+        lastKnown.forget(datasetId);
         current.invalidate(datasetId);
         onChange.forEach(listener -> listener.accept(datasetId));
+    }
+
+    /** After the listener was disconnected (publishes may have been missed): read every dataset's release again. */
+    public void reloadAll() {
+        current.invalidateAll();
     }
 
     public void onChange(Consumer<String> listener) {

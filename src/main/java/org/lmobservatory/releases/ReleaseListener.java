@@ -1,6 +1,7 @@
 package org.lmobservatory.releases;
 
 import org.lmobservatory.db.Database;
+import org.lmobservatory.errors.LogThrottle;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -22,6 +23,8 @@ public final class ReleaseListener implements AutoCloseable {
     private final Runnable onReconnect;
     private final Thread thread;
     private volatile boolean running = true;
+    // It retries every second during an outage; one warning per half minute says the same.
+    private final LogThrottle reconnectLog = new LogThrottle(log, 30);
 
     public ReleaseListener(Database database, CurrentReleases releases, Runnable onReconnect) {
         this.database = database;
@@ -43,7 +46,11 @@ public final class ReleaseListener implements AutoCloseable {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + Publisher.CHANNEL);
                 }
-                if (!first) onReconnect.run();
+                if (!first) {
+                    log.info("Release listener reconnected; every dataset is treated as changed");
+                    releases.reloadAll();
+                    onReconnect.run();
+                }
                 first = false;
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
@@ -56,7 +63,7 @@ public final class ReleaseListener implements AutoCloseable {
                 }
             } catch (Exception e) {
                 if (!running) return;
-                log.warn("Release listener lost its connection ({}); reconnecting in 1 s", e.getMessage());
+                reconnectLog.warn("Release listener lost its connection ({}); reconnecting every second", e.getMessage());
                 sleep();
             }
         }

@@ -7,6 +7,7 @@ import org.lmobservatory.web.negotiation.IfNoneMatch;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +19,13 @@ import java.util.Map;
  * every instance computes the same one and it changes only when something is published.
  */
 public final class HttpCaching {
-    public static final String CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=3600, stale-if-error=86400";
+    static final long MAX_AGE_SECONDS = 300;
+    /** How long after it stops being fresh an answer may still be served when the database fails (RFC 5861). */
+    static final long STALE_IF_ERROR_SECONDS = 86_400;
+    public static final String CACHE_CONTROL = "public, max-age=" + MAX_AGE_SECONDS + ", stale-while-revalidate=3600, stale-if-error="
+            + STALE_IF_ERROR_SECONDS;
+    /** Ours, on answers served from memory while the database is unreachable, for clients that ignore Warning. */
+    public static final String STALE_HEADER = "X-Served-Stale";
 
     private HttpCaching() {
     }
@@ -61,6 +68,25 @@ public final class HttpCaching {
         if (body == response.gzipBody()) ctx.header("Content-Encoding", "gzip");
         ctx.res().setContentLength(body.length);
         ctx.res().getOutputStream().write(body);
+    }
+
+    /**
+     * Whether a cached answer may stand in while the database is unreachable: as long as the stale-if-error promised
+     * in our own Cache-Control, counted from when it was made.
+     */
+    public static boolean servableWhenFailing(EncodedResponse response, Instant now) {
+        return Duration.between(response.storedAt(), now).getSeconds() <= MAX_AGE_SECONDS + STALE_IF_ERROR_SECONDS;
+    }
+
+    /**
+     * Sends a cached answer during an outage, marked: it may be outdated since nothing could check for a newer release.
+     * Warning 110 (RFC 7234; obsoleted by RFC 9111 but still read by some clients), Age, and a header of ours.
+     */
+    public static void sendStale(Context ctx, EncodedResponse response, Instant now) throws java.io.IOException {
+        ctx.header("Warning", "110 - \"Response is Stale\"");
+        ctx.header("Age", Long.toString(Math.max(0, Duration.between(response.storedAt(), now).getSeconds())));
+        ctx.header(STALE_HEADER, "database-unavailable");
+        send(ctx, response);
     }
 
     public static Map<String, String> none() {

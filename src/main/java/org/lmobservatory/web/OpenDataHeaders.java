@@ -12,7 +12,7 @@ import io.javalin.http.HttpStatus;
  */
 public final class OpenDataHeaders {
     static final String ALLOWED_METHODS = "GET, HEAD, OPTIONS";
-    private static final String EXPOSED = "ETag, Last-Modified, Link, Content-Disposition, Retry-After, RateLimit, RateLimit-Policy, X-Release-Id";
+    private static final String EXPOSED = "ETag, Last-Modified, Link, Content-Disposition, Retry-After, RateLimit, RateLimit-Policy, X-Release-Id, Age, Warning, X-Served-Stale";
 
     private OpenDataHeaders() {
     }

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.lmobservatory.errors.DatabaseErrors;
 import org.lmobservatory.errors.ErrorKind;
+import org.lmobservatory.errors.LogThrottle;
 import org.lmobservatory.errors.ObservatoryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,8 @@ public final class ProblemHandlers {
 
     private final ObjectMapper json;
     private final String baseUrl;
+    // An outage fails every request the same way: one line per interval, not one per request.
+    private final LogThrottle databaseLog = new LogThrottle(log, 10);
 
     public ProblemHandlers(ObjectMapper json, String baseUrl) {
         this.json = json;
@@ -37,7 +40,7 @@ public final class ProblemHandlers {
             var database = DatabaseErrors.translate(e);
             if (database.isPresent()) {
                 // Expected under load or during a failover: one line in the log, not a stack trace per request.
-                log.warn("{} on {} {}: {}", database.get().kind().slug(), ctx.method(), ctx.fullUrl(), e.toString());
+                databaseLog.warn("{} on {} {}: {}", database.get().kind().slug(), ctx.method(), ctx.fullUrl(), e.toString());
                 write(ctx, database.get());
                 return;
             }

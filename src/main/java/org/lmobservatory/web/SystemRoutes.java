@@ -11,6 +11,7 @@ import org.lmobservatory.config.AppConfig.Limits;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /** Liveness, readiness and the limits in force. */
 public final class SystemRoutes {
@@ -20,10 +21,13 @@ public final class SystemRoutes {
 
     private final Jdbi api;
     private final Limits limits;
+    private final BooleanSupplier databaseRefused;
 
-    public SystemRoutes(Jdbi api, Limits limits) {
+    /** {@code databaseRefused}: true while the API pool's circuit breaker refuses connections without trying. */
+    public SystemRoutes(Jdbi api, Limits limits, BooleanSupplier databaseRefused) {
         this.api = api;
         this.limits = limits;
+        this.databaseRefused = databaseRefused;
     }
 
     public record Health(String status) {
@@ -59,6 +63,12 @@ public final class SystemRoutes {
             })
     void ready(Context ctx) {
         QueryParams.requireOnly(ctx, Set.of());
+        // A load balancer polls this often: during an outage it answers at once instead of queueing for a connection.
+        // Otherwise the wait is bounded by the API pool's connection timeout (LMO_DB_CONNECT_TIMEOUT_MS).
+        if (databaseRefused.getAsBoolean()) {
+            ctx.status(503).json(new Readiness("database unreachable", false, null));
+            return;
+        }
         try {
             String version = api.withHandle(h -> h.createQuery(
                             "SELECT max(version) FROM published.flyway_schema_history WHERE success")
@@ -82,6 +92,8 @@ public final class SystemRoutes {
                 perMinute > 0 ? perMinute + " requests per minute per client address (token bucket: a burst of " + perMinute + ", then one every "
                         + String.format(java.util.Locale.ROOT, "%.2f", 60.0 / perMinute) + " s)" : "none",
                 Map.of("cells", "cells = matching series × periods in the time window, checked before any row is read; over the limit the answer is 413",
+                        "url", "a request line (URL) may be up to " + JettyProblems.MAX_REQUEST_HEADER_BYTES + " bytes, room for "
+                                + limits.maxCodesPerDimension() + " codes of one parameter; longer is a 414 problem",
                         "rateLimit", perMinute > 0
                                 ? "every answer carries RateLimit-Policy and RateLimit header fields (IETF draft); over the limit the answer is 429 with "
                                 + "Retry-After; a 304 Not Modified gives its request back; /health and /ready are never limited"

@@ -23,8 +23,10 @@ import org.lmobservatory.web.ResponseCache;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -39,12 +41,15 @@ public final class ObservationRoutes {
     private final ObservationService service;
     private final ReleaseResolver releases;
     private final ResponseCache cache;
+    private final BooleanSupplier databaseFailing;
     private final Writers writers = new Writers();
 
-    public ObservationRoutes(ObservationService service, ReleaseResolver releases, ResponseCache cache) {
+    /** {@code databaseFailing}: true while the database cannot be reached, so cached answers go out marked stale. */
+    public ObservationRoutes(ObservationService service, ReleaseResolver releases, ResponseCache cache, BooleanSupplier databaseFailing) {
         this.service = service;
         this.releases = releases;
         this.cache = cache;
+        this.databaseFailing = databaseFailing;
     }
 
     public void register(Javalin app) {
@@ -101,8 +106,16 @@ public final class ObservationRoutes {
         ResponseCache.Key key = new ResponseCache.Key(query.dataset().id(), release.id(), variant);
         EncodedResponse cached = cache.get(key);
         if (cached != null) {
-            HttpCaching.send(ctx, cached);
-            return;
+            if (!databaseFailing.getAsBoolean()) {
+                HttpCaching.send(ctx, cached);
+                return;
+            }
+            // The release came from memory and may be outdated: say so, and only within the stale-if-error promise.
+            Instant now = Instant.now();
+            if (HttpCaching.servableWhenFailing(cached, now)) {
+                HttpCaching.sendStale(ctx, cached, now);
+                return;
+            }
         }
         service.run(query, release, ctx.path(), result -> {
             ObservationWriter writer = writers.forFormat(query.format());
