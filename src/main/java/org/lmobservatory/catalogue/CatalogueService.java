@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.disclosure.DisclosureView;
 import org.lmobservatory.releases.Release;
-import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.releases.ReleaseDao;
 import org.lmobservatory.errors.ErrorKind;
 
 import java.text.Normalizer;
@@ -22,15 +22,15 @@ import java.util.Set;
  */
 public final class CatalogueService {
     private final CatalogueRepository repository;
-    private final ReleaseRepository releases;
+    private final ReleaseDao releases;
     private final LoadingCache<String, Optional<Dataset>> datasets;
     private final LoadingCache<String, Optional<Codelist>> codelists;
     private final LoadingCache<ReleaseDimension, Set<String>> releaseCodes;
     private final LoadingCache<Long, Optional<DisclosureView>> disclosure;
 
-    public CatalogueService(Jdbi jdbi, ReleaseRepository releases) {
+    public CatalogueService(Jdbi jdbi) {
         this.repository = new CatalogueRepository(jdbi);
-        this.releases = releases;
+        this.releases = jdbi.onDemand(ReleaseDao.class);
         this.datasets = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build(repository::dataset);
         this.codelists = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5)).maximumSize(1_000).build(repository::codelist);
         // A release never changes, so what it holds can be cached until evicted by size.

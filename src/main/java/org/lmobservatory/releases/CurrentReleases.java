@@ -15,21 +15,16 @@ import java.util.function.Consumer;
  * for a listener that lost its connection.
  */
 public final class CurrentReleases {
-    private final ReleaseRepository repository;
     private final LoadingCache<String, Optional<Release>> current;
     private final List<Consumer<String>> onChange = new CopyOnWriteArrayList<>();
 
-    public CurrentReleases(ReleaseRepository repository) {
-        this.repository = repository;
-        this.current = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(60)).maximumSize(10_000).build(repository::current);
+    /** releases: one that opens its own handle per read ({@code jdbi.onDemand}). */
+    public CurrentReleases(ReleaseDao releases) {
+        this.current = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(60)).maximumSize(10_000).build(releases::current);
     }
 
     public Release of(String datasetId) {
         return current.get(datasetId).orElseThrow(() -> ReleaseResolver.notPublished(datasetId));
-    }
-
-    public ReleaseRepository repository() {
-        return repository;
     }
 
     /** Called when a dataset got a new current release (publish or rollback), here or on another instance. */
