@@ -16,7 +16,7 @@ import org.lmobservatory.observations.http.ObservationRoutes;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.CurrentReleases;
 import org.lmobservatory.releases.ReleaseListener;
-import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.releases.ReleaseDao;
 import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.releases.http.ReleaseRoutes;
 import org.lmobservatory.web.HeadRequests;
@@ -43,9 +43,8 @@ public final class Observatory implements AutoCloseable {
     public Observatory(AppConfig config, Database database) {
         this.config = config;
         this.database = database;
-        ReleaseRepository releaseRepository = new ReleaseRepository(database.api());
-        this.catalogue = new CatalogueService(database.api(), releaseRepository);
-        this.releases = new CurrentReleases(releaseRepository);
+        this.catalogue = new CatalogueService(database.api());
+        this.releases = new CurrentReleases(database.api().onDemand(ReleaseDao.class));
         this.cache = new ResponseCache(config.cacheBytes());
         releases.onChange(cache::evictDataset);
         releases.onChange(id -> catalogue.invalidate());

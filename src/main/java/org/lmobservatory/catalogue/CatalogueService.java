@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.disclosure.DisclosureView;
 import org.lmobservatory.releases.Release;
-import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.releases.ReleaseDao;
 import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.errors.LastKnown;
 
@@ -23,15 +23,15 @@ import java.util.Set;
  */
 public final class CatalogueService {
     private final CatalogueRepository repository;
-    private final ReleaseRepository releases;
+    private final ReleaseDao releases;
     private final LoadingCache<String, Optional<Dataset>> datasets;
     private final LoadingCache<String, Optional<Codelist>> codelists;
     private final LoadingCache<ReleaseDimension, Set<String>> releaseCodes;
     private final LoadingCache<Long, Optional<DisclosureView>> disclosure;
 
-    public CatalogueService(Jdbi jdbi, ReleaseRepository releases) {
+    public CatalogueService(Jdbi jdbi) {
         this.repository = new CatalogueRepository(jdbi);
-        this.releases = releases;
+        this.releases = jdbi.onDemand(ReleaseDao.class);
         // The last known metadata answers while the database is unreachable, so cached observations can still be served.
         this.datasets = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000)
                 .build(new LastKnown<>(repository::dataset, 10_000));

@@ -3,7 +3,7 @@ package org.lmobservatory.graduates;
 import org.jdbi.v3.core.Handle;
 import org.lmobservatory.disclosure.AuditEntry;
 import org.lmobservatory.disclosure.DisclosureSettings;
-import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.releases.ReleaseDao;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ final class EarlierReleases {
     static EarlierReleases of(Handle h, String datasetId, long loadId, int[] positions, DisclosureSettings settings) {
         Map<Integer, List<Version>> out = new HashMap<>();
         List<Long> releases = h.attach(PublishedIndicatorDao.class).perturbedReleases(datasetId);
-        Map<Long, List<AuditEntry>> audits = ReleaseRepository.audit(h, releases);
+        Map<Long, List<AuditEntry>> audits = h.attach(ReleaseDao.class).audit(releases);
         for (long release : releases) {
             List<AuditEntry> audit = audits.get(release);
             DisclosureSettings theirs = AuditEntry.settings(audit);

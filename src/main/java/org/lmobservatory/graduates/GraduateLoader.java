@@ -13,11 +13,11 @@ import org.lmobservatory.graduates.GraduateLoadReport.Status;
 import org.lmobservatory.loader.DefinitionFiles;
 import org.lmobservatory.loader.LoadErrors;
 import org.lmobservatory.loader.LoadService;
-import org.lmobservatory.loader.StagingLoadDao;
+import org.lmobservatory.releases.StagingLoadDao;
 import org.lmobservatory.releases.DatasetLock;
 import org.lmobservatory.releases.Publisher;
 import org.lmobservatory.releases.Release;
-import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.releases.ReleaseDao;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -66,14 +66,14 @@ public final class GraduateLoader {
         long started = System.nanoTime();
         String name = file.getFileName().toString();
         Optional<DefinitionFiles.DatasetDef> definition = options.definition().map(GraduateLoader::datasetDefinition);
-        CatalogueService catalogue = new CatalogueService(jdbi, new ReleaseRepository(jdbi));
+        CatalogueService catalogue = new CatalogueService(jdbi);
         String areaCodelist = definition.map(d -> codelistOf(d, "geo")).orElseGet(() -> catalogue.codelistOf(dimension(catalogue.dataset(datasetId), "geo")).id());
         String fieldCodelist = definition.map(d -> codelistOf(d, "field")).orElseGet(() -> catalogue.codelistOf(dimension(catalogue.dataset(datasetId), "field")).id());
         Codelist fields = catalogue.codelist(fieldCodelist);
         ReferenceCodes codes = new ReferenceCodes(catalogue.codelist("GEO"), fields, optionalCodelist(catalogue, "ISCED11"));
         String checksum = LoadService.sha256(file);
-        Optional<Release> current = jdbi.withHandle(h -> ReleaseRepository.current(h, datasetId));
-        List<AuditEntry> currentAudit = current.map(r -> jdbi.withHandle(h -> ReleaseRepository.audit(h, List.of(r.id())).get(r.id()))).orElse(null);
+        Optional<Release> current = jdbi.withExtension(ReleaseDao.class, releases -> releases.current(datasetId));
+        List<AuditEntry> currentAudit = current.map(r -> jdbi.withExtension(ReleaseDao.class, releases -> releases.audit(List.of(r.id())).get(r.id()))).orElse(null);
         DisclosureSettings settings = options.settings(currentAudit == null ? DisclosureSettings.defaults() : AuditEntry.settings(currentAudit));
         if (current.isPresent() && current.get().inputChecksum().equals(checksum) && currentAudit != null && AuditEntry.settings(currentAudit).equals(settings)) {
             return new GraduateLoadReport(Status.UNCHANGED, 0, 0, current.get().id(), null, 0, List.of(), name + " is identical to the file of current release "
@@ -87,7 +87,7 @@ public final class GraduateLoader {
             List<AreaCodelist.AreaCode> areas = AreaCodelist.codes(codes.geo(), schools.values());
             h.useTransaction(t -> AreaCodelist.save(t, areaCodelist, Map.of("en", "Areas and VET schools of " + datasetId), areas, codes.geo()));
             options.definition().ifPresent(loader::define);
-            Dataset dataset = new CatalogueService(jdbi, new ReleaseRepository(jdbi)).dataset(datasetId);
+            Dataset dataset = new CatalogueService(jdbi).dataset(datasetId);
             IndicatorStaging.positions(dataset);
             requireCodes(catalogue, dataset);
             try {
@@ -145,7 +145,7 @@ public final class GraduateLoader {
     private static GraduateLoadReport invalid(Handle h, long loadId, LoadErrors errors, String name, long started) {
         h.useTransaction(t -> {
             StagingLoadDao loads = t.attach(StagingLoadDao.class);
-            loads.saveErrors(loadId, errors.kept());
+            loads.saveErrors(loadId, errors.keptLines());
             loads.markInvalid(loadId, errors.count());
         });
         return new GraduateLoadReport(Status.INVALID, loadId, 0, null, null, errors.count(), errors.kept(),

@@ -5,7 +5,7 @@ import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.db.CopyText;
 import org.lmobservatory.disclosure.AuditEntry;
-import org.lmobservatory.loader.StagingLoadDao;
+import org.lmobservatory.releases.StagingLoadDao;
 
 import java.sql.SQLException;
 import java.time.LocalDate;

@@ -2,6 +2,7 @@ package org.lmobservatory.loader;
 
 import org.lmobservatory.loader.DefinitionFiles.InvalidDefinitionException;
 import org.lmobservatory.loader.formats.ObservationReader;
+import org.lmobservatory.releases.StagingLoadDao;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,11 @@ public final class LoadErrors implements ObservationReader.ErrorSink {
 
     public List<LoadError> kept() {
         return List.copyOf(kept);
+    }
+
+    /** The kept errors as staging.load_error stores them. */
+    public List<StagingLoadDao.ErrorLine> keptLines() {
+        return kept.stream().map(e -> new StagingLoadDao.ErrorLine(e.line(), e.column(), e.message())).toList();
     }
 
     /** Stops an import that stores nothing from a file with errors, reporting them all. */

@@ -8,7 +8,8 @@ import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.loader.DefinitionFiles.Definition;
 import org.lmobservatory.loader.formats.InputFormats;
 import org.lmobservatory.releases.DatasetLock;
-import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.releases.StagingLoadDao;
+import org.lmobservatory.releases.ReleaseDao;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,13 +56,13 @@ public final class LoadService {
         if (options.definition().isPresent()) define(options.definition().get());
         String format = InputFormats.resolve(file, options.format(), options.mapping());
         long started = System.nanoTime();
-        CatalogueService catalogue = new CatalogueService(jdbi, new ReleaseRepository(jdbi));
+        CatalogueService catalogue = new CatalogueService(jdbi);
         Dataset dataset = catalogue.dataset(datasetId);
         List<Codelist> codelists = dataset.dimensions().stream().map(catalogue::codelistOf).toList();
         String name = file.getFileName().toString();
         String checksum = sha256(file);
 
-        Optional<Long> unchangedRelease = jdbi.withHandle(h -> ReleaseRepository.current(h, datasetId))
+        Optional<Long> unchangedRelease = jdbi.withExtension(ReleaseDao.class, releases -> releases.current(datasetId))
                 .filter(r -> r.inputChecksum().equals(checksum)).map(r -> r.id());
         if (unchangedRelease.isPresent() && !options.dryRun()) {
             return new LoadReport(0, LoadReport.Status.UNCHANGED, 0, 0, List.of(),
@@ -114,7 +115,7 @@ public final class LoadService {
             if (errors.count() == 0) reportDuplicates(loads, loadId, errors);
             String status = errors.count() == 0 ? "valid" : "invalid";
             if (errors.count() > 0) loads.deleteRows(loadId);
-            loads.saveErrors(loadId, errors.kept());
+            loads.saveErrors(loadId, errors.keptLines());
             loads.finishStaging(loadId, status, merge ? "merge" : "replace", errors.count() == 0 ? rows : 0, errors.count());
             h.commit();
             committed = true;

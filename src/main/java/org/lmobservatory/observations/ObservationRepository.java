@@ -2,47 +2,43 @@ package org.lmobservatory.observations;
 
 import org.jdbi.v3.core.Handle;
 
-import java.sql.Array;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
-/** The SQL of observation queries: first the matching series of a release, then their cells, index-backed. */
+/** Observation queries ({@link ObservationDao}): first the matching series of a release, then their cells, index-backed. */
 final class ObservationRepository {
-    private static final int FETCH_SIZE = 5_000;
 
-    /** Series of a release whose codes match every filtered dimension (null filter = any code). */
     /**
      * Series of a release whose codes match every filtered dimension (null filter = any code). The most selective
      * filter (fewest codes asked of the largest codelist) also runs as an array overlap, which the GIN index on
      * series.key answers, so a lookup of one municipality among thousands reads a handful of rows, not the table.
+     * The conditions are built here because their number varies with the query; they hold key positions and
+     * parameter names only, every code is bound.
      */
     List<SeriesKey> matchingSeries(Handle h, long releaseId, List<List<String>> filters, List<Integer> codelistSizes) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT s.id, s.key FROM published.release_series rs
-                JOIN published.series s ON s.id = rs.series_id
-                WHERE rs.release_id = :release
-                """);
+        StringBuilder conditions = new StringBuilder();
+        Map<String, String[]> codes = new HashMap<>();
         int narrowest = -1;
         double best = Double.MAX_VALUE;
         for (int i = 0; i < filters.size(); i++) {
             if (filters.get(i) == null) continue;
-            sql.append(" AND s.key[").append(i + 1).append("] = ANY(:codes").append(i).append(")");
+            conditions.append(" AND s.key[").append(i + 1).append("] = ANY(:codes").append(i).append(")");
+            codes.put("codes" + i, filters.get(i).toArray(String[]::new));
             double share = filters.get(i).size() / (double) Math.max(1, codelistSizes.get(i));
             if (share < best) {
                 best = share;
                 narrowest = i;
             }
         }
-        if (narrowest >= 0 && best < 0.2) sql.append(" AND s.key && CAST(:codes").append(narrowest).append(" AS text[])");
-        var query = h.createQuery(sql.toString()).bind("release", releaseId);
-        for (int i = 0; i < filters.size(); i++) {
-            if (filters.get(i) != null) query.bindArray("codes" + i, String.class, filters.get(i));
-        }
-        return query.map((rs, ctx) -> new SeriesKey(rs.getLong("id"), codes(rs.getArray("key")))).list();
+        if (narrowest >= 0 && best < 0.2) conditions.append(" AND s.key && CAST(:codes").append(narrowest).append(" AS text[])");
+        return h.attach(ObservationDao.class).matchingSeries(releaseId, conditions.toString(), codes).stream()
+                .map(s -> new SeriesKey(s.id(), new ArrayList<>(Arrays.asList(s.key()))))
+                .toList();
     }
 
     /**
@@ -60,28 +56,12 @@ final class ObservationRepository {
     Stream<ObservationRow> cells(Handle h, long releaseId, List<SeriesKey> series, LocalDate from, LocalDate toExclusive,
                                  int startSeries, LocalDate afterPeriod, long maxRows) {
         long[] ids = series.subList(Math.min(startSeries, series.size()), series.size()).stream().mapToLong(SeriesKey::id).toArray();
-        return h.createQuery("""
-                        SELECT k.ord, o.period_start, o.value, o.flags, o.conf_status
-                        FROM unnest(:ids) WITH ORDINALITY AS k(series_id, ord)
-                        JOIN published.observation o ON o.release_id = :release AND o.series_id = k.series_id
-                        WHERE o.period_start >= :from AND o.period_start < :to
-                          AND (k.ord > 1 OR o.period_start > :after)
-                        ORDER BY k.ord, o.period_start
-                        LIMIT :max
-                        """)
-                .bind("ids", ids)
-                .bind("release", releaseId)
-                .bind("from", from == null ? LocalDate.of(1, 1, 1) : from)
-                .bind("to", toExclusive == null ? LocalDate.of(9999, 1, 1) : toExclusive)
-                .bind("after", afterPeriod == null ? LocalDate.of(1, 1, 1) : afterPeriod)
-                .bind("max", maxRows)
-                .setFetchSize(FETCH_SIZE)
-                .map((rs, ctx) -> new ObservationRow(startSeries + rs.getInt("ord") - 1, rs.getObject("period_start", LocalDate.class),
-                        rs.getBigDecimal("value"), rs.getString("flags"), rs.getString("conf_status")))
-                .stream();
-    }
-
-    private static List<String> codes(Array array) throws SQLException {
-        return new ArrayList<>(Arrays.asList((String[]) array.getArray()));
+        return h.attach(ObservationDao.class)
+                .cells(ids, releaseId,
+                        from == null ? LocalDate.of(1, 1, 1) : from,
+                        toExclusive == null ? LocalDate.of(9999, 1, 1) : toExclusive,
+                        afterPeriod == null ? LocalDate.of(1, 1, 1) : afterPeriod,
+                        maxRows)
+                .map(c -> new ObservationRow(startSeries + c.ord() - 1, c.periodStart(), c.value(), c.flags(), c.confStatus()));
     }
 }

@@ -8,7 +8,7 @@ import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.config.AppConfig.Limits;
 import org.lmobservatory.releases.Citation;
 import org.lmobservatory.releases.Release;
-import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.releases.ReleaseDao;
 import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.web.CanonicalQuery;
 import org.lmobservatory.web.Languages;
@@ -84,11 +84,11 @@ public final class ObservationService {
         }
         Citation citation = Citation.of(baseUrl, "/v1/datasets/" + dataset.id() + "/observations", query.canonicalWithoutCursor(),
                 Languages.pick(dataset.title(), query.lang()), release, dataset.source(), dataset.licence());
-        if (!query.release().current() && ReleaseRepository.current(h, dataset.id()).filter(c -> c.id() != release.id()).isPresent()) {
+        if (!query.release().current() && h.attach(ReleaseDao.class).current(dataset.id()).filter(c -> c.id() != release.id()).isPresent()) {
             warnings.add("These are the numbers of release " + release.id() + ", which is not the current release; all releases are at "
                     + ReleaseResolver.releasesPath(dataset.id()) + ".");
         }
-        boolean confidentiality = !ReleaseRepository.audit(h, List.of(release.id())).isEmpty();
+        boolean confidentiality = !h.attach(ReleaseDao.class).audit(release.id()).isEmpty();
         CanonicalQuery canonical = query.canonicalWithoutCursor();
         String self = canonical.isEmpty() ? selfPath : selfPath + "?" + canonical.encoded();
         try (Stream<ObservationRow> rows = rows(h, query, release, series, window, periods)) {

@@ -17,24 +17,19 @@ import java.util.function.Consumer;
  * for a listener that lost its connection.
  */
 public final class CurrentReleases {
-    private final ReleaseRepository repository;
     private final LoadingCache<String, Optional<Release>> current;
     private final LastKnown<String, Optional<Release>> lastKnown;
     private final List<Consumer<String>> onChange = new CopyOnWriteArrayList<>();
 
-    public CurrentReleases(ReleaseRepository repository) {
-        this.repository = repository;
+    /** releases: one that opens its own handle per read ({@code jdbi.onDemand}). */
+    public CurrentReleases(ReleaseDao releases) {
         // While the database is unreachable the last known release stays current, so cached answers can still be served.
-        this.lastKnown = new LastKnown<>(repository::current, 10_000);
+        this.lastKnown = new LastKnown<>(releases::current, 10_000);
         this.current = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(60)).maximumSize(10_000).build(lastKnown);
     }
 
     public Release of(String datasetId) {
         return current.get(datasetId).orElseThrow(() -> ReleaseResolver.notPublished(datasetId));
-    }
-
-    public ReleaseRepository repository() {
-        return repository;
     }
 
     /** Called when a dataset got a new current release (publish or rollback), here or on another instance. */

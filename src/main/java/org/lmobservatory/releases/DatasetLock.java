@@ -4,53 +4,53 @@ import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.function.Consumer;
+
 /**
  * Serialises loads and publishes of one dataset across processes with a PostgreSQL advisory lock.
  * A second loader waits, and says so, instead of interleaving with the first.
  */
 public final class DatasetLock implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DatasetLock.class);
-    private static final String KEY = "hashtext('lmo-dataset:' || :ds)";
 
-    private final Handle handle;
+    private final DatasetLockDao locks;
     private final String datasetId;
 
-    private DatasetLock(Handle handle, String datasetId) {
-        this.handle = handle;
+    private DatasetLock(DatasetLockDao locks, String datasetId) {
+        this.locks = locks;
         this.datasetId = datasetId;
     }
 
     /** Session-level lock, held until closed. */
     public static DatasetLock acquire(Handle h, String datasetId) {
-        boolean got = h.createQuery("SELECT pg_try_advisory_lock(" + KEY + ")").bind("ds", datasetId).mapTo(Boolean.class).one();
-        if (!got) {
-            log.warn("Another load or publish of dataset '{}' is running; waiting for it to finish.", datasetId);
-            h.createQuery("SELECT pg_advisory_lock(" + KEY + ")::text").bind("ds", datasetId).mapTo(String.class).one();
-        }
-        return new DatasetLock(h, datasetId);
+        return acquire(h, datasetId, log::warn);
     }
 
     /** Session-level lock, held until closed; when another process holds it, onWait hears so before this waits. */
-    public static DatasetLock acquire(Handle h, String datasetId, java.util.function.Consumer<String> onWait) {
-        boolean got = h.createQuery("SELECT pg_try_advisory_lock(" + KEY + ")").bind("ds", datasetId).mapTo(Boolean.class).one();
-        if (!got) {
-            onWait.accept("Another load or publish of dataset '" + datasetId + "' is running; waiting for it to finish.");
-            h.createQuery("SELECT pg_advisory_lock(" + KEY + ")::text").bind("ds", datasetId).mapTo(String.class).one();
+    public static DatasetLock acquire(Handle h, String datasetId, Consumer<String> onWait) {
+        DatasetLockDao locks = h.attach(DatasetLockDao.class);
+        if (!locks.tryLock(datasetId)) {
+            onWait.accept(waiting(datasetId));
+            locks.lock(datasetId);
         }
-        return new DatasetLock(h, datasetId);
+        return new DatasetLock(locks, datasetId);
     }
 
     /** Transaction-level lock, released at commit or rollback. */
     public static void acquireForTransaction(Handle h, String datasetId) {
-        boolean got = h.createQuery("SELECT pg_try_advisory_xact_lock(" + KEY + ")").bind("ds", datasetId).mapTo(Boolean.class).one();
-        if (!got) {
-            log.warn("Another load or publish of dataset '{}' is running; waiting for it to finish.", datasetId);
-            h.createQuery("SELECT pg_advisory_xact_lock(" + KEY + ")::text").bind("ds", datasetId).mapTo(String.class).one();
+        DatasetLockDao locks = h.attach(DatasetLockDao.class);
+        if (!locks.tryLockForTransaction(datasetId)) {
+            log.warn(waiting(datasetId));
+            locks.lockForTransaction(datasetId);
         }
+    }
+
+    private static String waiting(String datasetId) {
+        return "Another load or publish of dataset '" + datasetId + "' is running; waiting for it to finish.";
     }
 
     @Override
     public void close() {
-        handle.createQuery("SELECT pg_advisory_unlock(" + KEY + ")").bind("ds", datasetId).mapTo(Boolean.class).one();
+        locks.unlock(datasetId);
     }
 }

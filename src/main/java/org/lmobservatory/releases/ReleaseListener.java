@@ -43,6 +43,8 @@ public final class ReleaseListener implements AutoCloseable {
         boolean first = true;
         while (running) {
             try (Connection c = database.dedicatedConnection()) {
+                // Plain JDBC, not a DAO: the notifications are read from this very PGConnection, and LISTEN takes a
+                // channel name (a constant here), not a bind parameter.
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + Publisher.CHANNEL);
                 }

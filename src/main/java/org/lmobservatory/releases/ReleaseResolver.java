@@ -41,12 +41,12 @@ public final class ReleaseResolver {
     /** Inside the caller's snapshot, for routes that read several releases together (revisions). */
     public static Release resolve(Handle h, String datasetId, ReleaseSelector selector) {
         if (selector.releaseId() != null) {
-            return ReleaseRepository.byId(h, datasetId, selector.releaseId()).orElseThrow(() -> ErrorKind.UNKNOWN_RELEASE.error(
+            return h.attach(ReleaseDao.class).byId(datasetId, selector.releaseId()).orElseThrow(() -> ErrorKind.UNKNOWN_RELEASE.error(
                     "Dataset '" + datasetId + "' has no release " + selector.releaseId() + ". Its releases are listed at "
                     + releasesPath(datasetId) + ".", Map.of("releases", releasesPath(datasetId))));
         }
         if (selector.asOf() != null) return asOf(h, datasetId, selector.asOf());
-        return ReleaseRepository.current(h, datasetId).orElseThrow(() -> notPublished(datasetId));
+        return h.attach(ReleaseDao.class).current(datasetId).orElseThrow(() -> notPublished(datasetId));
     }
 
     /** The one answer for "this dataset has no current release", wherever a request or command finds none. */
@@ -66,7 +66,7 @@ public final class ReleaseResolver {
 
     /** The release that was current at the moment (publishes and rollbacks both count). */
     public static Release asOf(Handle h, String datasetId, Instant moment) {
-        return ReleaseRepository.activeAt(h, datasetId, moment).orElseThrow(() -> ErrorKind.NO_RELEASE_AT_TIME.error(
+        return h.attach(ReleaseDao.class).activeAt(datasetId, moment).orElseThrow(() -> ErrorKind.NO_RELEASE_AT_TIME.error(
                 "Dataset '" + datasetId + "' had no published release at " + moment
                 + ". Its releases and their dates are listed at " + releasesPath(datasetId) + ".", Map.of("releases", releasesPath(datasetId))));
     }

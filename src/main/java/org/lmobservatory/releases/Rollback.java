@@ -23,17 +23,15 @@ public final class Rollback {
     public RolledBack rollback(String datasetId, long releaseId) {
         return jdbi.inTransaction(h -> {
             DatasetLock.acquireForTransaction(h, datasetId);
-            Release target = ReleaseRepository.byId(h, datasetId, releaseId).orElseThrow(() -> ErrorKind.UNKNOWN_RELEASE.error(
+            ReleaseDao releases = h.attach(ReleaseDao.class);
+            Release target = releases.byId(datasetId, releaseId).orElseThrow(() -> ErrorKind.UNKNOWN_RELEASE.error(
                     "Dataset '" + datasetId + "' has no release " + releaseId + "; its releases are "
-                    + ReleaseRepository.ids(h, datasetId) + ".", Map.of()));
-            long current = ReleaseRepository.current(h, datasetId).map(Release::id).orElse(0L);
+                    + releases.ids(datasetId) + ".", Map.of()));
+            long current = releases.current(datasetId).map(Release::id).orElse(0L);
             if (current == target.id()) return new RolledBack(datasetId, current, target.id(), false);
-            h.createUpdate("UPDATE published.dataset SET current_release_id = :release, updated_at = now() WHERE id = :ds")
-                    .bind("release", target.id()).bind("ds", datasetId).execute();
-            h.createUpdate("INSERT INTO published.release_activation (dataset_id, release_id, reason) VALUES (:ds, :release, 'rollback')")
-                    .bind("ds", datasetId).bind("release", target.id()).execute();
-            h.createUpdate("SELECT pg_notify(:channel, :payload)").bind("channel", Publisher.CHANNEL)
-                    .bind("payload", datasetId + ":" + target.id()).execute();
+            releases.makeCurrent(datasetId, target.id());
+            releases.recordActivation(datasetId, target.id(), "rollback");
+            releases.announce(Publisher.CHANNEL, datasetId + ":" + target.id());
             return new RolledBack(datasetId, current, target.id(), true);
         });
     }

@@ -70,9 +70,7 @@ public final class SystemRoutes {
             return;
         }
         try {
-            String version = api.withHandle(h -> h.createQuery(
-                            "SELECT max(version) FROM published.flyway_schema_history WHERE success")
-                    .mapTo(String.class).findOne().orElse(null));
+            String version = api.withExtension(SchemaDao.class, SchemaDao::migratedVersion);
             boolean ok = version != null;
             ctx.status(ok ? 200 : 503).json(new Readiness(ok ? "ready" : "migrations missing", true, version));
         } catch (RuntimeException e) {

@@ -38,8 +38,8 @@ class PinnedReleaseApiTest {
         first = TestServer.publish(DATASET, definition, TestServer.file("p1.csv", "sex,time,value\nF,2022,10\nF,2023,11\nM,2023,9\n"));
         Thread.sleep(20);
         second = TestServer.publish(DATASET, definition, TestServer.file("p2.csv", "sex,time,value\nF,2022,20\nF,2023,21\nM,2023,19\n"));
-        firstPublishedAt = TestDatabase.get().owner().withHandle(h -> ReleaseRepository.byId(h, DATASET, first)).orElseThrow().publishedAt();
-        secondPublishedAt = TestDatabase.get().owner().withHandle(h -> ReleaseRepository.byId(h, DATASET, second)).orElseThrow().publishedAt();
+        firstPublishedAt = TestDatabase.get().owner().withHandle(h -> h.attach(ReleaseDao.class).byId(DATASET, first)).orElseThrow().publishedAt();
+        secondPublishedAt = TestDatabase.get().owner().withHandle(h -> h.attach(ReleaseDao.class).byId(DATASET, second)).orElseThrow().publishedAt();
     }
 
     /** The describedby link of a CSV, followed: the CSVW metadata it points to. */

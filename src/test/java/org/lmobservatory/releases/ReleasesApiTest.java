@@ -43,7 +43,7 @@ class ReleasesApiTest {
                 M,2023,45,
                 T,2024,110,p
                 """));
-        firstPublishedAt = TestDatabase.get().owner().withHandle(h -> ReleaseRepository.byId(h, DATASET, first)).orElseThrow().publishedAt();
+        firstPublishedAt = TestDatabase.get().owner().withHandle(h -> h.attach(ReleaseDao.class).byId(DATASET, first)).orElseThrow().publishedAt();
         Thread.sleep(20);
         second = TestServer.publish(DATASET, definition, TestServer.file("v2.csv", """
                 sex,time,value,flag

@@ -9,7 +9,6 @@ import org.lmobservatory.loader.DefinitionFiles.InvalidDefinitionException;
 import org.lmobservatory.loader.DefinitionStore;
 import org.lmobservatory.loader.LoadError;
 import org.lmobservatory.loader.LoadErrors;
-import org.lmobservatory.releases.ReleaseRepository;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,6 +86,6 @@ public final class CodelistImporter {
 
     private Codelist existing(String id) {
         boolean exists = jdbi.withExtension(CodelistDao.class, dao -> dao.exists(id));
-        return exists ? new CatalogueService(jdbi, new ReleaseRepository(jdbi)).codelist(id) : null;
+        return exists ? new CatalogueService(jdbi).codelist(id) : null;
     }
 }

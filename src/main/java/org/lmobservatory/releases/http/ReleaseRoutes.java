@@ -17,7 +17,7 @@ import org.lmobservatory.disclosure.AuditEntry;
 import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseParams;
-import org.lmobservatory.releases.ReleaseRepository;
+import org.lmobservatory.releases.ReleaseDao;
 import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.releases.ReleaseSelector;
 import org.lmobservatory.releases.ReleaseViews.ReleaseInfo;
@@ -25,7 +25,7 @@ import org.lmobservatory.releases.ReleaseViews.ReleaseList;
 import org.lmobservatory.releases.ReleaseViews.ReleaseRef;
 import org.lmobservatory.releases.ReleaseViews.Revision;
 import org.lmobservatory.releases.ReleaseViews.RevisionList;
-import org.lmobservatory.releases.RevisionRepository;
+import org.lmobservatory.releases.RevisionDao;
 import org.lmobservatory.web.NotAcceptable;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.web.QueryParams;
@@ -46,7 +46,6 @@ public final class ReleaseRoutes {
     private final Jdbi jdbi;
     private final CatalogueService catalogue;
     private final String baseUrl;
-    private final RevisionRepository revisions = new RevisionRepository();
 
     public ReleaseRoutes(Jdbi apiJdbi, CatalogueService catalogue, String baseUrl) {
         this.jdbi = apiJdbi;
@@ -73,9 +72,10 @@ public final class ReleaseRoutes {
         QueryParams.requireOnly(ctx, Set.of());
         Dataset d = catalogue.dataset(ctx.pathParam("datasetId"));
         ReleaseList list = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
-            Long current = ReleaseRepository.current(h, d.id()).map(Release::id).orElse(null);
-            List<Release> releases = ReleaseRepository.list(h, d.id());
-            Map<Long, List<AuditEntry>> audit = ReleaseRepository.audit(h, releases.stream().map(Release::id).toList());
+            ReleaseDao dao = h.attach(ReleaseDao.class);
+            Long current = dao.current(d.id()).map(Release::id).orElse(null);
+            List<Release> releases = dao.list(d.id());
+            Map<Long, List<AuditEntry>> audit = dao.audit(releases.stream().map(Release::id).toList());
             List<ReleaseInfo> out = releases.stream().map(r -> new ReleaseInfo(r.id(), r.publishedAt(), r.rowCount(), r.note(),
                     r.inputChecksum(), r.inputFile(), r.id() == (current == null ? -1 : current), url(d, r),
                     audit.getOrDefault(r.id(), List.of()))).toList();
@@ -118,10 +118,10 @@ public final class ReleaseRoutes {
     private RevisionList revisionList(Handle h, Dataset d, ReleaseSelector fromSelector, ReleaseSelector toSelector, int limit) {
         Release from = ReleaseResolver.resolve(h, d.id(), fromSelector);
         Release to = ReleaseResolver.resolve(h, d.id(), toSelector);
-        List<RevisionRepository.Changed> changed = revisions.between(h, from.id(), to.id(), limit + 1);
+        List<RevisionDao.Changed> changed = h.attach(RevisionDao.class).between(from.id(), to.id(), limit + 1);
         boolean truncated = changed.size() > limit;
         List<Revision> out = new ArrayList<>();
-        for (RevisionRepository.Changed c : truncated ? changed.subList(0, limit) : changed) {
+        for (RevisionDao.Changed c : truncated ? changed.subList(0, limit) : changed) {
             Map<String, String> key = new LinkedHashMap<>();
             for (Dimension dim : d.dimensions()) key.put(dim.id(), c.key().get(dim.position()));
             out.add(new Revision(key, d.frequency().label(c.periodStart()), c.change(), c.previousValue(), c.previousFlags(),

@@ -1,4 +1,4 @@
-package org.lmobservatory.loader;
+package org.lmobservatory.releases;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -9,16 +9,31 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.lmobservatory.disclosure.AuditEntry;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The lifecycle of one staging load (staging.load with its load_row, load_error and load_disclosure): begun as
- * 'loading', then valid, invalid or failed; {@code releases.Publisher} marks it published. The rows themselves
- * arrive by COPY ({@link StagingWriter}), not through here. Attach it to the handle that holds the load's
- * transaction, so its statements run in that transaction.
+ * 'loading' by a loader, then valid, invalid or failed; {@link Publisher} finds a valid one, marks it published and
+ * deletes its rows. It lives here, not in loader/, because both need it and loader already depends on releases.
+ * The rows themselves arrive by COPY (loader's StagingWriter), not through here. Attach it to the handle that holds
+ * the load's transaction, so its statements run in that transaction.
  */
 @UseClasspathSqlLocator
 public interface StagingLoadDao {
+
+    /** One kept error of an invalid load; the file is the load's own, so it is not stored per line. */
+    record ErrorLine(int line, String column, String message) {
+    }
+
+    /** A load as publishing needs it; status and mode as stored ('valid', 'merge', ...). */
+    record StagedLoad(long id, long rowCount, String checksum, String fileName, String status, String mode) {
+    }
+
+    /** The first and last period start among a load's rows; both null when it has none. */
+    record PeriodBounds(LocalDate lo, LocalDate hi) {
+    }
 
     /** A key staged more than once, with every line it is on, in line order. */
     record DuplicateKey(String keyText, Integer[] lines) {
@@ -42,6 +57,23 @@ public interface StagingLoadDao {
     @SqlUpdate
     void markInvalid(@Bind("id") long loadId, @Bind("errors") int errors);
 
+    /** The dataset's newest load in status 'valid'. */
+    @SqlQuery
+    @RegisterConstructorMapper(StagedLoad.class)
+    Optional<StagedLoad> latestValid(@Bind("ds") String datasetId);
+
+    /** The load of that dataset with that id, whatever its status. */
+    @SqlQuery
+    @RegisterConstructorMapper(StagedLoad.class)
+    Optional<StagedLoad> byId(@Bind("ds") String datasetId, @Bind("id") long loadId);
+
+    @SqlQuery
+    @RegisterConstructorMapper(PeriodBounds.class)
+    PeriodBounds periodBounds(@Bind("id") long loadId);
+
+    @SqlUpdate
+    void markPublished(@Bind("id") long loadId, @Bind("release") long releaseId);
+
     @SqlUpdate
     void deleteRows(@Bind("id") long loadId);
 
@@ -54,10 +86,10 @@ public interface StagingLoadDao {
     List<DuplicateKey> duplicateKeys(@Bind("id") long loadId, @Bind("max") int max);
 
     @SqlBatch
-    void insertErrors(@Bind("id") long loadId, @BindMethods List<LoadError> errors);
+    void insertErrors(@Bind("id") long loadId, @BindMethods List<ErrorLine> errors);
 
     /** The kept errors of an invalid load; an empty list writes nothing. */
-    default void saveErrors(long loadId, List<LoadError> errors) {
+    default void saveErrors(long loadId, List<ErrorLine> errors) {
         if (!errors.isEmpty()) insertErrors(loadId, errors);
     }
 

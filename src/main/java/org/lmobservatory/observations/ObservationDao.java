@@ -1,0 +1,47 @@
+package org.lmobservatory.observations;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.customizer.FetchSize;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The two reads behind every observation answer: the series of a release that match the filters, then their cells.
+ * {@link ObservationRepository} builds the filter part and turns rows into the domain's records.
+ */
+@UseClasspathSqlLocator
+interface ObservationDao {
+
+    record SeriesRow(long id, String[] key) {
+    }
+
+    /** ord: the 1-based place of the cell's series in the ids asked for. */
+    record CellRow(int ord, LocalDate periodStart, BigDecimal value, String flags, String confStatus) {
+    }
+
+    /**
+     * filters: conditions on s.key, one per filtered dimension, which a query has a varying number of; built from
+     * positions and parameter names only (see ObservationRepository.matchingSeries). codes: the code arrays they
+     * name, bound by those names.
+     */
+    @SqlQuery
+    @RegisterConstructorMapper(SeriesRow.class)
+    List<SeriesRow> matchingSeries(@Bind("release") long releaseId, @Define("filters") String filters,
+                                   @BindMap Map<String, String[]> codes);
+
+    /** Streams: a whole dataset can be asked for, so rows are fetched in batches rather than held. */
+    @SqlQuery
+    @FetchSize(5_000)
+    @RegisterConstructorMapper(CellRow.class)
+    Stream<CellRow> cells(@Bind("ids") long[] seriesIds, @Bind("release") long releaseId, @Bind("from") LocalDate from,
+                          @Bind("to") LocalDate toExclusive, @Bind("after") LocalDate afterPeriod, @Bind("max") long maxRows);
+}

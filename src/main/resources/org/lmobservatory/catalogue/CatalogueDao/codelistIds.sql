@@ -1,0 +1,1 @@
+SELECT id FROM published.codelist ORDER BY id

@@ -1,0 +1,3 @@
+SELECT DISTINCT s.key[:pos] FROM published.release_series rs
+JOIN published.series s ON s.id = rs.series_id
+WHERE rs.release_id = :release

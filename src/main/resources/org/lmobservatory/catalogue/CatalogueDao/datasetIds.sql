@@ -1,0 +1,1 @@
+SELECT id FROM published.dataset ORDER BY id

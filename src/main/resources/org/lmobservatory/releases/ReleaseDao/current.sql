@@ -1,0 +1,1 @@
+SELECT r.id, r.dataset_id, r.published_at, r.row_count, r.input_checksum, r.input_file, r.note, r.period_min, r.period_max FROM published.dataset d JOIN published.release r ON r.id = d.current_release_id WHERE d.id = :id

@@ -1,0 +1,1 @@
+SELECT current_release_id FROM published.dataset WHERE id = :ds

@@ -1,0 +1,1 @@
+SELECT id FROM published.release WHERE dataset_id = :ds ORDER BY id

@@ -1,0 +1,1 @@
+INSERT INTO published.release_activation (dataset_id, release_id, reason) VALUES (:ds, :release, :reason)

@@ -1,0 +1,1 @@
+SELECT max(version) FROM published.flyway_schema_history WHERE success
