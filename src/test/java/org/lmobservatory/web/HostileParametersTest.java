@@ -76,7 +76,9 @@ class HostileParametersTest {
     }
 
     private static void check(String what, Response r) {
-        assertTrue(r.statusCode() < 500, what + " → " + r.statusCode() + " " + abbreviate(r.asString()));
+        // oEmbed answers 501 for a format it does not produce, as its specification requires (section 2.3.4).
+        boolean oembedFormat = what.startsWith("/oembed?format=") && r.statusCode() == 501;
+        assertTrue(r.statusCode() < 500 || oembedFormat, what + " → " + r.statusCode() + " " + abbreviate(r.asString()));
         String type = r.contentType() == null ? "" : r.contentType();
         if (r.statusCode() >= 400) {
             boolean widgetPage = type.startsWith("text/html") && what.startsWith("/widgets");
