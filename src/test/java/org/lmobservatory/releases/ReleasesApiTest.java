@@ -158,6 +158,8 @@ class ReleasesApiTest {
         Thread.sleep(20);
         Rollback.RolledBack r = new Rollback(TestDatabase.get().owner()).rollback("rel-rollback", a);
         assertEquals(new Rollback.RolledBack("rel-rollback", b, a, true), r);
+        // A rollback by another process reaches the server through NOTIFY, like a publish (README, "Releases and citation").
+        TestServer.awaitRelease("rel-rollback", a);
         String path = "/v1/datasets/rel-rollback/observations";
         TestServer.given().get(path).then().statusCode(200).body("observations[0].value", equalTo(1)).body("release.id", equalTo((int) a));
         TestServer.given().queryParam("asOf", beforeRollback.toString()).get(path).then().statusCode(200).body("observations[0].value", equalTo(2));
