@@ -122,6 +122,9 @@ start_server() {
         kill -0 "$SERVER_PID" 2>/dev/null || { tail -30 "$LOGS/$name.log" >&2; fail "server '$name' exited during start (log: $LOGS/$name.log)"; }
         if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$API_PORT/ready" 2>/dev/null; then
             log "server '$name' (pid $SERVER_PID, java $jvm) ready in $(elapsed "$started") s"
+            # The embedded PostgreSQL asks for a password (kept by the server in its data directory) for psql and pgbench too.
+            PGPASSWORD="$(cat "$WORK/data/owner.secret")"
+            export PGPASSWORD
             return 0
         fi
         sleep 0.5

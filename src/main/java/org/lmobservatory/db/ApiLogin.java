@@ -5,16 +5,9 @@ import org.lmobservatory.config.AppConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 
 /**
  * How the API's pool logs in. Least privilege: its sessions are a login role that is a member of the API role
@@ -30,7 +23,6 @@ import java.util.Base64;
  */
 record ApiLogin(String user, String password, String setRole) {
     private static final Logger log = LoggerFactory.getLogger(ApiLogin.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     static ApiLogin resolve(AppConfig config, HikariDataSource owner, boolean embedded, String ownerUser, String ownerPassword) {
         if (config.apiDatabaseUser().isPresent()) {
@@ -43,7 +35,7 @@ record ApiLogin(String user, String password, String setRole) {
             return new ApiLogin(ownerUser, ownerPassword, config.apiRole());
         }
         String login = config.apiRole() + "_login";
-        String password = password(config.dataDir().resolve("api-login.secret"));
+        String password = EmbeddedAuth.secret(config.dataDir().resolve("api-login.secret"));
         try (Connection c = owner.getConnection(); Statement st = c.createStatement()) {
             // Role names and the password cannot be bound parameters in DDL: the name comes from configuration and is
             // quoted as an identifier, the password is our own base64url text.
@@ -57,24 +49,6 @@ record ApiLogin(String user, String password, String setRole) {
             throw new IllegalStateException("Could not prepare the API's login role " + login + ": " + e.getMessage(), e);
         }
         return new ApiLogin(login, password, null);
-    }
-
-    /** The generated password, made once per data directory and readable by its owner only. */
-    private static String password(Path file) {
-        try {
-            if (Files.exists(file)) return Files.readString(file).trim();
-            Files.createDirectories(file.getParent());
-            byte[] bytes = new byte[24];
-            RANDOM.nextBytes(bytes);
-            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            Path tmp = Files.createTempFile(file.getParent(), "api-login", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, password);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return password;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not keep the API login's password in " + file, e);
-        }
     }
 
     private static String identifier(String name) {

@@ -59,12 +59,15 @@ public final class Database implements AutoCloseable {
             String url = JdbcUrls.toJdbc(config.databaseUrl().get());
             return new Database(null, url, config.databaseUser().orElse(null), config.databasePassword().orElse(null), config);
         }
-        EmbeddedPostgres pg = startEmbedded(config.dataDir().resolve("postgres"), config.embeddedPort());
+        String password = EmbeddedAuth.ownerPassword(config.dataDir());
+        Path pgData = config.dataDir().resolve("postgres");
+        EmbeddedPostgres pg = startEmbedded(pgData, config.embeddedPort(), password);
+        EmbeddedAuth.require(pgData, pg.getPort(), password);
         String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
-        return new Database(pg, url, "postgres", null, config);
+        return new Database(pg, url, "postgres", password, config);
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dir, int port) {
+    private static EmbeddedPostgres startEmbedded(Path dir, int port, String password) {
         try {
             Files.createDirectories(dir);
             log.info("Starting embedded PostgreSQL with data in {}", dir.toAbsolutePath());
@@ -74,6 +77,8 @@ public final class Database implements AutoCloseable {
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // zonky's readiness check connects too; once pg_hba.conf asks for passwords it needs this one.
+                    .setConnectConfig("password", password)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("work_mem", "32MB")
