@@ -111,7 +111,8 @@ public final class Database implements AutoCloseable {
         }
         return ErrorKind.DATABASE_IN_USE.error("The embedded database in " + dir.toAbsolutePath() + " is in use by another process "
                 + "(a running serve or demo?). Stop that process, or run this command against its database: "
-                + "DATABASE_URL=jdbc:postgresql://localhost:" + port + "/postgres DATABASE_USER=postgres java -jar observatory.jar …");
+                + "DATABASE_URL=jdbc:postgresql://localhost:" + port + "/postgres DATABASE_USER=postgres DATABASE_PASSWORD=\"$(cat "
+                + dir.toAbsolutePath().getParent().resolve("owner.secret") + ")\" java -jar observatory.jar …");
     }
 
     private static HikariDataSource pool(String name, String url, String user, String password, int size,

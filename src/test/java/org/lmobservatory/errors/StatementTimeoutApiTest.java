@@ -29,7 +29,10 @@ class StatementTimeoutApiTest {
         TestServer.get(); // the seed is loaded and published
         Map<String, String> env = new HashMap<>();
         env.put("DATABASE_URL", System.getenv().getOrDefault("TEST_DATABASE_URL", TestDatabase.get().jdbcUrl()));
-        if (System.getenv("TEST_DATABASE_URL") == null) env.put("DATABASE_USER", "postgres");
+        if (System.getenv("TEST_DATABASE_URL") == null) {
+            env.put("DATABASE_USER", "postgres");
+            env.put("DATABASE_PASSWORD", Files.readString(TestDatabase.config().dataDir().resolve("owner.secret")).trim());
+        }
         env.put("LMO_DATA_DIR", Files.createTempDirectory("lmo-timeout").toString());
         env.put("PORT", "0");
         env.put("LMO_STATEMENT_TIMEOUT_MS", "1");

@@ -151,7 +151,8 @@ class DatabaseOutageTest {
                 .redirectOutput(own.dataDir.resolve("postgres-restart.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            try (var c = DriverManager.getConnection(own.database.jdbcUrl(), "postgres", "")) {
+            String password = Files.readString(own.dataDir.resolve("owner.secret")).trim();
+            try (var c = DriverManager.getConnection(own.database.jdbcUrl(), "postgres", password)) {
                 return p;
             } catch (java.sql.SQLException e) {
                 if (System.nanoTime() > deadline || !p.isAlive()) {
