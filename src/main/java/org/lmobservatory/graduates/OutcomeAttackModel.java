@@ -87,11 +87,24 @@ final class OutcomeAttackModel {
             for (Measure x : Measure.ALL) v[i][x.ordinal()] = m.variable(i + ":" + x, 0, m.cap, cells.get(i).truth()[x.ordinal()]);
             m.cellRelations(v[i]);
         }
-        for (OutcomeGrid.Sum s : block.sums()) {
+        // Every cell is the sum of its school × field × sex atoms, each non-negative and bound by the status relations:
+        // this implies every published sum, and the bounds that come from unpublished cells (Fréchet bounds).
+        List<OutcomeGrid.Atom> atoms = block.atoms();
+        int[][] a = new int[atoms.size()][Measure.COUNT];
+        for (int j = 0; j < atoms.size(); j++) {
+            for (Measure x : Measure.ALL) a[j][x.ordinal()] = m.variable("atom " + atoms.get(j).school() + "|" + atoms.get(j).field() + "|"
+                    + atoms.get(j).sex() + ":" + x, 0, m.cap, atoms.get(j).truth()[x.ordinal()]);
+            m.cellRelations(a[j]);
+        }
+        for (int i = 0; i < cells.size(); i++) {
             for (Measure x : Measure.ALL) {
+                if (block.atomsOf()[i].length == 0) {
+                    m.model.bounds(v[i][x.ordinal()], 0, 0);
+                    continue;
+                }
                 List<Integer> parts = new ArrayList<>();
-                for (int c : s.children()) parts.add(v[c][x.ordinal()]);
-                m.model.equal(v[s.parent()][x.ordinal()], parts);
+                for (int j : block.atomsOf()[i]) parts.add(a[j][x.ordinal()]);
+                m.model.equal(v[i][x.ordinal()], parts);
             }
         }
         BigDecimal[][] shown = shown(block, rules);
@@ -112,7 +125,8 @@ final class OutcomeAttackModel {
         }
         for (int i = 0; i < cells.size(); i++) {
             for (Indicator ind : Indicator.ALL) {
-                if (shown[i][ind.ordinal()] != null || publishedEarlier(links, i, ind)) continue;
+                // A cell no school of the country can contribute to is known to be empty: there is no one in it to protect.
+                if (shown[i][ind.ordinal()] != null || publishedEarlier(links, i, ind) || block.atomsOf()[i].length == 0) continue;
                 m.hidden(cells.get(i), v[i], ind, protection, i);
             }
         }

@@ -35,11 +35,24 @@ final class OutcomeGrid {
     }
 
     /**
+     * A school × field × sex count, never published: the finest cross-classification, of which every published cell is
+     * a sum. Its counts are non-negative whether or not anyone sees them, and an attacker uses that (a country's
+     * field × sex cell is the sum of its regions' unpublished field × sex cells, each at most its region's field total
+     * and its region's sex total), so the auditor needs them.
+     */
+    record Atom(String school, String field, String sex, long[] truth) {
+    }
+
+    /**
      * cap: an upper bound on every count of the block that a reader may be assumed to know — twice the largest number
      * of graduates of the cohort tracked at any point in any country, plus 100: loose enough to pin nothing, and it
      * keeps the linear programs well scaled.
+     *
+     * <p>atoms: every school × field × sex cell of the country, for every field of the file (the reader is not assumed
+     * to know which fields a school teaches); atomsOf[i]: the atoms whose sum is cell i, empty only for an area
+     * without schools (known to be empty).
      */
-    record Block(int year, String months, String country, List<OutcomeCell> cells, List<Sum> sums, long cap) {
+    record Block(int year, String months, String country, List<OutcomeCell> cells, List<Sum> sums, List<Atom> atoms, int[][] atomsOf, long cap) {
     }
 
     private final List<Block> blocks;
@@ -69,6 +82,7 @@ final class OutcomeGrid {
         for (AreaCodelist.AreaCode a : areas) countryOf.put(a.id(), a.parent() == null ? a.id() : countryOf.get(a.parent()));
         Map<Integer, Long> caps = new HashMap<>();
         for (OutcomeCounts.Row r : rows) caps.merge(r.year(), r.counts()[Measure.TRACKED.ordinal()], Math::max);
+        Map<String, List<String>> schoolsUnder = schoolsUnder(areas);
         List<Block> blocks = new ArrayList<>();
         for (int year : new TreeSet<>(salts.keySet())) {
             long cap = 100 + 2 * caps.getOrDefault(year, 0L);
@@ -84,10 +98,61 @@ final class OutcomeGrid {
                         }
                     }
                 }
-                byCountry.forEach((country, cells) -> blocks.add(new Block(year, months, country, List.copyOf(cells), sums(cells, areas), cap)));
+                for (Map.Entry<String, List<OutcomeCell>> e : byCountry.entrySet()) {
+                    List<Atom> atoms = atoms(year, months, schoolsUnder.get(e.getKey()), sorted, byKey);
+                    blocks.add(new Block(year, months, e.getKey(), List.copyOf(e.getValue()), sums(e.getValue(), areas), atoms,
+                            atomsOf(e.getValue(), atoms, schoolsUnder), cap));
+                }
             }
         }
         return new OutcomeGrid(List.copyOf(blocks));
+    }
+
+    /** Per area, the schools (areas without children) under it, itself for a school, in codelist order. */
+    private static Map<String, List<String>> schoolsUnder(List<AreaCodelist.AreaCode> areas) {
+        Map<String, String> parents = new HashMap<>();
+        java.util.Set<String> withChildren = new java.util.HashSet<>();
+        for (AreaCodelist.AreaCode a : areas) {
+            parents.put(a.id(), a.parent());
+            if (a.parent() != null) withChildren.add(a.parent());
+        }
+        Map<String, List<String>> out = new HashMap<>();
+        for (AreaCodelist.AreaCode a : areas) {
+            out.computeIfAbsent(a.id(), k -> new ArrayList<>());
+            if (withChildren.contains(a.id())) continue;
+            for (String x = a.id(); x != null; x = parents.get(x)) out.computeIfAbsent(x, k -> new ArrayList<>()).add(a.id());
+        }
+        return out;
+    }
+
+    private static List<Atom> atoms(int year, String months, List<String> schools, Iterable<String> fields, Map<List<String>, OutcomeCounts.Row> byKey) {
+        List<Atom> out = new ArrayList<>();
+        for (String school : schools == null ? List.<String>of() : schools) {
+            for (String field : fields) {
+                for (String sex : List.of("F", "M")) {
+                    OutcomeCounts.Row r = byKey.get(List.of(Integer.toString(year), months, school, field, sex));
+                    out.add(new Atom(school, field, sex, r == null ? new long[Measure.COUNT] : r.counts().clone()));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Per cell, the indices of the atoms it adds up. */
+    private static int[][] atomsOf(List<OutcomeCell> cells, List<Atom> atoms, Map<String, List<String>> schoolsUnder) {
+        int[][] out = new int[cells.size()][];
+        for (int i = 0; i < cells.size(); i++) {
+            OutcomeCell c = cells.get(i);
+            java.util.Set<String> schools = new java.util.HashSet<>(schoolsUnder.getOrDefault(c.geo(), List.of()));
+            List<Integer> members = new ArrayList<>();
+            for (int a = 0; a < atoms.size(); a++) {
+                Atom atom = atoms.get(a);
+                if (schools.contains(atom.school()) && (c.field().equals(ALL_FIELDS) || c.field().equals(atom.field()))
+                        && (c.sex().equals("T") || c.sex().equals(atom.sex()))) members.add(a);
+            }
+            out[i] = members.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
     }
 
     /** The breakdowns published per area level: field × sex for countries, field or sex for regions, sex below. */

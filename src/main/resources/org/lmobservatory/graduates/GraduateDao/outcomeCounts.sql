@@ -29,6 +29,8 @@ SELECT year, months,
        percentile_disc(0.5) WITHIN GROUP (ORDER BY band) FILTER (WHERE employed) AS earnings_median
 FROM f
 GROUP BY year, months, ROLLUP (country, region, municipality, school), CUBE (field, sex)
-HAVING GROUPING(country) = 0 AND (GROUPING(municipality) = 1 OR GROUPING(field) = 1)
-   AND (GROUPING(region) = 1 OR GROUPING(field) = 1 OR GROUPING(sex) = 1)
+-- the published breakdowns, and school x field x sex: never published, but every published cell is a sum of them
+HAVING GROUPING(country) = 0
+   AND (((GROUPING(municipality) = 1 OR GROUPING(field) = 1) AND (GROUPING(region) = 1 OR GROUPING(field) = 1 OR GROUPING(sex) = 1))
+        OR (GROUPING(school) = 0 AND GROUPING(field) = 0 AND GROUPING(sex) = 0))
 ORDER BY year, months
