@@ -23,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LinearProgrammingAttackApiTest {
     private static final int FILES = Integer.getInteger("lmo.attack.files", 1);
+    /** Skips the first files of the sequence ({@code -Dlmo.attack.from=N}), to rerun one file alone. */
+    private static final int FROM = Integer.getInteger("lmo.attack.from", 0);
     private static final Path SEED = Path.of("seed/graduates/graduates.csv");
     private static PublishedTablesAttack.Result seed;
     private static PublishedTables seedTables;
@@ -75,9 +77,10 @@ class LinearProgrammingAttackApiTest {
         Random sizes = new Random(20_251);
         List<String> problems = new ArrayList<>();
         int targets = 0;
-        for (int i = 0; i < FILES; i++) {
+        for (int i = 0; i < FROM + FILES; i++) {
             int records = (int) Math.round(300 * Math.pow(30, sizes.nextDouble()));
             int years = 1 + sizes.nextInt(3);
+            if (i < FROM) continue;
             PublishedTablesAttack.Result r = loadAndAttack(9100 + i, records, years, "lp-attack-" + i, GraduateLoadOptions.defaults());
             if (r == null) continue;
             report(records + " records, " + years + " cohorts", r);

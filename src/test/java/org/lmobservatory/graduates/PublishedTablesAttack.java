@@ -129,8 +129,9 @@ final class PublishedTablesAttack {
         while (!open.isEmpty()) {
             Goal g = open.remove(0);
             Solution s = session.optimise(g.target().lin(), g.direction() > 0);
-            if (s.status() == Status.UNDECIDED) {
-                // a re-solve from a warm basis can stall numerically: once more from scratch before calling it undecided
+            if (s.status() == Status.UNDECIDED || s.status() == Status.INFEASIBLE) {
+                // a re-solve from a warm basis can stall, or even claim infeasibility, numerically: once more from scratch
+                // before calling it undecided (or the model wrong)
                 try (LinearProgram.Session fresh = model.lp.session(SECONDS_PER_SOLVE)) {
                     s = fresh.optimise(g.target().lin(), g.direction() > 0);
                     session.solves++;
