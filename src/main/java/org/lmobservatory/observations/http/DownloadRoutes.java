@@ -9,7 +9,6 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Dataset;
-import org.lmobservatory.errors.ObservatoryException;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.web.HttpCaching;
@@ -67,9 +66,9 @@ public final class DownloadRoutes {
         Path file;
         try {
             file = downloads.file(dataset, release);
-        } catch (ObservatoryException e) {
-            // The validators and Cache-Control set above describe the file; a shared cache must not keep this problem
-            // (a full disk, say) in its place once there is space again.
+        } catch (Exception e) {
+            // The validators and Cache-Control set above describe the file; a shared cache must not keep the problem
+            // (a full disk, the database away) in its place once the condition has passed.
             ctx.res().setHeader("ETag", null);
             ctx.res().setHeader("Last-Modified", null);
             ctx.header("Cache-Control", "no-store");
