@@ -41,6 +41,11 @@ public final class Observatory implements AutoCloseable {
     private final ReleaseListener listener;
 
     public Observatory(AppConfig config, Database database) {
+        this(config, database, BulkDownloads.Storage.DISK);
+    }
+
+    /** {@code downloadStorage}: how bulk download files are opened for writing; tests pass one that fills the disk. */
+    public Observatory(AppConfig config, Database database, BulkDownloads.Storage downloadStorage) {
         this.config = config;
         this.database = database;
         this.catalogue = new CatalogueService(database.api());
@@ -91,10 +96,11 @@ public final class Observatory implements AutoCloseable {
         org.lmobservatory.web.OpenDataHeaders.register(app);
         new org.lmobservatory.web.RateLimits(config.limits().requestsPerMinute(), observability::rateLimited).register(app);
         org.lmobservatory.web.QueryStringGuard.register(app);
-        new SystemRoutes(database.api(), config.limits(), database.apiBreaker()::open).register(app);
+        BulkDownloads downloads = new BulkDownloads(config.dataDir().resolve("downloads"), observations, downloadStorage);
+        new SystemRoutes(database.api(), config.limits(), database.apiBreaker()::open, downloads::unwritable).register(app);
         new CatalogueRoutes(catalogue).register(app);
         new ObservationRoutes(observations, resolver, cache, database.apiBreaker()::failing).register(app);
-        new DownloadRoutes(catalogue, resolver, new BulkDownloads(config.dataDir().resolve("downloads"), observations)).register(app);
+        new DownloadRoutes(catalogue, resolver, downloads).register(app);
         new CsvMetadataRoutes(observations, catalogue, resolver, config.baseUrl()).register(app);
         new org.lmobservatory.widgets.WidgetRoutes(catalogue, observations, resolver).register(app);
         new ReleaseRoutes(database.api(), catalogue, config.baseUrl()).register(app);

@@ -70,6 +70,8 @@ public final class Database implements AutoCloseable {
     private static EmbeddedPostgres startEmbedded(Path dir, int port, String password) {
         try {
             Files.createDirectories(dir);
+            // A server killed with kill -9 leaves its PostgreSQL running; this start would wait 60 s for it and fail.
+            OrphanedPostgres.stop(dir);
             log.info("Starting embedded PostgreSQL with data in {}", dir.toAbsolutePath());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (port > 0) builder.setPort(port);

@@ -59,6 +59,12 @@ public enum ErrorKind {
     DATABASE_BUSY(503, "database-busy", Titles.UNAVAILABLE, 5),
     DATABASE_CONFLICT(503, "database-conflict", Titles.UNAVAILABLE, 1),
     STATEMENT_TIMEOUT(504, "statement-timeout", "Query took too long", 30),
+    // A bulk download could not be written to disk (observations/http/BulkDownloads, errors/StorageErrors). 503 with
+    // Retry-After rather than 507 Insufficient Storage: 507 is WebDAV's, and curl --retry, wget, HTTP libraries and
+    // CDNs treat it as final, while a full disk clears once an operator frees space and the same request then works.
+    // The problem type, not the status, tells a full disk from an unwritable directory or an unreachable database.
+    STORAGE_FULL(503, "storage-full", Titles.UNAVAILABLE, 60),
+    STORAGE_UNAVAILABLE(503, "storage-unavailable", Titles.UNAVAILABLE, 60),
     // Only the command line meets this one: the embedded PostgreSQL's data directory is held by another process.
     DATABASE_IN_USE(503, "database-in-use", "Database in use", 0),
 

@@ -10,8 +10,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.config.AppConfig.Limits;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Liveness, readiness and the limits in force. */
 public final class SystemRoutes {
@@ -22,18 +24,24 @@ public final class SystemRoutes {
     private final Jdbi api;
     private final Limits limits;
     private final BooleanSupplier databaseRefused;
+    private final Supplier<Optional<String>> downloadsUnwritable;
 
-    /** {@code databaseRefused}: true while the API pool's circuit breaker refuses connections without trying. */
-    public SystemRoutes(Jdbi api, Limits limits, BooleanSupplier databaseRefused) {
+    /**
+     * {@code databaseRefused}: true while the API pool's circuit breaker refuses connections without trying;
+     * {@code downloadsUnwritable}: why bulk downloads cannot be written, if they cannot.
+     */
+    public SystemRoutes(Jdbi api, Limits limits, BooleanSupplier databaseRefused, Supplier<Optional<String>> downloadsUnwritable) {
         this.api = api;
         this.limits = limits;
         this.databaseRefused = databaseRefused;
+        this.downloadsUnwritable = downloadsUnwritable;
     }
 
     public record Health(String status) {
     }
 
-    public record Readiness(String status, boolean database, String schemaVersion) {
+    /** {@code downloads}: whether bulk downloads can be written (the data directory's downloads folder). */
+    public record Readiness(String status, boolean database, String schemaVersion, boolean downloads) {
     }
 
     public record LimitsView(long maxCellsJson, long maxCellsCsv, int maxCodesPerDimension, int maxLastPeriods,
@@ -55,7 +63,7 @@ public final class SystemRoutes {
     }
 
     @OpenApi(path = READY, methods = HttpMethod.GET, tags = "System", operationId = "ready",
-            summary = "Readiness: database reachable and migrations applied",
+            summary = "Readiness: database reachable, migrations applied, downloads writable",
             responses = {
                     @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "200", content = @OpenApiContent(from = Readiness.class)),
@@ -63,18 +71,22 @@ public final class SystemRoutes {
             })
     void ready(Context ctx) {
         QueryParams.requireOnly(ctx, Set.of());
+        // Also with an external database: the downloads are written to the local data directory all the same, and an
+        // instance that cannot write them would answer every /download with an error.
+        Optional<String> storage = downloadsUnwritable.get();
+        boolean downloads = storage.isEmpty();
         // A load balancer polls this often: during an outage it answers at once instead of queueing for a connection.
         // Otherwise the wait is bounded by the API pool's connection timeout (LMO_DB_CONNECT_TIMEOUT_MS).
         if (databaseRefused.getAsBoolean()) {
-            ctx.status(503).json(new Readiness("database unreachable", false, null));
+            ctx.status(503).json(new Readiness("database unreachable", false, null, downloads));
             return;
         }
         try {
             String version = api.withExtension(SchemaDao.class, SchemaDao::migratedVersion);
-            boolean ok = version != null;
-            ctx.status(ok ? 200 : 503).json(new Readiness(ok ? "ready" : "migrations missing", true, version));
+            String status = version == null ? "migrations missing" : storage.orElse("ready");
+            ctx.status(version != null && downloads ? 200 : 503).json(new Readiness(status, true, version, downloads));
         } catch (RuntimeException e) {
-            ctx.status(503).json(new Readiness("database unreachable", false, null));
+            ctx.status(503).json(new Readiness("database unreachable", false, null, downloads));
         }
     }
 

@@ -5,6 +5,7 @@ import org.lmobservatory.config.AppConfig;
 import org.lmobservatory.db.Database;
 import org.lmobservatory.loader.LoadReport;
 import org.lmobservatory.loader.LoadService;
+import org.lmobservatory.observations.http.BulkDownloads;
 import org.lmobservatory.releases.Publisher;
 
 import java.nio.file.Files;
@@ -37,6 +38,11 @@ public final class OwnObservatory implements AutoCloseable {
     }
 
     public static OwnObservatory start(Map<String, String> extraEnv) throws Exception {
+        return start(extraEnv, BulkDownloads.Storage.DISK);
+    }
+
+    /** With bulk downloads written through {@code downloadStorage} (e.g. one that fills the disk). */
+    public static OwnObservatory start(Map<String, String> extraEnv, BulkDownloads.Storage downloadStorage) throws Exception {
         Path dir = Files.createTempDirectory("lmo-own");
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("LMO_DATA_DIR", dir.toString());
@@ -61,7 +67,7 @@ public final class OwnObservatory implements AutoCloseable {
         LoadReport report = loader.load(DATASET, data, Optional.of(definition));
         if (report.status() != LoadReport.Status.VALID) throw new IllegalStateException(report.message() + " " + report.errors());
         new Publisher(database.owner()).publish(DATASET, report.loadId(), "test");
-        Observatory server = new Observatory(config, database).start();
+        Observatory server = new Observatory(config, database, downloadStorage).start();
         return new OwnObservatory(dir, config, database, server);
     }
 

@@ -42,7 +42,8 @@ public final class DownloadRoutes {
     @OpenApi(path = DOWNLOAD, methods = HttpMethod.GET, tags = "Observations", operationId = "downloadDataset",
             summary = "Whole dataset as gzipped CSV",
             description = "Every observation of the current release (or of the one given by release= or asOf=), in the CSV layout of the observations endpoint (codes, labels "
-                    + "in English, time, value, unit, flag), gzip-compressed. Generated once per release; no cell limit.",
+                    + "in English, time, value, unit, flag), gzip-compressed. Generated once per release; no cell limit. "
+                    + "When the server cannot write the file (a full disk), the answer is 503 with Retry-After and nothing is kept of the attempt.",
             pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id"),
             queryParams = {
                     @OpenApiParam(name = "release", type = Long.class, description = "Download this release instead of the current one"),
@@ -52,14 +53,27 @@ public final class DownloadRoutes {
                     @OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = "application/gzip", type = "string", format = "binary")),
                     @OpenApiResponse(status = "304", description = "Not modified"),
                     @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
-                    @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))
+                    @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
+                    @OpenApiResponse(status = "503", description = "The file cannot be written now (problem type storage-full or storage-unavailable), "
+                            + "or the database is unavailable; try again after Retry-After seconds",
+                            content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))
             })
     void download(Context ctx) throws Exception {
         QueryParams.requireOnly(ctx, Set.of("release", "asOf"));
         Dataset dataset = catalogue.dataset(ctx.pathParam("datasetId"));
         Release release = releases.resolve(dataset.id(), ReleaseResolver.selector(ctx.queryParamMap()));
         if (HttpCaching.notModified(ctx, HttpCaching.etag(release.id(), "download"), release.publishedAt())) return;
-        Path file = downloads.file(dataset, release);
+        Path file;
+        try {
+            file = downloads.file(dataset, release);
+        } catch (Exception e) {
+            // The validators and Cache-Control set above describe the file; a shared cache must not keep the problem
+            // (a full disk, the database away) in its place once the condition has passed.
+            ctx.res().setHeader("ETag", null);
+            ctx.res().setHeader("Last-Modified", null);
+            ctx.header("Cache-Control", "no-store");
+            throw e;
+        }
         ctx.header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"");
         ctx.header("X-Release-Id", Long.toString(release.id()));
         ctx.header("Content-Length", Long.toString(Files.size(file)));
