@@ -27,6 +27,7 @@ API_PORT=${SOAK_API_PORT:-18071}
 RESULTS=${SOAK_RESULTS:-$ROOT/bench/SOAK.md}
 SLICES=$((MINUTES * 60 / SLICE))
 COMMAND_LINE="$({ env | grep -E '^SOAK_' || true; } | sort | tr '\n' ' ')bench/soak.sh"
+BENCH_START_SECONDS=${BENCH_START_SECONDS:-1200}
 mkdir -p "$WORK" "$LOGS"
 # shellcheck source=bench/lib.sh
 . "$ROOT/bench/lib.sh"
