@@ -1,18 +1,19 @@
 package org.lmobservatory.widgets;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
+import io.javalin.router.JavalinDefaultRouting;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.web.NotAcceptable;
+import org.lmobservatory.web.RouteSet;
 import org.lmobservatory.web.Languages;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.errors.ErrorKind;
@@ -32,7 +33,7 @@ import java.util.Set;
  * Embeddable views of the data: SVG charts under the API, the indicator widget as an iframe page and as a
  * fragment for embed.js, the embed builder for editors, and oEmbed so a CMS can embed a pasted widget URL.
  */
-public final class WidgetRoutes {
+public final class WidgetRoutes implements RouteSet {
     public static final String CHART = "/v1/datasets/{datasetId}/chart.svg";
     public static final String BUILDER = "/widgets";
     public static final String INDICATOR = "/widgets/indicator";
@@ -62,17 +63,18 @@ public final class WidgetRoutes {
         this.widget = new IndicatorWidget(catalogue, observations, releases);
     }
 
-    public void register(Javalin app) {
-        app.get(CHART, NotAcceptable.produces(List.of("image/svg+xml"), this::chart));
-        app.get(BUILDER, NotAcceptable.produces(HTML, this::builder));
-        app.get(INDICATOR, NotAcceptable.produces(HTML, this::indicator));
-        app.get(FRAGMENT, NotAcceptable.produces(HTML, this::fragment));
-        app.get(EMBED_JS, NotAcceptable.produces(JAVASCRIPT, this::embedScript));
-        app.get(BUILDER_JS, NotAcceptable.produces(JAVASCRIPT,
+    @Override
+    public void register(JavalinDefaultRouting routing) {
+        routing.get(CHART, NotAcceptable.produces(List.of("image/svg+xml"), this::chart));
+        routing.get(BUILDER, NotAcceptable.produces(HTML, this::builder));
+        routing.get(INDICATOR, NotAcceptable.produces(HTML, this::indicator));
+        routing.get(FRAGMENT, NotAcceptable.produces(HTML, this::fragment));
+        routing.get(EMBED_JS, NotAcceptable.produces(JAVASCRIPT, this::embedScript));
+        routing.get(BUILDER_JS, NotAcceptable.produces(JAVASCRIPT,
                 ctx -> asset(ctx, "builder-js", "text/javascript; charset=utf-8", WidgetAssets.BUILDER_JS)));
-        app.get(BUILDER_CSS, NotAcceptable.produces(List.of("text/css"),
+        routing.get(BUILDER_CSS, NotAcceptable.produces(List.of("text/css"),
                 ctx -> asset(ctx, "builder-css", "text/css; charset=utf-8", WidgetAssets.BUILDER_CSS)));
-        app.get(OEMBED, NotAcceptable.json(this::oembed));
+        routing.get(OEMBED, NotAcceptable.json(this::oembed));
     }
 
     /** The oEmbed 1.0 "rich" response. */
