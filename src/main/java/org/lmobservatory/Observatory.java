@@ -20,12 +20,20 @@ import org.lmobservatory.releases.ReleaseDao;
 import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.releases.http.ReleaseRoutes;
 import org.lmobservatory.web.HeadRequests;
+import org.lmobservatory.web.Observability;
+import org.lmobservatory.web.OpenDataHeaders;
 import org.lmobservatory.web.JettyProblems;
 import org.lmobservatory.web.ResponseCache;
 import org.lmobservatory.formats.FormatSchemas;
 import org.lmobservatory.web.OpenApiContract;
 import org.lmobservatory.web.ProblemHandlers;
+import org.lmobservatory.web.QueryStringGuard;
+import org.lmobservatory.web.RateLimits;
+import org.lmobservatory.web.RouteSet;
 import org.lmobservatory.web.SystemRoutes;
+import org.lmobservatory.widgets.WidgetRoutes;
+
+import java.util.List;
 
 /** The composition root: builds every feature by hand and returns the configured server. Main and tests use it. */
 public final class Observatory implements AutoCloseable {
@@ -59,6 +67,25 @@ public final class Observatory implements AutoCloseable {
         });
         ObservationService observations = new ObservationService(database.api(), catalogue, config.limits(), config.baseUrl());
         ReleaseResolver resolver = new ReleaseResolver(releases, database.api());
+        BulkDownloads downloads = new BulkDownloads(config.dataDir().resolve("downloads"), observations, downloadStorage);
+        Observability observability = new Observability();
+        cache.bindTo(observability.registry());
+        observability.pool("api", database.apiPoolStats());
+        // Every feature's part of the server, in order. Before-handlers run in the order listed: the request id first,
+        // then CORS, so that even a 429 carries both; then the rate limit, then the query-string guard.
+        List<RouteSet> features = List.of(
+                new ProblemHandlers(Json.MAPPER, config.baseUrl()),
+                observability,
+                OpenDataHeaders::register,
+                new RateLimits(config.limits().requestsPerMinute(), observability::rateLimited),
+                QueryStringGuard::register,
+                new SystemRoutes(database.api(), config.limits(), database.apiBreaker()::open, downloads::unwritable),
+                new CatalogueRoutes(catalogue),
+                new ObservationRoutes(observations, resolver, cache, database.apiBreaker()::failing),
+                new DownloadRoutes(catalogue, resolver, downloads),
+                new CsvMetadataRoutes(observations, catalogue, resolver, config.baseUrl()),
+                new WidgetRoutes(catalogue, observations, resolver),
+                new ReleaseRoutes(database.api(), catalogue, config.baseUrl()));
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -86,25 +113,11 @@ public final class Observatory implements AutoCloseable {
                 swagger.setTitle("Labour Market Observatory API");
                 swagger.setValidatorUrl(null);
             }));
+            // Everything is declared here, up front: nothing is added to the built app (Javalin 7 allows no more).
+            c.router.mount(routing -> features.forEach(feature -> feature.register(routing)));
+            // Last, so that it sees every GET route, the plugins' too (see HeadRequests).
+            c.registerPlugin(new HeadRequests());
         });
-        new ProblemHandlers(Json.MAPPER, config.baseUrl()).register(app);
-        // Before-handlers run in this order: the request id first, then CORS, so that even a 429 carries both.
-        org.lmobservatory.web.Observability observability = new org.lmobservatory.web.Observability();
-        observability.register(app);
-        cache.bindTo(observability.registry());
-        observability.pool("api", database.apiPoolStats());
-        org.lmobservatory.web.OpenDataHeaders.register(app);
-        new org.lmobservatory.web.RateLimits(config.limits().requestsPerMinute(), observability::rateLimited).register(app);
-        org.lmobservatory.web.QueryStringGuard.register(app);
-        BulkDownloads downloads = new BulkDownloads(config.dataDir().resolve("downloads"), observations, downloadStorage);
-        new SystemRoutes(database.api(), config.limits(), database.apiBreaker()::open, downloads::unwritable).register(app);
-        new CatalogueRoutes(catalogue).register(app);
-        new ObservationRoutes(observations, resolver, cache, database.apiBreaker()::failing).register(app);
-        new DownloadRoutes(catalogue, resolver, downloads).register(app);
-        new CsvMetadataRoutes(observations, catalogue, resolver, config.baseUrl()).register(app);
-        new org.lmobservatory.widgets.WidgetRoutes(catalogue, observations, resolver).register(app);
-        new ReleaseRoutes(database.api(), catalogue, config.baseUrl()).register(app);
-        HeadRequests.answerLikeGet(app);
     }
 
     public Observatory start() {

@@ -1,12 +1,12 @@
 package org.lmobservatory.catalogue;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
+import io.javalin.router.JavalinDefaultRouting;
 import org.lmobservatory.catalogue.ApiRecords.CodeView;
 import org.lmobservatory.catalogue.ApiRecords.CodelistView;
 import org.lmobservatory.catalogue.ApiRecords.DatasetList;
@@ -20,6 +20,7 @@ import org.lmobservatory.catalogue.ApiRecords.TimeCoverage;
 import org.lmobservatory.catalogue.ApiRecords.UnitView;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.web.NotAcceptable;
+import org.lmobservatory.web.RouteSet;
 import org.lmobservatory.web.Languages;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.web.QueryParams;
@@ -29,7 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** HTTP endpoints of the catalogue: translate the request, call {@link CatalogueService}, respond. */
-public final class CatalogueRoutes {
+public final class CatalogueRoutes implements RouteSet {
     public static final String DATASETS = "/v1/datasets";
     public static final String DATASET = "/v1/datasets/{datasetId}";
     public static final String CODELIST = "/v1/codelists/{codelistId}";
@@ -41,10 +42,11 @@ public final class CatalogueRoutes {
         this.catalogue = catalogue;
     }
 
-    public void register(Javalin app) {
-        app.get(DATASETS, NotAcceptable.json(this::listDatasets));
-        app.get(DATASET, NotAcceptable.json(this::getDataset));
-        app.get(CODELIST, NotAcceptable.json(this::getCodelist));
+    @Override
+    public void register(JavalinDefaultRouting routing) {
+        routing.get(DATASETS, NotAcceptable.json(this::listDatasets));
+        routing.get(DATASET, NotAcceptable.json(this::getDataset));
+        routing.get(CODELIST, NotAcceptable.json(this::getCodelist));
     }
 
     @OpenApi(path = DATASETS, methods = HttpMethod.GET, tags = "Catalogue", operationId = "listDatasets",

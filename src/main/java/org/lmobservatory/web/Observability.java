@@ -1,7 +1,7 @@
 package org.lmobservatory.web;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * Prometheus text format. The access log is the logger {@code org.lmobservatory.access}, so it can be silenced or
  * routed on its own.
  */
-public final class Observability {
+public final class Observability implements RouteSet {
     public static final String METRICS = "/metrics";
     static final String REQUEST_ID = "lmo.requestId";
     private static final Logger access = LoggerFactory.getLogger("org.lmobservatory.access");
@@ -61,10 +61,11 @@ public final class Observability {
         io.micrometer.core.instrument.Gauge.builder("lmo.db.pool.pending", pool, p -> p.getThreadsAwaitingConnection()).tag("pool", name).register(registry);
     }
 
-    public void register(Javalin app) {
-        app.before(this::start);
-        app.after(this::finish);
-        app.get(METRICS, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+    @Override
+    public void register(JavalinDefaultRouting routing) {
+        routing.before(this::start);
+        routing.after(this::finish);
+        routing.get(METRICS, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
     }
 
     /** The id of this request, for problem bodies and logs. */

@@ -1,8 +1,8 @@
 package org.lmobservatory.web;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRouting;
 
 /**
  * Headers every answer carries because the API is open data read from anywhere: CORS for any origin (no cookies or
@@ -17,8 +17,8 @@ public final class OpenDataHeaders {
     private OpenDataHeaders() {
     }
 
-    public static void register(Javalin app) {
-        app.before(OpenDataHeaders::add);
+    public static void register(JavalinDefaultRouting routing) {
+        routing.before(OpenDataHeaders::add);
     }
 
     private static void add(Context ctx) {

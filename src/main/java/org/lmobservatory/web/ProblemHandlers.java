@@ -1,9 +1,9 @@
 package org.lmobservatory.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.JavalinDefaultRouting;
 import org.lmobservatory.errors.DatabaseErrors;
 import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.errors.LogThrottle;
@@ -18,7 +18,7 @@ import java.util.Map;
  * by its {@link ErrorKind}, a database failure by its SQLSTATE ({@link DatabaseErrors}), anything else as a logged 500
  * whose body never carries a stack trace.
  */
-public final class ProblemHandlers {
+public final class ProblemHandlers implements RouteSet {
     public static final String CONTENT_TYPE = "application/problem+json";
     private static final Logger log = LoggerFactory.getLogger(ProblemHandlers.class);
 
@@ -32,11 +32,12 @@ public final class ProblemHandlers {
         this.baseUrl = baseUrl;
     }
 
-    public void register(Javalin app) {
-        app.exception(ObservatoryException.class, (e, ctx) -> write(ctx, e));
-        app.exception(HttpResponseException.class, (e, ctx) ->
+    @Override
+    public void register(JavalinDefaultRouting routing) {
+        routing.exception(ObservatoryException.class, (e, ctx) -> write(ctx, e));
+        routing.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage(), Map.of()));
-        app.exception(Exception.class, (e, ctx) -> {
+        routing.exception(Exception.class, (e, ctx) -> {
             var database = DatabaseErrors.translate(e);
             if (database.isPresent()) {
                 // Expected under load or during a failover: one line in the log, not a stack trace per request.
@@ -48,13 +49,13 @@ public final class ProblemHandlers {
             write(ctx, ErrorKind.INTERNAL_ERROR.error(
                     "The server could not answer this request. It has been logged; please try again later."));
         });
-        app.error(404, ctx -> {
+        routing.error(404, ctx -> {
             if (!alreadyAnswered(ctx)) {
                 write(ctx, ErrorKind.NOT_FOUND.error(
                         "No resource at " + ctx.path() + ". The API is described at /openapi.json and /docs."));
             }
         });
-        app.error(405, ctx -> {
+        routing.error(405, ctx -> {
             ctx.header("Allow", OpenDataHeaders.ALLOWED_METHODS);
             if (!alreadyAnswered(ctx)) {
                 write(ctx, ErrorKind.METHOD_NOT_ALLOWED.error("Only GET (and HEAD) are served here."));

@@ -1,7 +1,7 @@
 package org.lmobservatory.web;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
 import org.lmobservatory.errors.ErrorKind;
 
 import java.util.Map;
@@ -15,8 +15,8 @@ public final class QueryStringGuard {
     private QueryStringGuard() {
     }
 
-    public static void register(Javalin app) {
-        app.before(QueryStringGuard::check);
+    public static void register(JavalinDefaultRouting routing) {
+        routing.before(QueryStringGuard::check);
     }
 
     static void check(Context ctx) {

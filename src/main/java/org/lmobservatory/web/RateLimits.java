@@ -5,9 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.router.JavalinDefaultRouting;
 import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.errors.ObservatoryException;
 
@@ -22,7 +22,7 @@ import java.util.Set;
  * revalidating a cached answer is the behaviour we want to encourage. Health and readiness are never limited, so
  * a load balancer keeps seeing the truth while one client is throttled.
  */
-public final class RateLimits {
+public final class RateLimits implements RouteSet {
     private static final Set<String> EXEMPT = Set.of(SystemRoutes.HEALTH, SystemRoutes.READY);
     private static final String POLICY = "per-client";
     private static final String TOKEN_TAKEN = "lmo.rateLimitToken";
@@ -38,10 +38,11 @@ public final class RateLimits {
         this.buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).maximumSize(200_000).build();
     }
 
-    public void register(Javalin app) {
+    @Override
+    public void register(JavalinDefaultRouting routing) {
         if (perMinute <= 0) return;
-        app.before(this::admit);
-        app.after(this::refundRevalidation);
+        routing.before(this::admit);
+        routing.after(this::refundRevalidation);
     }
 
     /** Health and readiness: never limited, so a load balancer keeps seeing the truth. */

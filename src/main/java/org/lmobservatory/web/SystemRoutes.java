@@ -1,11 +1,11 @@
 package org.lmobservatory.web;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiResponse;
+import io.javalin.router.JavalinDefaultRouting;
 import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.config.AppConfig.Limits;
 
@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Liveness, readiness and the limits in force. */
-public final class SystemRoutes {
+public final class SystemRoutes implements RouteSet {
     public static final String HEALTH = "/health";
     public static final String READY = "/ready";
     public static final String LIMITS = "/v1/limits";
@@ -48,10 +48,11 @@ public final class SystemRoutes {
                              int requestsPerMinute, String rateLimit, Map<String, String> notes) {
     }
 
-    public void register(Javalin app) {
-        app.get(HEALTH, NotAcceptable.json(this::health));
-        app.get(READY, NotAcceptable.json(this::ready));
-        app.get(LIMITS, NotAcceptable.json(this::limits));
+    @Override
+    public void register(JavalinDefaultRouting routing) {
+        routing.get(HEALTH, NotAcceptable.json(this::health));
+        routing.get(READY, NotAcceptable.json(this::ready));
+        routing.get(LIMITS, NotAcceptable.json(this::limits));
     }
 
     @OpenApi(path = HEALTH, methods = HttpMethod.GET, tags = "System", operationId = "health", summary = "Liveness",

@@ -1,12 +1,12 @@
 package org.lmobservatory.observations.http;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
+import io.javalin.router.JavalinDefaultRouting;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.db.Json;
 import org.lmobservatory.errors.ErrorKind;
@@ -18,6 +18,7 @@ import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.web.NotAcceptable;
+import org.lmobservatory.web.RouteSet;
 import org.lmobservatory.web.Problem;
 
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.Map;
  * GET the CSVW metadata of a CSV observation query: the same parameters as the CSV, answered without reading any
  * observation. CSV responses link here with {@code Link: <…>; rel="describedby"}.
  */
-public final class CsvMetadataRoutes {
+public final class CsvMetadataRoutes implements RouteSet {
     public static final String CSV_METADATA = CsvMetadata.PATH;
 
     private final ObservationService service;
@@ -42,8 +43,9 @@ public final class CsvMetadataRoutes {
         this.baseUrl = baseUrl;
     }
 
-    public void register(Javalin app) {
-        app.get(CSV_METADATA, NotAcceptable.produces(List.of(CsvMetadata.CONTENT_TYPE), this::csvMetadata));
+    @Override
+    public void register(JavalinDefaultRouting routing) {
+        routing.get(CSV_METADATA, NotAcceptable.produces(List.of(CsvMetadata.CONTENT_TYPE), this::csvMetadata));
     }
 
     @OpenApi(path = CSV_METADATA, methods = HttpMethod.GET, tags = "Observations", operationId = "getObservationsCsvMetadata",

@@ -1,17 +1,18 @@
 package org.lmobservatory.observations.http;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
+import io.javalin.router.JavalinDefaultRouting;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.web.HttpCaching;
+import org.lmobservatory.web.RouteSet;
 import org.lmobservatory.web.NotAcceptable;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.web.QueryParams;
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.Set;
 
 /** GET a whole release (the current one unless pinned) as one gzipped CSV: the answer to "too many cells". */
-public final class DownloadRoutes {
+public final class DownloadRoutes implements RouteSet {
     public static final String DOWNLOAD = "/v1/datasets/{datasetId}/download";
 
     private final CatalogueService catalogue;
@@ -35,8 +36,9 @@ public final class DownloadRoutes {
         this.downloads = downloads;
     }
 
-    public void register(Javalin app) {
-        app.get(DOWNLOAD, NotAcceptable.produces(List.of("application/gzip"), this::download));
+    @Override
+    public void register(JavalinDefaultRouting routing) {
+        routing.get(DOWNLOAD, NotAcceptable.produces(List.of("application/gzip"), this::download));
     }
 
     @OpenApi(path = DOWNLOAD, methods = HttpMethod.GET, tags = "Observations", operationId = "downloadDataset",

@@ -1,12 +1,12 @@
 package org.lmobservatory.observations.http;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
+import io.javalin.router.JavalinDefaultRouting;
 import org.lmobservatory.formats.JsonStatDataset;
 import org.lmobservatory.formats.ObservationWriter;
 import org.lmobservatory.formats.Writers;
@@ -17,6 +17,7 @@ import org.lmobservatory.observations.ObservationsDocument;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.web.EncodedResponse;
+import org.lmobservatory.web.RouteSet;
 import org.lmobservatory.web.HttpCaching;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.web.ResponseCache;
@@ -33,7 +34,7 @@ import java.util.zip.GZIPOutputStream;
  * GET observations: parse, answer 304 or from the cache when possible, otherwise run the query and either
  * encode it once into the cache (small results) or stream it from the database cursor (large ones).
  */
-public final class ObservationRoutes {
+public final class ObservationRoutes implements RouteSet {
     public static final String OBSERVATIONS = "/v1/datasets/{datasetId}/observations";
     /** Results up to this many cells are encoded once and cached; larger ones stream and are not kept. */
     static final long CACHEABLE_CELLS = 50_000;
@@ -52,8 +53,9 @@ public final class ObservationRoutes {
         this.databaseFailing = databaseFailing;
     }
 
-    public void register(Javalin app) {
-        app.get(OBSERVATIONS, this::observations);
+    @Override
+    public void register(JavalinDefaultRouting routing) {
+        routing.get(OBSERVATIONS, this::observations);
     }
 
     @OpenApi(path = OBSERVATIONS, methods = HttpMethod.GET, tags = "Observations", operationId = "getObservations",

@@ -1,12 +1,12 @@
 package org.lmobservatory.releases.http;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
+import io.javalin.router.JavalinDefaultRouting;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -27,6 +27,7 @@ import org.lmobservatory.releases.ReleaseViews.Revision;
 import org.lmobservatory.releases.ReleaseViews.RevisionList;
 import org.lmobservatory.releases.RevisionDao;
 import org.lmobservatory.web.NotAcceptable;
+import org.lmobservatory.web.RouteSet;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.web.QueryParams;
 
@@ -37,7 +38,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** GET the releases of a dataset and the cells revised since an earlier release. */
-public final class ReleaseRoutes {
+public final class ReleaseRoutes implements RouteSet {
     public static final String RELEASES = "/v1/datasets/{datasetId}/releases";
     public static final String REVISIONS = "/v1/datasets/{datasetId}/revisions";
     static final int DEFAULT_LIMIT = 1_000;
@@ -53,9 +54,10 @@ public final class ReleaseRoutes {
         this.baseUrl = baseUrl;
     }
 
-    public void register(Javalin app) {
-        app.get(RELEASES, NotAcceptable.json(this::releases));
-        app.get(REVISIONS, NotAcceptable.json(this::revisions));
+    @Override
+    public void register(JavalinDefaultRouting routing) {
+        routing.get(RELEASES, NotAcceptable.json(this::releases));
+        routing.get(REVISIONS, NotAcceptable.json(this::revisions));
     }
 
     @OpenApi(path = RELEASES, methods = HttpMethod.GET, tags = "Releases", operationId = "listReleases",
