@@ -55,9 +55,10 @@ public final class ProblemHandlers {
             }
         });
         app.error(405, ctx -> {
-            ctx.header("Allow", OpenDataHeaders.ALLOWED_METHODS);
+            String allowed = AllowedMethods.of(app, ctx.path());
+            ctx.header("Allow", allowed);
             if (!alreadyAnswered(ctx)) {
-                write(ctx, ErrorKind.METHOD_NOT_ALLOWED.error("Only GET (and HEAD) are served here."));
+                write(ctx, ErrorKind.METHOD_NOT_ALLOWED.error("Methods served here: " + allowed + "."));
             }
         });
     }
