@@ -68,7 +68,7 @@ public final class Observatory implements AutoCloseable {
                     .withDocumentationPath(OPENAPI_PATH)
                     .withPrettyOutput()
                     .withDefinitionConfiguration((version, definition) -> definition
-                            .withDefinitionProcessor(new OpenApiContract(FormatSchemas::addTo))
+                            .withDefinitionProcessor(new OpenApiContract(FormatSchemas::addTo, ObservationRoutes::addSchemasTo))
                             .withInfo(info -> {
                         info.setTitle("Labour Market Observatory API");
                         info.setVersion("1");
