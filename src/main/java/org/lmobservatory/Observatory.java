@@ -19,6 +19,7 @@ import org.lmobservatory.releases.ReleaseListener;
 import org.lmobservatory.releases.ReleaseDao;
 import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.releases.http.ReleaseRoutes;
+import org.lmobservatory.web.AllowedMethods;
 import org.lmobservatory.web.HeadRequests;
 import org.lmobservatory.web.Observability;
 import org.lmobservatory.web.OpenDataHeaders;
@@ -69,14 +70,15 @@ public final class Observatory implements AutoCloseable {
         ReleaseResolver resolver = new ReleaseResolver(releases, database.api());
         BulkDownloads downloads = new BulkDownloads(config.dataDir().resolve("downloads"), observations, downloadStorage);
         Observability observability = new Observability();
+        AllowedMethods allowedMethods = new AllowedMethods();
         cache.bindTo(observability.registry());
         observability.pool("api", database.apiPoolStats());
         // Every feature's part of the server, in order. Before-handlers run in the order listed: the request id first,
         // then CORS, so that even a 429 carries both; then the rate limit, then the query-string guard.
         List<RouteSet> features = List.of(
-                new ProblemHandlers(Json.MAPPER, config.baseUrl()),
+                new ProblemHandlers(Json.MAPPER, config.baseUrl(), allowedMethods),
                 observability,
-                OpenDataHeaders::register,
+                routing -> OpenDataHeaders.register(routing, allowedMethods),
                 new RateLimits(config.limits().requestsPerMinute(), observability::rateLimited),
                 QueryStringGuard::register,
                 new SystemRoutes(database.api(), config.limits(), database.apiBreaker()::open, downloads::unwritable),
@@ -100,7 +102,7 @@ public final class Observatory implements AutoCloseable {
                     .withDocumentationPath(OPENAPI_PATH)
                     .withPrettyOutput()
                     .withDefinitionConfiguration((version, definition) -> definition
-                            .withDefinitionProcessor(new OpenApiContract(FormatSchemas::addTo))
+                            .withDefinitionProcessor(new OpenApiContract(FormatSchemas::addTo, ObservationRoutes::addSchemasTo))
                             .withInfo(info -> {
                         info.setTitle("Labour Market Observatory API");
                         info.setVersion("1");
@@ -118,6 +120,7 @@ public final class Observatory implements AutoCloseable {
             // Last, so that it sees every GET route, the plugins' too (see HeadRequests).
             c.registerPlugin(new HeadRequests());
         });
+        allowedMethods.bind(app);
     }
 
     public Observatory start() {

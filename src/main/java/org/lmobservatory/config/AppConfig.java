@@ -40,6 +40,12 @@ public record AppConfig(
      * send per minute (0: no rate limit).
      */
     public record Limits(long maxCellsJson, long maxCellsCsv, int maxCodesPerDimension, int maxLastPeriods, int requestsPerMinute) {
+        /**
+         * Largest body of POST …/observations/query: 1 MiB holds the codes allowed per dimension in several dimensions
+         * at once, even pretty-printed, and stays small enough to read into memory without thought.
+         */
+        public static final int MAX_QUERY_BODY_BYTES = 1024 * 1024;
+
         public static Limits defaults() {
             return new Limits(100_000, 1_000_000, 5_000, 1_000, 600);
         }

@@ -25,6 +25,8 @@ public enum ErrorKind {
     TOO_MANY_SERIES(400, "too-many-series", Titles.BAD_REQUEST),
     TOO_MANY_PERIODS(400, "too-many-periods", Titles.BAD_REQUEST),
     RELEASE_NOT_SELECTABLE(400, "release-not-selectable", Titles.BAD_REQUEST),
+    // A request body that is not the JSON document the operation reads (malformed, or a member of the wrong type).
+    INVALID_BODY(400, "invalid-body", Titles.BAD_REQUEST),
 
     // Things that do not exist (yet).
     UNKNOWN_DATASET(404, "unknown-dataset", Titles.NOT_FOUND),
@@ -51,6 +53,8 @@ public enum ErrorKind {
     // A file given to the loader (definition, code list) that cannot be used as it is.
     INVALID_DEFINITION(422, "invalid-definition", "Invalid definition"),
     TOO_MANY_CELLS(413, "too-many-cells", "Query too large"),
+    BODY_TOO_LARGE(413, "body-too-large", "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNSUPPORTED_FORMAT(501, "unsupported-format", "Not implemented"),
 
     // The database could not answer (mapped from SQLSTATE by DatabaseErrors). The last number is the Retry-After in

@@ -198,15 +198,16 @@ public final class ObservationQueryParser {
         return values.get(0).trim();
     }
 
+    /** A set in the order given: a POST body may hold a megabyte of codes, so no quadratic duplicate check before the limit. */
     private static List<String> values(Map<String, List<String>> params, String name) {
-        List<String> out = new ArrayList<>();
+        Set<String> out = new LinkedHashSet<>();
         for (String raw : params.getOrDefault(name, List.of())) {
             for (String part : raw.split(",")) {
                 String v = part.trim();
-                if (!v.isEmpty() && !out.contains(v)) out.add(v);
+                if (!v.isEmpty()) out.add(v);
             }
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
     private static String preview(List<String> valid) {

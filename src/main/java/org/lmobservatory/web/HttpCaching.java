@@ -41,11 +41,16 @@ public final class HttpCaching {
 
     /** Sets validators and cache headers; true when the client's copy is current and a 304 was sent. */
     public static boolean notModified(Context ctx, String etag, Instant lastModified) {
+        validators(ctx, etag, lastModified);
+        return clientHasCurrent(ctx, etag);
+    }
+
+    /** The validators and cache headers alone, for answers that are never a 304 (a POST query's). */
+    public static void validators(Context ctx, String etag, Instant lastModified) {
         ctx.header("ETag", etag);
         ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)));
         ctx.header("Cache-Control", CACHE_CONTROL);
         ctx.header("Vary", "Accept, Accept-Encoding");
-        return clientHasCurrent(ctx, etag);
     }
 
     /** The one If-None-Match check of the server (API and widgets): true, with the status set to 304, when the tag matches. */

@@ -27,7 +27,7 @@ public final class JettyProblems extends ErrorHandler {
     /** 5,000 codes of up to ~10 characters and a separator each, URL-encoded, with room for a second long parameter. */
     public static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
     /** Responses repeat the query in Link (cite-as, describedby), so their headers may be as long as the request's. */
-    static final int MAX_RESPONSE_HEADER_BYTES = 64 * 1024;
+    public static final int MAX_RESPONSE_HEADER_BYTES = 64 * 1024;
 
     private final ObjectMapper json;
     private final String baseUrl;

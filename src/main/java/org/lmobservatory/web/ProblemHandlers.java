@@ -24,12 +24,14 @@ public final class ProblemHandlers implements RouteSet {
 
     private final ObjectMapper json;
     private final String baseUrl;
+    private final AllowedMethods allowedMethods;
     // An outage fails every request the same way: one line per interval, not one per request.
     private final LogThrottle databaseLog = new LogThrottle(log, 10);
 
-    public ProblemHandlers(ObjectMapper json, String baseUrl) {
+    public ProblemHandlers(ObjectMapper json, String baseUrl, AllowedMethods allowedMethods) {
         this.json = json;
         this.baseUrl = baseUrl;
+        this.allowedMethods = allowedMethods;
     }
 
     @Override
@@ -56,9 +58,10 @@ public final class ProblemHandlers implements RouteSet {
             }
         });
         routing.error(405, ctx -> {
-            ctx.header("Allow", OpenDataHeaders.ALLOWED_METHODS);
+            String allowed = allowedMethods.of(ctx.path());
+            ctx.header("Allow", allowed);
             if (!alreadyAnswered(ctx)) {
-                write(ctx, ErrorKind.METHOD_NOT_ALLOWED.error("Only GET (and HEAD) are served here."));
+                write(ctx, ErrorKind.METHOD_NOT_ALLOWED.error("Methods served here: " + allowed + "."));
             }
         });
     }

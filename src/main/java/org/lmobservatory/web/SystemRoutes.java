@@ -45,7 +45,7 @@ public final class SystemRoutes implements RouteSet {
     }
 
     public record LimitsView(long maxCellsJson, long maxCellsCsv, int maxCodesPerDimension, int maxLastPeriods,
-                             int requestsPerMinute, String rateLimit, Map<String, String> notes) {
+                             int maxQueryBodyBytes, int requestsPerMinute, String rateLimit, Map<String, String> notes) {
     }
 
     @Override
@@ -99,12 +99,14 @@ public final class SystemRoutes implements RouteSet {
         QueryParams.requireOnly(ctx, Set.of());
         int perMinute = limits.requestsPerMinute();
         ctx.json(new LimitsView(limits.maxCellsJson(), limits.maxCellsCsv(), limits.maxCodesPerDimension(), limits.maxLastPeriods(),
-                perMinute,
+                Limits.MAX_QUERY_BODY_BYTES, perMinute,
                 perMinute > 0 ? perMinute + " requests per minute per client address (token bucket: a burst of " + perMinute + ", then one every "
                         + String.format(java.util.Locale.ROOT, "%.2f", 60.0 / perMinute) + " s)" : "none",
                 Map.of("cells", "cells = matching series × periods in the time window, checked before any row is read; over the limit the answer is 413",
                         "url", "a request line (URL) may be up to " + JettyProblems.MAX_REQUEST_HEADER_BYTES + " bytes, room for "
                                 + limits.maxCodesPerDimension() + " codes of one parameter; longer is a 414 problem",
+                        "queryBody", "POST /v1/datasets/{datasetId}/observations/query takes the query as JSON, up to " + Limits.MAX_QUERY_BODY_BYTES
+                                + " bytes (maxQueryBodyBytes), room for " + limits.maxCodesPerDimension() + " codes in every dimension; larger is a 413 problem",
                         "rateLimit", perMinute > 0
                                 ? "every answer carries RateLimit-Policy and RateLimit header fields (IETF draft); over the limit the answer is 429 with "
                                 + "Retry-After; a 304 Not Modified gives its request back; /health and /ready are never limited"

@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /** Every curl example in the README is run against the real server and must answer 200. */
 class ReadmeExamplesTest {
     private static final Pattern CURL = Pattern.compile("curl '(http://localhost:7070)([^']*)'");
+    /** curl --json sends the body as a POST with Content-Type and Accept application/json. */
+    private static final Pattern CURL_JSON = Pattern.compile("curl --json '([^']*)' '(http://localhost:7070)([^']*)'");
 
     @Test
     void everyCurlExampleInTheReadmeWorks() throws Exception {
@@ -26,5 +28,13 @@ class ReadmeExamplesTest {
         for (String path : paths) {
             TestServer.given().urlEncodingEnabled(false).get(path).then().statusCode(200);
         }
+        Matcher posts = CURL_JSON.matcher(readme);
+        int count = 0;
+        while (posts.find()) {
+            count++;
+            TestServer.given().urlEncodingEnabled(false).contentType("application/json").accept("application/json")
+                    .body(posts.group(1)).post(posts.group(3)).then().statusCode(200);
+        }
+        assertFalse(count == 0, "README has curl --json examples of the POST query");
     }
 }

@@ -5,7 +5,9 @@ import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.router.JavalinDefaultRouting;
 import org.lmobservatory.formats.JsonStatDataset;
 import org.lmobservatory.formats.ObservationWriter;
@@ -17,25 +19,38 @@ import org.lmobservatory.observations.ObservationsDocument;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.web.EncodedResponse;
+import org.lmobservatory.web.CanonicalQuery;
 import org.lmobservatory.web.RouteSet;
 import org.lmobservatory.web.HttpCaching;
+import org.lmobservatory.web.JettyProblems;
 import org.lmobservatory.web.Problem;
+import org.lmobservatory.web.QueryParams;
 import org.lmobservatory.web.ResponseCache;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * GET observations: parse, answer 304 or from the cache when possible, otherwise run the query and either
- * encode it once into the cache (small results) or stream it from the database cursor (large ones).
+ * encode it once into the cache (small results) or stream it from the database cursor (large ones). POST …/query
+ * takes the same query as a JSON body (for code lists too long for a URL) and answers exactly as the GET would.
  */
 public final class ObservationRoutes implements RouteSet {
     public static final String OBSERVATIONS = "/v1/datasets/{datasetId}/observations";
+    public static final String QUERY = OBSERVATIONS + "/query";
+    /** RFC 9110 §4.1: every sender and recipient should support URIs of at least 8,000 octets; longer ones are not promised to work. */
+    static final int MAX_URL_OCTETS = 8_000;
+    /** What the Link header may take of the response header block (JettyProblems), leaving room for every other field. */
+    static final int MAX_LINK_OCTETS = JettyProblems.MAX_RESPONSE_HEADER_BYTES - 8 * 1024;
     /** Results up to this many cells are encoded once and cached; larger ones stream and are not kept. */
     static final long CACHEABLE_CELLS = 50_000;
 
@@ -56,6 +71,7 @@ public final class ObservationRoutes implements RouteSet {
     @Override
     public void register(JavalinDefaultRouting routing) {
         routing.get(OBSERVATIONS, this::observations);
+        routing.post(QUERY, this::query);
     }
 
     @OpenApi(path = OBSERVATIONS, methods = HttpMethod.GET, tags = "Observations", operationId = "getObservations",
@@ -101,27 +117,85 @@ public final class ObservationRoutes implements RouteSet {
             })
     void observations(Context ctx) throws Exception {
         ObservationQuery query = service.parse(ctx.pathParam("datasetId"), ctx.queryParamMap(), ctx.header("Accept"));
+        answer(ctx, query, ctx.path(), true, null);
+    }
+
+    @OpenApi(path = QUERY, methods = HttpMethod.POST, tags = "Observations", operationId = "queryObservations",
+            summary = "Observations of a dataset, the query in a JSON body",
+            description = "The query of GET /v1/datasets/{datasetId}/observations as a JSON object, for code lists too long for a URL "
+                    + "(up to the codes per dimension at /v1/limits, in every dimension at once): {\"filters\": {\"geo\": [\"FI1B\", \"FI1C\"], "
+                    + "\"sex\": [\"F\"]}, \"time\": \"2020..2024\", \"format\": \"csv\"}. Dimension codes go in filters; every other GET "
+                    + "parameter is a member of the same name (lastPeriods, limit and release are integers, bom a boolean). The query is "
+                    + "validated exactly as the GET's, and the answer is the GET's: the same body byte for byte, the same headers (ETag, "
+                    + "Cache-Control, Link, X-Release-Id), content negotiation by Accept or format. The answer to a POST is not stored by "
+                    + "shared caches; when the equivalent GET URL is at most 8000 octets, Content-Location names it, to cache, revalidate "
+                    + "(If-None-Match) or cite. Content-Type must be application/json (415 otherwise); a body over the size at /v1/limits "
+                    + "is a 413; malformed JSON, a member of the wrong type, an unknown or repeated member, or a query parameter in the URL "
+                    + "is a 400.",
+            pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id, e.g. unemployment-rate"),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ObservationQueryRequest.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", headers = @OpenApiParam(name = "Content-Location",
+                            description = "The equivalent GET URL, when it is at most 8000 octets"), content = {
+                            @OpenApiContent(from = ObservationsDocument.class),
+                            @OpenApiContent(mimeType = "text/csv", type = "string"),
+                            @OpenApiContent(from = JsonStatDataset.class, mimeType = "application/vnd.jsonstat+json"),
+                            @OpenApiContent(mimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", type = "string", format = "binary"),
+                            @OpenApiContent(mimeType = "application/vnd.sdmx.data+csv", type = "string")}),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
+                    @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
+                    @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
+                    @OpenApiResponse(status = "415", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))
+            })
+    void query(Context ctx) throws Exception {
+        // One query, one place: parameters in the URL as well would leave it unclear which of the two counts.
+        QueryParams.requireOnly(ctx, Set.of());
+        Map<String, List<String>> params = ObservationQueryBody.read(ctx);
+        ObservationQuery query = service.parse(ctx.pathParam("datasetId"), params, ctx.header("Accept"));
+        String observationsPath = ctx.path().substring(0, ctx.path().length() - "/query".length());
+        CanonicalQuery canonical = query.canonicalQuery();
+        String get = canonical.isEmpty() ? observationsPath : observationsPath + "?" + canonical.encoded();
+        // RFC 9110 §8.7: a Content-Location other than the target URI names the resource this representation is of, so
+        // the ETag and Cache-Control below are that GET's, and a client may cache, revalidate and cite it there.
+        answer(ctx, query, observationsPath, false, get.length() <= MAX_URL_OCTETS ? get : null);
+    }
+
+    /**
+     * One answer for GET and POST: the release, the ETag of the canonical query, the cache, then the query itself.
+     * conditional: If-None-Match may give a 304 (GET; a POST's target has no representation of its own to match).
+     * observationsPath: the GET path, which the body's self and next links name whichever method asked.
+     */
+    private void answer(Context ctx, ObservationQuery query, String observationsPath, boolean conditional, String contentLocation)
+            throws Exception {
         Release release = releases.resolve(query.dataset().id(), query.release());
         // The format may come from Accept and the layout from table options, so both join the canonical query.
         String variant = query.format().name() + "|" + query.table() + "?" + query.canonicalQuery();
-        if (HttpCaching.notModified(ctx, HttpCaching.etag(release.id(), variant), release.publishedAt())) return;
+        String etag = HttpCaching.etag(release.id(), variant);
+        if (conditional) {
+            if (HttpCaching.notModified(ctx, etag, release.publishedAt())) return;
+        } else {
+            HttpCaching.validators(ctx, etag, release.publishedAt());
+        }
         ResponseCache.Key key = new ResponseCache.Key(query.dataset().id(), release.id(), variant);
         EncodedResponse cached = cache.get(key);
         if (cached != null) {
             if (!databaseFailing.getAsBoolean()) {
+                contentLocation(ctx, contentLocation);
                 HttpCaching.send(ctx, cached);
                 return;
             }
             // The release came from memory and may be outdated: say so, and only within the stale-if-error promise.
             Instant now = Instant.now();
             if (HttpCaching.servableWhenFailing(cached, now)) {
+                contentLocation(ctx, contentLocation);
                 HttpCaching.sendStale(ctx, cached, now);
                 return;
             }
         }
-        service.run(query, release, ctx.path(), result -> {
+        service.run(query, release, observationsPath, result -> {
             ObservationWriter writer = writers.forFormat(query.format());
             Map<String, String> headers = headers(result);
+            contentLocation(ctx, contentLocation);
             if (result.cells() <= CACHEABLE_CELLS) {
                 ByteArrayOutputStream body = new ByteArrayOutputStream();
                 writer.write(result, body);
@@ -132,6 +206,16 @@ public final class ObservationRoutes implements RouteSet {
                 stream(ctx, writer, result, headers);
             }
         });
+    }
+
+    /** Set only when a body follows, so that a problem answer never names a resource it is not. */
+    private static void contentLocation(Context ctx, String contentLocation) {
+        if (contentLocation != null) ctx.header("Content-Location", contentLocation);
+    }
+
+    /** The request body's schema, for the contract (OpenApiContract): named by {@link ObservationQueryRequest}. */
+    public static void addSchemasTo(ObjectNode schemas) {
+        schemas.set(ObservationQueryRequest.class.getSimpleName(), ObservationQueryBody.schema(schemas.objectNode()));
     }
 
     private static void stream(Context ctx, ObservationWriter writer, ObservationResult result, Map<String, String> headers) throws Exception {
@@ -154,6 +238,14 @@ public final class ObservationRoutes implements RouteSet {
         if (result.citation() != null) {
             // The citation travels in a header too (RFC 8574 cite-as), so a CSV body stays a plain table for spreadsheets.
             headers.merge("Link", result.citation().linkHeader(), (format, cite) -> format + ", " + cite);
+        }
+        String link = headers.get("Link");
+        if (link != null && link.length() > MAX_LINK_OCTETS) {
+            // Links repeat the query; one posted with thousands of long codes would not fit in the response header
+            // block, and Jetty would fail the whole answer. Links too long to be URLs are left out (JSON keeps its citation).
+            String fitting = Arrays.stream(link.split(", (?=<)")).filter(l -> l.indexOf('>') <= MAX_URL_OCTETS).collect(Collectors.joining(", "));
+            if (fitting.isEmpty()) headers.remove("Link");
+            else headers.put("Link", fitting);
         }
         return headers;
     }
