@@ -9,6 +9,7 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.config.AppConfig;
 import org.lmobservatory.db.Database;
 import org.lmobservatory.db.Json;
+import org.lmobservatory.db.QueryAdmission;
 import org.lmobservatory.observations.http.BulkDownloads;
 import org.lmobservatory.observations.http.DownloadRoutes;
 import org.lmobservatory.observations.http.CsvMetadataRoutes;
@@ -22,6 +23,7 @@ import org.lmobservatory.releases.http.ReleaseRoutes;
 import org.lmobservatory.web.HeadRequests;
 import org.lmobservatory.web.JettyProblems;
 import org.lmobservatory.web.ResponseCache;
+import org.lmobservatory.web.ServerThreads;
 import org.lmobservatory.formats.FormatSchemas;
 import org.lmobservatory.web.OpenApiContract;
 import org.lmobservatory.web.ProblemHandlers;
@@ -39,11 +41,15 @@ public final class Observatory implements AutoCloseable {
     private final CurrentReleases releases;
     private final ResponseCache cache;
     private final ReleaseListener listener;
+    private final QueryAdmission admission;
 
     public Observatory(AppConfig config, Database database) {
         this.config = config;
         this.database = database;
-        this.catalogue = new CatalogueService(database.api());
+        org.lmobservatory.web.Observability observability = new org.lmobservatory.web.Observability();
+        this.admission = new QueryAdmission(config.limits().maxConcurrentQueries(), config.limits().queryWaitMillis(),
+                config.limits().maxWaitingQueries(), observability::overloaded);
+        this.catalogue = new CatalogueService(database.api(), admission);
         this.releases = new CurrentReleases(database.api().onDemand(ReleaseDao.class));
         this.cache = new ResponseCache(config.cacheBytes());
         releases.onChange(cache::evictDataset);
@@ -52,7 +58,7 @@ public final class Observatory implements AutoCloseable {
             cache.evictAll();
             catalogue.invalidate();
         });
-        ObservationService observations = new ObservationService(database.api(), catalogue, config.limits(), config.baseUrl());
+        ObservationService observations = new ObservationService(database.api(), catalogue, config.limits(), config.baseUrl(), admission);
         ReleaseResolver resolver = new ReleaseResolver(releases, database.api());
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
@@ -62,6 +68,7 @@ public final class Observatory implements AutoCloseable {
             c.http.prefer405over404 = true;
             // Observation answers are gzipped once when cached; Javalin must not compress them again.
             c.http.disableCompression();
+            c.jetty.threadPool = ServerThreads.pool(admission);
             // Jetty's own errors (414, 431, malformed requests) as problem+json; room in a GET for the promised code lists.
             JettyProblems.install(c, Json.MAPPER, config.baseUrl());
             c.registerPlugin(new OpenApiPlugin(openapi -> openapi
@@ -84,8 +91,8 @@ public final class Observatory implements AutoCloseable {
         });
         new ProblemHandlers(Json.MAPPER, config.baseUrl()).register(app);
         // Before-handlers run in this order: the request id first, then CORS, so that even a 429 carries both.
-        org.lmobservatory.web.Observability observability = new org.lmobservatory.web.Observability();
         observability.register(app);
+        observability.admission(admission);
         cache.bindTo(observability.registry());
         observability.pool("api", database.apiPoolStats());
         org.lmobservatory.web.OpenDataHeaders.register(app);
