@@ -20,6 +20,7 @@ import org.lmobservatory.releases.ReleaseListener;
 import org.lmobservatory.releases.ReleaseDao;
 import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.releases.http.ReleaseRoutes;
+import org.lmobservatory.web.DocsPolicy;
 import org.lmobservatory.web.HeadRequests;
 import org.lmobservatory.web.JettyProblems;
 import org.lmobservatory.web.ResponseCache;
@@ -99,6 +100,7 @@ public final class Observatory implements AutoCloseable {
         new org.lmobservatory.web.RateLimits(config.limits().requestsPerMinute(), observability::rateLimited).register(app);
         org.lmobservatory.web.QueryStringGuard.register(app);
         new SystemRoutes(database.api(), config.limits(), database.apiBreaker()::open).register(app);
+        DocsPolicy.register(app, DOCS_PATH);
         new CatalogueRoutes(catalogue).register(app);
         new ObservationRoutes(observations, resolver, cache, database.apiBreaker()::failing).register(app);
         new DownloadRoutes(catalogue, resolver, new BulkDownloads(config.dataDir().resolve("downloads"), observations)).register(app);
