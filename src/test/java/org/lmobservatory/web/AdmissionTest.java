@@ -66,6 +66,9 @@ class AdmissionTest {
             String cached = OBSERVATIONS + "?geo=" + OwnObservatory.code(1);
             assertEquals(200, setup.get(cached).status());
             assertEquals(200, setup.get(cached).status());
+            // Threads for more than the gate can hold (8 running + 512 waiting), not Javalin's default of 250.
+            var threads = (org.eclipse.jetty.util.thread.QueuedThreadPool) own.server.app().jettyServer().server().getThreadPool();
+            assertEquals(8 + 512 + ServerThreads.SPARE, threads.getMaxThreads());
             String limits = setup.get(SystemRoutes.LIMITS).body();
             System.out.println("Admission limits: " + limits.replaceAll("\"notes\".*", ""));
 
