@@ -9,6 +9,7 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.config.AppConfig;
 import org.lmobservatory.db.Database;
 import org.lmobservatory.db.Json;
+import org.lmobservatory.db.QueryAdmission;
 import org.lmobservatory.observations.http.BulkDownloads;
 import org.lmobservatory.observations.http.DownloadRoutes;
 import org.lmobservatory.observations.http.CsvMetadataRoutes;
@@ -20,11 +21,13 @@ import org.lmobservatory.releases.ReleaseDao;
 import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.releases.http.ReleaseRoutes;
 import org.lmobservatory.web.AllowedMethods;
+import org.lmobservatory.web.DocsPolicy;
 import org.lmobservatory.web.HeadRequests;
 import org.lmobservatory.web.Observability;
 import org.lmobservatory.web.OpenDataHeaders;
 import org.lmobservatory.web.JettyProblems;
 import org.lmobservatory.web.ResponseCache;
+import org.lmobservatory.web.ServerThreads;
 import org.lmobservatory.formats.FormatSchemas;
 import org.lmobservatory.web.OpenApiContract;
 import org.lmobservatory.web.ProblemHandlers;
@@ -48,6 +51,7 @@ public final class Observatory implements AutoCloseable {
     private final CurrentReleases releases;
     private final ResponseCache cache;
     private final ReleaseListener listener;
+    private final QueryAdmission admission;
 
     public Observatory(AppConfig config, Database database) {
         this(config, database, BulkDownloads.Storage.DISK);
@@ -57,7 +61,10 @@ public final class Observatory implements AutoCloseable {
     public Observatory(AppConfig config, Database database, BulkDownloads.Storage downloadStorage) {
         this.config = config;
         this.database = database;
-        this.catalogue = new CatalogueService(database.api());
+        Observability observability = new Observability();
+        this.admission = new QueryAdmission(config.limits().maxConcurrentQueries(), config.limits().queryWaitMillis(),
+                config.limits().maxWaitingQueries(), observability::overloaded);
+        this.catalogue = new CatalogueService(database.api(), admission);
         this.releases = new CurrentReleases(database.api().onDemand(ReleaseDao.class));
         this.cache = new ResponseCache(config.cacheBytes());
         releases.onChange(cache::evictDataset);
@@ -66,11 +73,11 @@ public final class Observatory implements AutoCloseable {
             cache.evictAll();
             catalogue.invalidate();
         });
-        ObservationService observations = new ObservationService(database.api(), catalogue, config.limits(), config.baseUrl());
+        ObservationService observations = new ObservationService(database.api(), catalogue, config.limits(), config.baseUrl(), admission);
         ReleaseResolver resolver = new ReleaseResolver(releases, database.api());
         BulkDownloads downloads = new BulkDownloads(config.dataDir().resolve("downloads"), observations, downloadStorage);
-        Observability observability = new Observability();
         AllowedMethods allowedMethods = new AllowedMethods();
+        observability.admission(admission);
         cache.bindTo(observability.registry());
         observability.pool("api", database.apiPoolStats());
         // Every feature's part of the server, in order. Before-handlers run in the order listed: the request id first,
@@ -82,6 +89,7 @@ public final class Observatory implements AutoCloseable {
                 new RateLimits(config.limits().requestsPerMinute(), observability::rateLimited),
                 QueryStringGuard::register,
                 new SystemRoutes(database.api(), config.limits(), database.apiBreaker()::open, downloads::unwritable),
+                routing -> DocsPolicy.register(routing, DOCS_PATH),
                 new CatalogueRoutes(catalogue),
                 new ObservationRoutes(observations, resolver, cache, database.apiBreaker()::failing),
                 new DownloadRoutes(catalogue, resolver, downloads),
@@ -96,6 +104,7 @@ public final class Observatory implements AutoCloseable {
             c.http.prefer405over404 = true;
             // Observation answers are gzipped once when cached; Javalin must not compress them again.
             c.http.disableCompression();
+            c.jetty.threadPool = ServerThreads.pool(admission);
             // Jetty's own errors (414, 431, malformed requests) as problem+json; room in a GET for the promised code lists.
             JettyProblems.install(c, Json.MAPPER, config.baseUrl());
             c.registerPlugin(new OpenApiPlugin(openapi -> openapi

@@ -3,6 +3,7 @@ package org.lmobservatory.catalogue;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.jdbi.v3.core.Jdbi;
+import org.lmobservatory.db.QueryAdmission;
 import org.lmobservatory.disclosure.DisclosureView;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseDao;
@@ -23,6 +24,7 @@ import java.util.Set;
  */
 public final class CatalogueService {
     private final CatalogueRepository repository;
+    private final QueryAdmission admission;
     private final ReleaseDao releases;
     private final LoadingCache<String, Optional<Dataset>> datasets;
     private final LoadingCache<String, Optional<Codelist>> codelists;
@@ -30,18 +32,31 @@ public final class CatalogueService {
     private final LoadingCache<Long, Optional<DisclosureView>> disclosure;
 
     public CatalogueService(Jdbi jdbi) {
+        this(jdbi, QueryAdmission.unlimited());
+    }
+
+    /**
+     * admission: the API's gate for database queries. Every read of the database passes it (only misses of the caches
+     * below read it): a flood of made-up dataset or codelist ids would otherwise be a flood of uncounted queries.
+     */
+    public CatalogueService(Jdbi jdbi, QueryAdmission admission) {
         this.repository = new CatalogueRepository(jdbi);
+        this.admission = admission;
         this.releases = jdbi.onDemand(ReleaseDao.class);
         // The last known metadata answers while the database is unreachable, so cached observations can still be served.
-        this.datasets = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000)
-                .build(new LastKnown<>(repository::dataset, 10_000));
-        this.codelists = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5)).maximumSize(1_000)
-                .build(new LastKnown<>(repository::codelist, 1_000));
+        // Metadata older than the refresh interval is reloaded in the background while the old value keeps answering,
+        // so a request for a cached observation never waits at the admission gate for it; expiry is only the bound.
+        this.datasets = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(30)).expireAfterWrite(Duration.ofMinutes(10))
+                .maximumSize(10_000)
+                .build(new LastKnown<>(id -> admission.get(() -> repository.dataset(id)), 10_000));
+        this.codelists = Caffeine.newBuilder().refreshAfterWrite(Duration.ofMinutes(5)).expireAfterWrite(Duration.ofMinutes(30))
+                .maximumSize(1_000)
+                .build(new LastKnown<>(id -> admission.get(() -> repository.codelist(id)), 1_000));
         // A release never changes, so what it holds can be cached until evicted by size.
         this.releaseCodes = Caffeine.newBuilder().maximumSize(10_000)
-                .build(key -> repository.codesInRelease(key.releaseId(), key.position()));
+                .build(key -> admission.get(() -> repository.codesInRelease(key.releaseId(), key.position())));
         this.disclosure = Caffeine.newBuilder().maximumSize(10_000)
-                .build(id -> Optional.of(releases.audit(id)).filter(a -> !a.isEmpty()).map(DisclosureView::of));
+                .build(id -> admission.get(() -> Optional.of(releases.audit(id)).filter(a -> !a.isEmpty()).map(DisclosureView::of)));
     }
 
     private record ReleaseDimension(long releaseId, int position) {
@@ -54,7 +69,7 @@ public final class CatalogueService {
 
     public List<Dataset> search(String theme, String q) {
         String needle = q == null ? null : fold(q);
-        return repository.datasetIds().stream()
+        return admission.get(repository::datasetIds).stream()
                 .map(this::dataset)
                 .filter(d -> theme == null || d.theme().equals(theme))
                 .filter(d -> needle == null || matches(d, needle))
@@ -63,7 +78,7 @@ public final class CatalogueService {
 
     public Codelist codelist(String id) {
         return codelists.get(id).orElseThrow(() -> ErrorKind.UNKNOWN_CODELIST.error(
-                "There is no codelist '" + id + "'. Known codelists: " + String.join(", ", repository.codelistIds()) + "."));
+                "There is no codelist '" + id + "'. Known codelists: " + String.join(", ", admission.get(repository::codelistIds)) + "."));
     }
 
     public Codelist codelistOf(Dimension dimension) {
@@ -71,7 +86,7 @@ public final class CatalogueService {
     }
 
     public Optional<Release> currentRelease(String datasetId) {
-        return releases.current(datasetId);
+        return admission.get(() -> releases.current(datasetId));
     }
 
     /** How a release was protected, if it was published under disclosure control. A release never changes: cached. */

@@ -36,22 +36,46 @@ public record AppConfig(
     }
 
     /**
-     * Limits in force, published at GET /v1/limits: what one request may ask for, and how many requests a client may
-     * send per minute (0: no rate limit).
+     * Limits in force, published at GET /v1/limits: what one request may ask for, how many requests a client may
+     * send per minute (0: no rate limit), and how many database queries of API requests run at once (beyond them a
+     * request waits at most {@code queryWaitMillis}, then gets a 503; see db/QueryAdmission).
      */
-    public record Limits(long maxCellsJson, long maxCellsCsv, int maxCodesPerDimension, int maxLastPeriods, int requestsPerMinute) {
+    public record Limits(long maxCellsJson, long maxCellsCsv, int maxCodesPerDimension, int maxLastPeriods, int requestsPerMinute,
+                         int maxConcurrentQueries, long queryWaitMillis) {
+        /** The API pool's default size: a query beyond the pool would only wait for a connection. */
+        static final int DEFAULT_CONCURRENT_QUERIES = 8;
+        static final long DEFAULT_QUERY_WAIT_MILLIS = 250;
         /**
          * Largest body of POST …/observations/query: 1 MiB holds the codes allowed per dimension in several dimensions
          * at once, even pretty-printed, and stays small enough to read into memory without thought.
          */
         public static final int MAX_QUERY_BODY_BYTES = 1024 * 1024;
 
+        public Limits(long maxCellsJson, long maxCellsCsv, int maxCodesPerDimension, int maxLastPeriods, int requestsPerMinute) {
+            this(maxCellsJson, maxCellsCsv, maxCodesPerDimension, maxLastPeriods, requestsPerMinute, DEFAULT_CONCURRENT_QUERIES,
+                    DEFAULT_QUERY_WAIT_MILLIS);
+        }
+
         public static Limits defaults() {
             return new Limits(100_000, 1_000_000, 5_000, 1_000, 600);
         }
 
         public Limits withRequestsPerMinute(int perMinute) {
-            return new Limits(maxCellsJson, maxCellsCsv, maxCodesPerDimension, maxLastPeriods, perMinute);
+            return new Limits(maxCellsJson, maxCellsCsv, maxCodesPerDimension, maxLastPeriods, perMinute, maxConcurrentQueries, queryWaitMillis);
+        }
+
+        public Limits withMaxConcurrentQueries(int queries) {
+            return new Limits(maxCellsJson, maxCellsCsv, maxCodesPerDimension, maxLastPeriods, requestsPerMinute, queries, queryWaitMillis);
+        }
+
+        /**
+         * Requests that may wait for a query permit at once; more are refused without waiting. Bounded so that requests
+         * waiting on the database's account can never hold all of the server's threads (web/ServerThreads adds spare
+         * ones), and generous because a waiting request is cheap: a client refused at once comes straight back, one
+         * refused after the wait comes back at most four times a second.
+         */
+        public int maxWaitingQueries() {
+            return 512;
         }
     }
 
@@ -63,6 +87,7 @@ public record AppConfig(
         int port = intValue(env, "PORT", 7070);
         Limits d = Limits.defaults();
         Outage o = Outage.defaults();
+        int poolSize = Math.max(1, intValue(env, "LMO_DB_POOL_SIZE", 8));
         return new AppConfig(
                 nonBlank(env.get("DATABASE_URL")),
                 nonBlank(env.get("DATABASE_USER")),
@@ -74,7 +99,7 @@ public record AppConfig(
                 port,
                 env.getOrDefault("LMO_API_ROLE", "lmo_api"),
                 env.getOrDefault("LMO_BASE_URL", "http://localhost:" + port),
-                intValue(env, "LMO_DB_POOL_SIZE", 8),
+                poolSize,
                 longValue(env, "LMO_CACHE_MB", 64) * 1024 * 1024,
                 longValue(env, "LMO_STATEMENT_TIMEOUT_MS", 0),
                 new Limits(
@@ -82,7 +107,11 @@ public record AppConfig(
                         longValue(env, "LMO_MAX_CELLS_CSV", d.maxCellsCsv()),
                         d.maxCodesPerDimension(),
                         d.maxLastPeriods(),
-                        intValue(env, "LMO_RATE_LIMIT_PER_MINUTE", d.requestsPerMinute())),
+                        intValue(env, "LMO_RATE_LIMIT_PER_MINUTE", d.requestsPerMinute()),
+                        // More queries at once than connections would only queue for one, holding a thread the while.
+                        Math.max(1, intValue(env, "LMO_MAX_CONCURRENT_QUERIES", poolSize)),
+                        // Long enough to ride out a burst, short enough that a refusal is fast (Retry-After: 1 follows).
+                        Math.max(0, Math.min(1_000, longValue(env, "LMO_QUERY_WAIT_MS", Limits.DEFAULT_QUERY_WAIT_MILLIS)))),
                 new Outage(
                         // Hikari refuses less than 250 ms.
                         Math.max(250, longValue(env, "LMO_DB_CONNECT_TIMEOUT_MS", o.connectTimeoutMs())),

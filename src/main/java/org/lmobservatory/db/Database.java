@@ -131,7 +131,11 @@ public final class Database implements AutoCloseable {
         if (user != null) hc.setUsername(user);
         if (password != null) hc.setPassword(password);
         hc.setMaximumPoolSize(size);
-        hc.setMinimumIdle(1);
+        // The API pool is opened whole at start (HikariCP's advice for pools that meet spikes): grown on demand, the
+        // connections of a sudden burst were made one after another by Hikari's single creator thread, and on a busy
+        // machine the last admitted queries waited past the connection timeout for theirs (503 database-busy while
+        // the admission gate had let exactly as many queries through as the pool holds).
+        hc.setMinimumIdle(readOnly ? size : 1);
         hc.setReadOnly(readOnly);
         // API reads run in one REPEATABLE READ snapshot; set per connection so no request pays extra round trips for it.
         if (readOnly) hc.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");

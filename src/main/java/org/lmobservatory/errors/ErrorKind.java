@@ -62,6 +62,9 @@ public enum ErrorKind {
     DATABASE_UNAVAILABLE(503, "database-unavailable", Titles.UNAVAILABLE, 5),
     DATABASE_BUSY(503, "database-busy", Titles.UNAVAILABLE, 5),
     DATABASE_CONFLICT(503, "database-conflict", Titles.UNAVAILABLE, 1),
+    // More database queries at once than the admission gate (db/QueryAdmission) lets through, for longer than it waits:
+    // the database itself is fine, so a second later is worth trying. Cached answers never meet this.
+    OVERLOADED(503, "overloaded", Titles.UNAVAILABLE, 1),
     STATEMENT_TIMEOUT(504, "statement-timeout", "Query took too long", 30),
     // A bulk download could not be written to disk (observations/http/BulkDownloads, errors/StorageErrors). 503 with
     // Retry-After rather than 507 Insufficient Storage: 507 is WebDAV's, and curl --retry, wget, HTTP libraries and

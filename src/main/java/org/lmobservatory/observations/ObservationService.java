@@ -6,6 +6,7 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.config.AppConfig.Limits;
+import org.lmobservatory.db.QueryAdmission;
 import org.lmobservatory.releases.Citation;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseDao;
@@ -35,14 +36,19 @@ public final class ObservationService {
     private final ObservationRepository repository = new ObservationRepository();
     private final Limits limits;
     private final String baseUrl;
+    private final QueryAdmission admission;
 
     public ObservationService(Jdbi jdbi, CatalogueService catalogue, Limits limits) {
-        this(jdbi, catalogue, limits, "");
+        this(jdbi, catalogue, limits, "", QueryAdmission.unlimited());
     }
 
-    /** baseUrl: the public URL of the API, for the permanent URL in citations. */
-    public ObservationService(Jdbi jdbi, CatalogueService catalogue, Limits limits, String baseUrl) {
+    /**
+     * baseUrl: the public URL of the API, for the permanent URL in citations; admission: the gate every query of this
+     * facade passes (callers answer from their caches first, so only real database work waits there).
+     */
+    public ObservationService(Jdbi jdbi, CatalogueService catalogue, Limits limits, String baseUrl, QueryAdmission admission) {
         this.jdbi = jdbi;
+        this.admission = admission;
         this.catalogue = catalogue;
         this.limits = limits;
         this.baseUrl = baseUrl;
@@ -59,13 +65,13 @@ public final class ObservationService {
     }
 
     public void run(ObservationQuery query, Release release, String selfPath, ResultConsumer consumer) throws Exception {
-        jdbi.useTransaction(h -> execute(h, query, release, selfPath, true, consumer));
+        admission.run(() -> jdbi.useTransaction(h -> execute(h, query, release, selfPath, true, consumer)));
     }
 
     /** The whole release without the cell limit: for bulk downloads, which are written once per release. */
     public void export(Dataset dataset, Release release, ResultConsumer consumer) throws Exception {
         ObservationQuery all = parser.parse(dataset, Map.of("format", List.of("csv")), null);
-        jdbi.useTransaction(h -> execute(h, all, release, "", false, consumer));
+        admission.run(() -> jdbi.useTransaction(h -> execute(h, all, release, "", false, consumer)));
     }
 
     private void execute(Handle h, ObservationQuery query, Release release, String selfPath, boolean limited,

@@ -35,6 +35,7 @@ public final class Observability implements RouteSet {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter rateLimited;
+    private final Counter overloaded;
 
     public Observability() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -43,6 +44,8 @@ public final class Observability implements RouteSet {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         rateLimited = Counter.builder("lmo.rate.limited").description("Requests refused with 429").register(registry);
+        overloaded = Counter.builder("lmo.db.admission.rejected")
+                .description("Requests refused with 503 overloaded: no database query permit within the wait").register(registry);
     }
 
     public MeterRegistry registry() {
@@ -52,6 +55,18 @@ public final class Observability implements RouteSet {
     /** Counted by web/RateLimits. */
     public void rateLimited() {
         rateLimited.increment();
+    }
+
+    /** Counted by db/QueryAdmission when it refuses a request. */
+    public void overloaded() {
+        overloaded.increment();
+    }
+
+    /** Queries running and requests waiting at the admission gate: a gate always full says the limit is too low. */
+    public void admission(org.lmobservatory.db.QueryAdmission gate) {
+        io.micrometer.core.instrument.Gauge.builder("lmo.db.admission.running", gate, g -> g.inUse()).register(registry);
+        io.micrometer.core.instrument.Gauge.builder("lmo.db.admission.waiting", gate, g -> g.waiting()).register(registry);
+        io.micrometer.core.instrument.Gauge.builder("lmo.db.admission.limit", gate, g -> g.permits()).register(registry);
     }
 
     /** The API pool's connections, so a saturated pool shows before its requests time out. */

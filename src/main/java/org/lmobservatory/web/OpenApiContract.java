@@ -42,7 +42,8 @@ public final class OpenApiContract implements DefinitionProcessor {
             if (!RateLimits.exempt(path.getKey())) {
                 problem(responses, "429", "Too many requests from this client (see the RateLimit header fields); retry after Retry-After seconds");
             }
-            problem(responses, "503", "The database is unavailable or busy for a moment; retry after Retry-After seconds");
+            problem(responses, "503", "The database is unavailable or busy for a moment, or the server runs as many queries as it admits "
+                    + "(overloaded); retry after Retry-After seconds");
             problem(responses, "504", "The query took longer than the statement timeout; narrow it or retry after Retry-After seconds");
         }));
         ObjectNode observations = (ObjectNode) schemas.path("ObservationsDocument").path("properties").path("observations");

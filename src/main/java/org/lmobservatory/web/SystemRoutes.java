@@ -45,7 +45,8 @@ public final class SystemRoutes implements RouteSet {
     }
 
     public record LimitsView(long maxCellsJson, long maxCellsCsv, int maxCodesPerDimension, int maxLastPeriods,
-                             int maxQueryBodyBytes, int requestsPerMinute, String rateLimit, Map<String, String> notes) {
+                             int maxQueryBodyBytes, int requestsPerMinute, String rateLimit, int maxConcurrentQueries,
+                             long queryWaitMillis, Map<String, String> notes) {
     }
 
     @Override
@@ -102,6 +103,7 @@ public final class SystemRoutes implements RouteSet {
                 Limits.MAX_QUERY_BODY_BYTES, perMinute,
                 perMinute > 0 ? perMinute + " requests per minute per client address (token bucket: a burst of " + perMinute + ", then one every "
                         + String.format(java.util.Locale.ROOT, "%.2f", 60.0 / perMinute) + " s)" : "none",
+                limits.maxConcurrentQueries(), limits.queryWaitMillis(),
                 Map.of("cells", "cells = matching series × periods in the time window, checked before any row is read; over the limit the answer is 413",
                         "url", "a request line (URL) may be up to " + JettyProblems.MAX_REQUEST_HEADER_BYTES + " bytes, room for "
                                 + limits.maxCodesPerDimension() + " codes of one parameter; longer is a 414 problem",
@@ -110,6 +112,10 @@ public final class SystemRoutes implements RouteSet {
                         "rateLimit", perMinute > 0
                                 ? "every answer carries RateLimit-Policy and RateLimit header fields (IETF draft); over the limit the answer is 429 with "
                                 + "Retry-After; a 304 Not Modified gives its request back; /health and /ready are never limited"
-                                : "no per-client rate limit is enforced by this server")));
+                                : "no per-client rate limit is enforced by this server",
+                        "admission", "at most " + limits.maxConcurrentQueries() + " database queries run at once for all clients together; "
+                                + "a request that needs one more (not in the response cache) waits up to " + limits.queryWaitMillis()
+                                + " ms, then gets 503 problem+json (type …/problems/overloaded) with Retry-After: 1. Cached answers, 304s, "
+                                + "/health and /ready never wait")));
     }
 }

@@ -39,6 +39,8 @@ class ObservabilityTest {
         assertTrue(metrics.contains("cache_gets_total{cache=\"responses\""), "response cache hits and misses");
         assertTrue(metrics.contains("lmo_db_pool_active{pool=\"api\"}"), "API pool");
         assertTrue(metrics.contains("lmo_rate_limited_total"), "rate-limit refusals");
+        assertTrue(metrics.contains("lmo_db_admission_rejected_total"), "admission refusals (503 overloaded)");
+        assertTrue(metrics.contains("lmo_db_admission_limit 8.0"), "the admission gate's limit, the pool size by default");
         assertTrue(metrics.contains("jvm_memory_used_bytes"), "JVM");
         assertEquals(-1, metrics.indexOf("no-such-dataset"), "no raw paths as labels");
     }
