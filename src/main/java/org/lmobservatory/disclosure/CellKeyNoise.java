@@ -16,6 +16,8 @@ import java.security.GeneralSecurityException;
  */
 public final class CellKeyNoise {
     public static final int MAX_NOISE = 2;
+    /** The most a median band moves ({@link #perturbBand}). */
+    public static final int MAX_BAND_NOISE = 1;
     public static final long KEY_SPACE = 1L << 32;
     private static final int[] WEIGHTS = {1, 2, 4, 2, 1};
     private static final int[] MEDIAN_WEIGHTS = {1, 2, 1};

@@ -17,6 +17,9 @@ import java.util.Map;
  * that differs from this load by at most {@link #MAX_CHANGED} records (beyond that the two are too far apart for one to
  * narrow the other below the protection level). Releases published before perturbation are not linked: their exact
  * values are not what this method protects (README, Disclosure control, limits).
+ *
+ * <p>They are read before the grid is built: a republished cohort's new values are kept within two noise draws of
+ * what these releases published ({@link #valuesOf}, {@link org.lmobservatory.disclosure.BoundedNoise}).
  */
 final class EarlierReleases {
     static final int MAX_CHANGED = 25;
@@ -38,21 +41,83 @@ final class EarlierReleases {
         Map<Integer, List<Version>> out = new HashMap<>();
         List<Long> releases = h.attach(PublishedIndicatorDao.class).perturbedReleases(datasetId);
         Map<Long, List<AuditEntry>> audits = h.attach(ReleaseDao.class).audit(releases);
+        List<Candidate> candidates = new ArrayList<>();
+        java.util.Set<Integer> revised = new java.util.HashSet<>();
         for (long release : releases) {
             List<AuditEntry> audit = audits.get(release);
             DisclosureSettings theirs = AuditEntry.settings(audit);
             int noise = AuditEntry.threshold(audit, AuditEntry.NOISE);
             Map<Integer, Integer> changed = changedRecords(h, loadId, release);
-            List<Integer> linked = new ArrayList<>();
+            List<Integer> near = new ArrayList<>();
             changed.forEach((cohort, n) -> {
-                // Unchanged records under unchanged thresholds give the very same published values: nothing new to combine.
-                if (n <= MAX_CHANGED && (n > 0 || !theirs.equals(settings))) linked.add(cohort);
+                if (n <= MAX_CHANGED) near.add(cohort);
+                if (n <= MAX_CHANGED && (n > 0 || !theirs.equals(settings))) revised.add(cohort);
             });
+            if (near.isEmpty()) continue;
+            candidates.add(new Candidate(release, theirs, noise, changed, near));
+        }
+        // Unchanged records under unchanged thresholds give the very same noise, so such a release is left out — unless
+        // the cohort is also linked to a revised release: then the new values are bounded by that release too
+        // (BoundedNoise), which may move them off the identical release's, and both are combined.
+        for (Candidate c : candidates) {
+            List<Integer> linked = c.near().stream().filter(revised::contains).toList();
             if (linked.isEmpty()) continue;
-            Map<List<String>, BigDecimal[]> cells = published(h, release, linked, positions);
-            for (int cohort : linked) out.computeIfAbsent(cohort, k -> new ArrayList<>()).add(new Version(release, theirs, noise, changed.get(cohort), cells));
+            Map<List<String>, BigDecimal[]> cells = published(h, c.releaseId(), linked, positions);
+            for (int cohort : linked) {
+                out.computeIfAbsent(cohort, k -> new ArrayList<>()).add(new Version(c.releaseId(), c.settings(), c.maxNoise(), c.changed().get(cohort), cells));
+            }
         }
         return new EarlierReleases(out);
+    }
+
+    private record Candidate(long releaseId, DisclosureSettings settings, int maxNoise, Map<Integer, Integer> changed, List<Integer> near) {
+    }
+
+    /**
+     * What the linked earlier releases published for the counts of one cell (year, months, geo, field, sex), as a
+     * reader can recover them: per {@link Measure} (index = ordinal) and, at index {@link Measure#COUNT}, the earnings
+     * median band, a list of {lo, hi} ranges, one per earlier release that published a value. TRACKED and the band are
+     * published as they are (lo = hi); the employed, in-education and NEET counts are backed out of their rate and the
+     * published TRACKED: every numerator that rounds to the rate and passes that release's minimum count (the earlier
+     * noisy numerator is one of them; over fewer than 1,000 people it is the only one). The in-field and field-known
+     * counts are not: their population is never published, so no count can be backed out of IN_FIELD_RATE; nor is
+     * earnings-known, which shows only as "at least min-population".
+     */
+    List<List<long[]>> valuesOf(List<String> key) {
+        List<List<long[]>> out = new ArrayList<>();
+        for (int i = 0; i <= Measure.COUNT; i++) out.add(new ArrayList<>());
+        for (Version v : byCohort.getOrDefault(Integer.parseInt(key.get(0)), List.of())) {
+            BigDecimal[] shown = v.cells().get(key);
+            if (shown == null) continue;
+            BigDecimal tracked = shown[Indicator.TRACKED.ordinal()];
+            if (tracked != null) {
+                long t = tracked.longValueExact();
+                out.get(Measure.TRACKED.ordinal()).add(new long[]{t, t});
+                for (Indicator rate : List.of(Indicator.EMP_RATE, Indicator.EDU_RATE, Indicator.NEET_RATE)) {
+                    BigDecimal value = shown[rate.ordinal()];
+                    long[] range = value == null ? null : numerators(value, t, v.settings().minCount());
+                    if (range != null) out.get(rate.numerator.ordinal()).add(range);
+                }
+            }
+            BigDecimal band = shown[Indicator.EARN_BAND_MEDIAN.ordinal()];
+            if (band != null) out.get(Measure.COUNT).add(new long[]{band.longValueExact(), band.longValueExact()});
+        }
+        return out;
+    }
+
+    /** The integers n in [minCount, total − minCount] with {@link Indicator#percent}(n, total) = rate, as {lo, hi}; null if none. */
+    static long[] numerators(BigDecimal rate, long total, int minCount) {
+        if (total <= 0) return null;
+        long centre = rate.multiply(BigDecimal.valueOf(total)).divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_UP).longValue();
+        long spread = total / 1000 + 2;
+        long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE;
+        for (long n = Math.max(minCount, centre - spread); n <= Math.min(total - minCount, centre + spread); n++) {
+            if (Indicator.percent(n, total).compareTo(rate) == 0) {
+                lo = Math.min(lo, n);
+                hi = Math.max(hi, n);
+            }
+        }
+        return lo > hi ? null : new long[]{lo, hi};
     }
 
     /** The earlier releases of this block's cohort, aligned to the block's cells. */

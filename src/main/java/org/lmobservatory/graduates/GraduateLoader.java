@@ -119,8 +119,9 @@ public final class GraduateLoader {
         GraduateDao graduateRecords = h.attach(GraduateDao.class);
         graduateRecords.deleteOtherLoads(dataset.id(), loadId);
         List<String> fieldsInFile = graduateRecords.fieldsIn(loadId);
-        OutcomeGrid grid = OutcomeGrid.of(OutcomeCounts.of(h, loadId), areas, fieldsInFile, CohortSalts.of(h, loadId, dataset.id(), keys));
+        // The earlier releases first: a republished cohort's noisy counts are kept within two noise draws of them.
         EarlierReleases earlier = EarlierReleases.of(h, dataset.id(), loadId, IndicatorStaging.positions(dataset), settings);
+        OutcomeGrid grid = OutcomeGrid.of(OutcomeCounts.of(h, loadId), areas, fieldsInFile, CohortSalts.of(h, loadId, dataset.id(), keys), earlier);
         IndicatorBuilder.Result result = IndicatorBuilder.build(grid, settings, ProtectionLevel.DEFAULT, earlier);
         long rows = IndicatorStaging.write(h, loadId, dataset, result);
         h.attach(StagingLoadDao.class).markValid(loadId, rows);

@@ -1,5 +1,6 @@
 package org.lmobservatory.graduates;
 
+import org.lmobservatory.disclosure.BoundedNoise;
 import org.lmobservatory.disclosure.CellKeyNoise;
 
 import java.util.ArrayList;
@@ -69,8 +70,11 @@ final class OutcomeGrid {
      * @param areas   every area of the file, parents before children
      * @param fields  every field code of the file
      * @param salts   per cohort, added to every cell key of the cohort (see {@link CohortSalts})
+     * @param earlier the earlier public releases of each cohort: a republished cohort's noisy counts are kept within
+     *                two noise draws of what they published ({@link BoundedNoise}), and stay within the noise of the truth
      */
-    static OutcomeGrid of(List<OutcomeCounts.Row> rows, List<AreaCodelist.AreaCode> areas, Iterable<String> fields, Map<Integer, Long> salts) {
+    static OutcomeGrid of(List<OutcomeCounts.Row> rows, List<AreaCodelist.AreaCode> areas, Iterable<String> fields, Map<Integer, Long> salts,
+                          EarlierReleases earlier) {
         Map<List<String>, OutcomeCounts.Row> byKey = new HashMap<>();
         for (OutcomeCounts.Row r : rows) byKey.put(List.of(Integer.toString(r.year()), r.months(), r.geo(), r.field(), r.sex()), r);
         List<String> fieldCodes = new ArrayList<>();
@@ -94,7 +98,7 @@ final class OutcomeGrid {
                             if (!published(a.level(), field, sex)) continue;
                             OutcomeCounts.Row r = byKey.get(List.of(Integer.toString(year), months, a.id(), field, sex));
                             byCountry.computeIfAbsent(countryOf.get(a.id()), k -> new ArrayList<>())
-                                    .add(cell(year, months, a.id(), field, sex, r, salts.get(year)));
+                                    .add(cell(year, months, a.id(), field, sex, r, salts.get(year), earlier));
                         }
                     }
                 }
@@ -164,16 +168,29 @@ final class OutcomeGrid {
         };
     }
 
-    private static OutcomeCell cell(int year, String months, String geo, String field, String sex, OutcomeCounts.Row r, long salt) {
+    /**
+     * The cell's true and perturbed counts. The noise is read from the cell key; where an earlier release of the cohort
+     * published a count (directly, or as a rate over its published population), the perturbed count is then kept within
+     * two noise draws of it and within the noise of the truth ({@link BoundedNoise}): a count that moved by more would
+     * show that its truth changed, and after a one-record revision that is where the changed person is.
+     */
+    private static OutcomeCell cell(int year, String months, String geo, String field, String sex, OutcomeCounts.Row r, long salt,
+                                    EarlierReleases earlier) {
         long[] truth = r == null ? new long[Measure.COUNT] : r.counts().clone();
         long[] noisy = new long[Measure.COUNT];
+        List<List<long[]>> before = earlier.valuesOf(List.of(Integer.toString(year), months, geo, field, sex));
         for (Measure m : Measure.ALL) {
-            noisy[m.ordinal()] = m == Measure.BOTH ? truth[m.ordinal()]
-                    : CellKeyNoise.perturb(truth[m.ordinal()], r == null ? 0 : r.keySums()[m.ordinal()] + salt);
+            if (m == Measure.BOTH) {
+                noisy[m.ordinal()] = truth[m.ordinal()];
+                continue;
+            }
+            long fresh = CellKeyNoise.perturb(truth[m.ordinal()], r == null ? 0 : r.keySums()[m.ordinal()] + salt);
+            noisy[m.ordinal()] = BoundedNoise.count(truth[m.ordinal()], fresh, CellKeyNoise.MAX_NOISE, before.get(m.ordinal()));
         }
         Integer median = r == null ? null : r.earningsMedian();
         Integer noisyMedian = median == null ? null
-                : CellKeyNoise.perturbBand(median, r.keySums()[Measure.EARNINGS_KNOWN.ordinal()] + salt);
+                : BoundedNoise.band(median, CellKeyNoise.perturbBand(median, r.keySums()[Measure.EARNINGS_KNOWN.ordinal()] + salt),
+                        CellKeyNoise.MAX_BAND_NOISE, 1, 10, before.get(Measure.COUNT));
         return new OutcomeCell(year, months, geo, field, sex, truth, noisy, median, noisyMedian);
     }
 
