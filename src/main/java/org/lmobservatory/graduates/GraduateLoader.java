@@ -77,7 +77,7 @@ public final class GraduateLoader {
         DisclosureSettings settings = options.settings(currentAudit == null ? DisclosureSettings.defaults() : AuditEntry.settings(currentAudit));
         if (current.isPresent() && current.get().inputChecksum().equals(checksum) && currentAudit != null && AuditEntry.settings(currentAudit).equals(settings)) {
             return new GraduateLoadReport(Status.UNCHANGED, 0, 0, current.get().id(), null, 0, List.of(), name + " is identical to the file of current release "
-                    + current.get().id() + " of " + datasetId + " and the thresholds are the same; nothing to do.", seconds(started));
+                    + current.get().id() + " of " + datasetId + " and the thresholds are the same; nothing to do.", seconds(started), 0);
         }
         try (Handle h = jdbi.open(); DatasetLock lock = DatasetLock.acquire(h, datasetId, say)) {
             long loadId = h.attach(StagingLoadDao.class).begin(datasetId, name, checksum, "graduate-records");
@@ -130,9 +130,10 @@ public final class GraduateLoader {
         graduateRecords.saveReleaseDigest(p.releaseId(), loadId);
         double seconds = seconds(started);
         return new GraduateLoadReport(Status.PUBLISHED, loadId, graduates, p.releaseId(), result.report(), 0, List.of(),
-                String.format("%s: %d graduates → %d cells published as release %d of %s in %.1f s (%.0f graduates/s); %s",
-                        file.getFileName(), graduates, rows, p.releaseId(), dataset.id(), seconds, graduates / Math.max(seconds, 1e-9), result.report()),
-                seconds);
+                String.format("%s: %d graduates → %d cells published as release %d of %s in %.1f s (%.0f graduates/s); %s%s",
+                        file.getFileName(), graduates, rows, p.releaseId(), dataset.id(), seconds, graduates / Math.max(seconds, 1e-9), result.report(),
+                        grid.bounded() == 0 ? "" : "; " + grid.bounded() + " count(s) of revised cohorts kept within two noise draws of an earlier release"),
+                seconds, grid.bounded());
     }
 
     /** Pass 1: every row checked, nothing written. */
@@ -150,7 +151,7 @@ public final class GraduateLoader {
             loads.markInvalid(loadId, errors.count());
         });
         return new GraduateLoadReport(Status.INVALID, loadId, 0, null, null, errors.count(), errors.kept(),
-                name + ": " + errors.count() + " error(s); nothing was staged or published.", seconds(started));
+                name + ": " + errors.count() + " error(s); nothing was staged or published.", seconds(started), 0);
     }
 
     private static void requireCodes(CatalogueService catalogue, Dataset d) {

@@ -57,13 +57,24 @@ final class OutcomeGrid {
     }
 
     private final List<Block> blocks;
+    private final long bounded;
 
-    private OutcomeGrid(List<Block> blocks) {
+    private OutcomeGrid(List<Block> blocks, long bounded) {
         this.blocks = blocks;
+        this.bounded = bounded;
     }
 
     List<Block> blocks() {
         return blocks;
+    }
+
+    /**
+     * How many counts and median bands the bound moved off their fresh noisy value (their truth moved since an earlier
+     * release, and the fresh noise would have moved them by more than two noise draws). For the operator and tests
+     * only: published, it would tell readers how many cells of a revised cohort changed.
+     */
+    long bounded() {
+        return bounded;
     }
 
     /**
@@ -88,6 +99,7 @@ final class OutcomeGrid {
         for (OutcomeCounts.Row r : rows) caps.merge(r.year(), r.counts()[Measure.TRACKED.ordinal()], Math::max);
         Map<String, List<String>> schoolsUnder = schoolsUnder(areas);
         List<Block> blocks = new ArrayList<>();
+        long[] bounded = new long[1];
         for (int year : new TreeSet<>(salts.keySet())) {
             long cap = 100 + 2 * caps.getOrDefault(year, 0L);
             for (String months : MONTHS) {
@@ -98,7 +110,7 @@ final class OutcomeGrid {
                             if (!published(a.level(), field, sex)) continue;
                             OutcomeCounts.Row r = byKey.get(List.of(Integer.toString(year), months, a.id(), field, sex));
                             byCountry.computeIfAbsent(countryOf.get(a.id()), k -> new ArrayList<>())
-                                    .add(cell(year, months, a.id(), field, sex, r, salts.get(year), earlier));
+                                    .add(cell(year, months, a.id(), field, sex, r, salts.get(year), earlier, bounded));
                         }
                     }
                 }
@@ -109,7 +121,7 @@ final class OutcomeGrid {
                 }
             }
         }
-        return new OutcomeGrid(List.copyOf(blocks));
+        return new OutcomeGrid(List.copyOf(blocks), bounded[0]);
     }
 
     /** Per area, the schools (areas without children) under it, itself for a school, in codelist order. */
@@ -175,7 +187,7 @@ final class OutcomeGrid {
      * show that its truth changed, and after a one-record revision that is where the changed person is.
      */
     private static OutcomeCell cell(int year, String months, String geo, String field, String sex, OutcomeCounts.Row r, long salt,
-                                    EarlierReleases earlier) {
+                                    EarlierReleases earlier, long[] bounded) {
         long[] truth = r == null ? new long[Measure.COUNT] : r.counts().clone();
         long[] noisy = new long[Measure.COUNT];
         List<List<long[]>> before = earlier.valuesOf(List.of(Integer.toString(year), months, geo, field, sex));
@@ -186,11 +198,15 @@ final class OutcomeGrid {
             }
             long fresh = CellKeyNoise.perturb(truth[m.ordinal()], r == null ? 0 : r.keySums()[m.ordinal()] + salt);
             noisy[m.ordinal()] = BoundedNoise.count(truth[m.ordinal()], fresh, CellKeyNoise.MAX_NOISE, before.get(m.ordinal()));
+            if (noisy[m.ordinal()] != fresh) bounded[0]++;
         }
         Integer median = r == null ? null : r.earningsMedian();
-        Integer noisyMedian = median == null ? null
-                : BoundedNoise.band(median, CellKeyNoise.perturbBand(median, r.keySums()[Measure.EARNINGS_KNOWN.ordinal()] + salt),
-                        CellKeyNoise.MAX_BAND_NOISE, 1, 10, before.get(Measure.COUNT));
+        Integer noisyMedian = null;
+        if (median != null) {
+            int fresh = CellKeyNoise.perturbBand(median, r.keySums()[Measure.EARNINGS_KNOWN.ordinal()] + salt);
+            noisyMedian = BoundedNoise.band(median, fresh, CellKeyNoise.MAX_BAND_NOISE, 1, 10, before.get(Measure.COUNT));
+            if (noisyMedian != fresh) bounded[0]++;
+        }
         return new OutcomeCell(year, months, geo, field, sex, truth, noisy, median, noisyMedian);
     }
 
