@@ -37,6 +37,11 @@ final class EarlierReleases {
         return new EarlierReleases(Map.of());
     }
 
+    /** One earlier release of one cohort, its published values by cell (year, months, geo, field, sex): for tests. */
+    static EarlierReleases of(int cohort, long releaseId, Map<List<String>, BigDecimal[]> cells, DisclosureSettings settings, int maxNoise, int changed) {
+        return new EarlierReleases(Map.of(cohort, List.of(new Version(releaseId, settings, maxNoise, changed, cells))));
+    }
+
     static EarlierReleases of(Handle h, String datasetId, long loadId, int[] positions, DisclosureSettings settings) {
         Map<Integer, List<Version>> out = new HashMap<>();
         List<Long> releases = h.attach(PublishedIndicatorDao.class).perturbedReleases(datasetId);
