@@ -93,9 +93,9 @@ final class IndicatorWidgetPage {
 
     private static void headline(StringBuilder h, Model m, int i, LocaleFormat f, WidgetTexts t) {
         Cell cell = m.main().cells().get(i);
-        int decimals = m.dataset().unit().decimals();
-        String unitLabel = Languages.pick(m.dataset().unit().label(), m.lang());
-        boolean percent = LocaleFormat.isPercent(m.dataset().unit().id());
+        int decimals = m.unit().decimals();
+        String unitLabel = Languages.pick(m.unit().label(), m.lang());
+        boolean percent = LocaleFormat.isPercent(m.unit().id());
         h.append("<div class=\"lmo-headline\">");
         h.append("<p class=\"lmo-area\">").append(escape(m.main().label())).append(" <span class=\"lmo-period\">· ")
                 .append(escape(f.period(m.frequency(), m.periods().get(i)))).append("</span></p>");
@@ -126,9 +126,9 @@ final class IndicatorWidgetPage {
 
     private static void comparisons(StringBuilder h, Model m, int i, LocaleFormat f, WidgetTexts t) {
         if (m.comparisons().isEmpty()) return;
-        int decimals = m.dataset().unit().decimals();
-        String unitId = m.dataset().unit().id();
-        String unitLabel = Languages.pick(m.dataset().unit().label(), m.lang());
+        int decimals = m.unit().decimals();
+        String unitId = m.unit().id();
+        String unitLabel = Languages.pick(m.unit().label(), m.lang());
         boolean percent = LocaleFormat.isPercent(unitId);
         BigDecimal main = m.main().cells().get(i).value();
         h.append("<h3 class=\"lmo-subhead\">").append(escape(t.get("comparedWith"))).append("</h3><ul class=\"lmo-compare\">");
@@ -162,7 +162,7 @@ final class IndicatorWidgetPage {
         List<Cell> cells = m.main().cells();
         if (cells.stream().filter(Cell::hasValue).count() < 2) return;
         ChartModel spark = new ChartModel(ChartType.SPARKLINE, m.lang(), Languages.pick(m.dataset().title(), m.lang()), null,
-                m.dataset().unit().id(), Languages.pick(m.dataset().unit().label(), m.lang()), m.dataset().unit().decimals(), m.frequency(),
+                m.unit().id(), Languages.pick(m.unit().label(), m.lang()), m.unit().decimals(), m.frequency(),
                 m.periods(), List.of(new ChartModel.Series(m.main().code(), m.main().label(), cells)), List.of(), m.theme().accent());
         String from = f.period(m.frequency(), m.periods().get(0));
         String to = f.period(m.frequency(), m.periods().get(m.periods().size() - 1));
@@ -205,8 +205,8 @@ final class IndicatorWidgetPage {
     private static void table(StringBuilder h, Model m, LocaleFormat f, WidgetTexts t) {
         List<Area> areas = new ArrayList<>(List.of(m.main()));
         areas.addAll(m.comparisons());
-        int decimals = m.dataset().unit().decimals();
-        String unit = Languages.pick(m.dataset().unit().label(), m.lang());
+        int decimals = m.unit().decimals();
+        String unit = Languages.pick(m.unit().label(), m.lang());
         h.append("<div class=\"lmo-panel\" id=\"").append(ID).append("-table\" hidden><div class=\"lmo-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"")
                 .append(ID).append("-caption\"><table><caption id=\"").append(ID).append("-caption\">")
                 .append(escape(Languages.pick(m.dataset().title(), m.lang()) + " (" + unit + ")")).append("</caption><thead><tr><th scope=\"col\">")
