@@ -2,8 +2,10 @@ package org.lmobservatory.catalogue;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.openapi.OpenApiDescription;
+import io.javalin.openapi.OpenApiPropertyType;
 import org.lmobservatory.disclosure.DisclosureView;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +15,21 @@ public final class ApiRecords {
     }
 
     public record UnitView(String id, String label, int multiplier, int decimals) {
+    }
+
+    /** A code of the measure dimension with its own unit; numerator, denominator and scale only for ratios. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MeasureView(String code, String label,
+                              @OpenApiDescription("count, ratio, mean, median, quantile or category: how the value was made and how it may be combined")
+                              String kind, UnitView unit,
+                              @OpenApiDescription("Ratios: the measure divided by the denominator; absent when the dataset does not publish it") String numerator,
+                              @OpenApiDescription("Ratios: the measure the numerator is divided by; absent when the dataset does not publish it") String denominator,
+                              @OpenApiDescription("Ratios: what the quotient is multiplied by, e.g. 100 for a percentage")
+                              @OpenApiPropertyType(definedBy = Double.class) BigDecimal scale) {
+    }
+
+    /** The dimension whose codes are measures, each with its own unit; the dataset's unit then applies to none of them. */
+    public record MeasuresView(String dimension, List<MeasureView> measures) {
     }
 
     public record TimeCoverage(String start, String end, long periods) {
@@ -62,7 +79,9 @@ public final class ApiRecords {
                                   String methodology, boolean demonstration, String language, ReleaseView release,
                                   TimeCoverage timeCoverage, List<DimensionView> dimensions, Links links,
                                   @OpenApiDescription("Disclosure control of the current release (thresholds, method, audit); absent when the dataset is published without it")
-                                  @JsonInclude(JsonInclude.Include.NON_NULL) DisclosureView disclosure) {
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) DisclosureView disclosure,
+                                  @OpenApiDescription("Datasets whose values have several units: the measure dimension and each measure's unit, decimals, multiplier and kind; absent when the dataset's unit applies to every value")
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) MeasuresView measures) {
     }
 
     public record CodelistView(String id, String version, String title, String note, String language, List<String> levels,

@@ -5,6 +5,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,11 @@ interface CatalogueDao {
     record DatasetRow(String id, String title, String description, String theme, String[] keywords, String frequency,
                       String unitId, String unitLabel, int unitMultiplier, int decimals, String source, String licence,
                       String contact, String methodology, boolean demonstration, Long currentReleaseId,
-                      Instant updatedAt) {
+                      Instant updatedAt, String measureDimension) {
+    }
+
+    record MeasureRow(String codeId, String kind, String unitId, String unitLabel, int unitMultiplier, int decimals,
+                      String numerator, String denominator, BigDecimal scale) {
     }
 
     record DimensionRow(String dimensionId, int position, String codelistId, String role, String label) {
@@ -47,6 +52,11 @@ interface CatalogueDao {
     @SqlQuery
     @RegisterConstructorMapper(DimensionRow.class)
     List<DimensionRow> dimensions(@Bind("id") String datasetId);
+
+    /** The measures of the dataset's measure dimension, in codelist order; empty for a dataset with one unit. */
+    @SqlQuery
+    @RegisterConstructorMapper(MeasureRow.class)
+    List<MeasureRow> measures(@Bind("id") String datasetId);
 
     @SqlQuery
     List<String> codelistIds();

@@ -4,6 +4,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.db.Json;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +35,18 @@ final class CatalogueRepository {
                     Frequency.valueOf(d.frequency()),
                     new Unit(d.unitId(), Json.labels(d.unitLabel()), d.unitMultiplier(), d.decimals()),
                     d.source(), d.licence(), d.contact(), Json.labels(d.methodology()), d.demonstration(),
-                    d.currentReleaseId(), d.updatedAt(), dimensions));
+                    d.currentReleaseId(), d.updatedAt(), dimensions, d.measureDimension(), measures(dao, id)));
         });
+    }
+
+    private static Map<String, Measure> measures(CatalogueDao dao, String datasetId) {
+        Map<String, Measure> measures = new LinkedHashMap<>();
+        for (CatalogueDao.MeasureRow m : dao.measures(datasetId)) {
+            measures.put(m.codeId(), new Measure(m.codeId(), MeasureKind.of(m.kind()).orElseThrow(),
+                    new Unit(m.unitId(), Json.labels(m.unitLabel()), m.unitMultiplier(), m.decimals()),
+                    m.numerator(), m.denominator(), m.scale()));
+        }
+        return Collections.unmodifiableMap(measures);
     }
 
     Optional<Codelist> codelist(String id) {

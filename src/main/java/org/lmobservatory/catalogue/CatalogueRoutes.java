@@ -14,6 +14,8 @@ import org.lmobservatory.catalogue.ApiRecords.DatasetMetadata;
 import org.lmobservatory.catalogue.ApiRecords.DatasetSummary;
 import org.lmobservatory.catalogue.ApiRecords.DimensionView;
 import org.lmobservatory.catalogue.ApiRecords.Links;
+import org.lmobservatory.catalogue.ApiRecords.MeasureView;
+import org.lmobservatory.catalogue.ApiRecords.MeasuresView;
 import org.lmobservatory.catalogue.ApiRecords.ReleaseView;
 import org.lmobservatory.catalogue.ApiRecords.SuccessorView;
 import org.lmobservatory.catalogue.ApiRecords.TimeCoverage;
@@ -100,7 +102,19 @@ public final class CatalogueRoutes implements RouteSet {
                 d.keywords(), d.frequency().name(), unit(d, lang), d.source(), d.licence(), d.contact(),
                 Languages.pick(d.methodology(), lang), d.demonstration(), lang,
                 release.map(r -> new ReleaseView(r.id(), r.publishedAt(), r.rowCount(), r.note())).orElse(null),
-                coverage(d, release), dimensions, links(d), release.flatMap(r -> catalogue.disclosure(r.id())).orElse(null)));
+                coverage(d, release), dimensions, links(d), release.flatMap(r -> catalogue.disclosure(r.id())).orElse(null),
+                measures(d, lang)));
+    }
+
+    private MeasuresView measures(Dataset d, String lang) {
+        return d.measureDimension().map(dim -> {
+            Codelist codelist = catalogue.codelistOf(dim);
+            List<MeasureView> measures = d.measures().values().stream()
+                    .map(m -> new MeasureView(m.code(), codelist.code(m.code()).map(c -> Languages.pick(c.labels(), lang)).orElse(m.code()),
+                            m.kind().id(), unit(m.unit(), lang), m.numerator(), m.denominator(), m.scale()))
+                    .toList();
+            return new MeasuresView(dim.id(), measures);
+        }).orElse(null);
     }
 
     @OpenApi(path = CODELIST, methods = HttpMethod.GET, tags = "Catalogue", operationId = "getCodelist",
@@ -133,7 +147,11 @@ public final class CatalogueRoutes implements RouteSet {
     }
 
     private static UnitView unit(Dataset d, String lang) {
-        return new UnitView(d.unit().id(), Languages.pick(d.unit().label(), lang), d.unit().multiplier(), d.unit().decimals());
+        return unit(d.unit(), lang);
+    }
+
+    private static UnitView unit(Unit u, String lang) {
+        return new UnitView(u.id(), Languages.pick(u.label(), lang), u.multiplier(), u.decimals());
     }
 
     private static TimeCoverage coverage(Dataset d, Optional<Release> release) {

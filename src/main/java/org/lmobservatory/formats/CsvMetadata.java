@@ -122,11 +122,18 @@ public final class CsvMetadata {
                 char mark = query.format() == OutputFormat.CSV ? query.table().dialect().decimalMark() : '.';
                 if (mark != '.') type.putObject("format").put("decimalChar", String.valueOf(mark));
                 col.put("null", "");
-                col.put("schema:unitText", Languages.pick(d.unit().label(), lang));
-                col.put("schema:unitCode", d.unit().id());
                 String period = c.period() >= 0 ? " for " + periods.label(c.period()) : "";
-                col.put("dc:description", "Value" + period + " in " + Languages.pick(d.unit().label(), lang) + " (unit " + d.unit().id()
-                        + ", multiplier 10^" + d.unit().multiplier() + ", " + d.unit().decimals() + " decimals). Empty when the flag is c (confidential) or m (missing).");
+                if (d.measureDimension().isPresent()) {
+                    // Several units: each row's is in the unit column, set by the code of the measure dimension.
+                    col.put("dc:description", "Value" + period + " in the unit of the row's " + d.measureDimension().get().id()
+                            + " (column unit; units, multipliers and decimals per measure in GET /v1/datasets/" + d.id()
+                            + "). Empty when the flag is c (confidential) or m (missing).");
+                } else {
+                    col.put("schema:unitText", Languages.pick(d.unit().label(), lang));
+                    col.put("schema:unitCode", d.unit().id());
+                    col.put("dc:description", "Value" + period + " in " + Languages.pick(d.unit().label(), lang) + " (unit " + d.unit().id()
+                            + ", multiplier 10^" + d.unit().multiplier() + ", " + d.unit().decimals() + " decimals). Empty when the flag is c (confidential) or m (missing).");
+                }
             }
             case UNIT -> {
                 col.set("datatype", datatype("string"));

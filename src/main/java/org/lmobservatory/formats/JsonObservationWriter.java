@@ -3,6 +3,8 @@ package org.lmobservatory.formats;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
+import org.lmobservatory.catalogue.Measure;
+import org.lmobservatory.catalogue.Unit;
 import org.lmobservatory.db.Json;
 import org.lmobservatory.disclosure.DisclosureView;
 import org.lmobservatory.observations.LabelMode;
@@ -44,12 +46,9 @@ public final class JsonObservationWriter implements ObservationWriter {
             g.writeStringField("publishedAt", result.release().publishedAt().toString());
             g.writeEndObject();
             if (result.citation() != null) g.writeObjectField("citation", result.citation());
-            g.writeObjectFieldStart("unit");
-            g.writeStringField("id", d.unit().id());
-            g.writeStringField("label", Languages.pick(d.unit().label(), q.lang()));
-            g.writeNumberField("multiplier", d.unit().multiplier());
-            g.writeNumberField("decimals", d.unit().decimals());
-            g.writeEndObject();
+            writeUnit(g, "unit", d.unit(), q.lang());
+            SeriesUnits units = new SeriesUnits(d);
+            if (units.perMeasure()) writeMeasures(g, d, q.lang());
             g.writeStringField("source", d.source());
             g.writeStringField("licence", d.licence());
             g.writeArrayFieldStart("dimensions");
@@ -73,7 +72,7 @@ public final class JsonObservationWriter implements ObservationWriter {
                     more = true;
                     break;
                 }
-                writeRow(g, result, labels, row);
+                writeRow(g, result, labels, units, row);
                 if (row.flags() != null) for (char f : row.flags().toCharArray()) flagsSeen.add(String.valueOf(f));
                 last = row;
                 count++;
@@ -98,7 +97,29 @@ public final class JsonObservationWriter implements ObservationWriter {
         }
     }
 
-    private static void writeRow(JsonGenerator g, ObservationResult result, RowLabels labels, ObservationRow row) throws IOException {
+    private static void writeUnit(JsonGenerator g, String field, Unit unit, String lang) throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeStringField("id", unit.id());
+        g.writeStringField("label", Languages.pick(unit.label(), lang));
+        g.writeNumberField("multiplier", unit.multiplier());
+        g.writeNumberField("decimals", unit.decimals());
+        g.writeEndObject();
+    }
+
+    /** Per measure code its kind and unit, so that each observation needs to name only its unit's id. */
+    private static void writeMeasures(JsonGenerator g, Dataset d, String lang) throws IOException {
+        g.writeObjectFieldStart("measures");
+        for (Measure m : d.measures().values()) {
+            g.writeObjectFieldStart(m.code());
+            g.writeStringField("kind", m.kind().id());
+            writeUnit(g, "unit", m.unit(), lang);
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeRow(JsonGenerator g, ObservationResult result, RowLabels labels, SeriesUnits units, ObservationRow row)
+            throws IOException {
         ObservationQuery q = result.query();
         LabelMode mode = q.labels();
         SeriesKey key = result.series().get(row.seriesIndex());
@@ -111,6 +132,7 @@ public final class JsonObservationWriter implements ObservationWriter {
         g.writeStringField("time", q.dataset().frequency().label(row.periodStart()));
         if (row.value() == null) g.writeNullField("value");
         else g.writeNumberField("value", row.value());
+        if (units.perMeasure()) g.writeStringField("unit", units.of(key).id());
         if (row.flags() == null) g.writeNullField("flag");
         else g.writeStringField("flag", row.flags());
         if (result.confidentiality()) g.writeStringField("confStatus", row.confStatus());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
+import org.lmobservatory.catalogue.Measure;
 import org.lmobservatory.db.Json;
 import org.lmobservatory.observations.ObservationQuery;
 import org.lmobservatory.observations.ObservationResult;
@@ -26,9 +27,10 @@ import java.util.TreeSet;
 
 /**
  * JSON-stat 2.0 dataset. Dimensions are (indicator, the dataset's dimensions…, time): the indicator is a one-category
- * metric dimension that carries the unit, and time comes last, so the cube's row-major order is the order in which
- * the rows stream (series in codelist order, periods ascending) and {@code value} is written as a dense array in
- * one pass, null where the cube has no observation. Categories are the codes that occur in the result, periods are
+ * metric dimension that carries the unit — unless the dataset has a measure dimension, which is then the metric and
+ * carries each measure's unit, and there is no indicator — and time comes last, so the cube's row-major order is the
+ * order in which the rows stream (series in codelist order, periods ascending) and {@code value} is written as a dense
+ * array in one pass, null where the cube has no observation. Categories are the codes that occur in the result, periods are
  * those of the release inside the time window (see {@link Periods}). Flags go to {@code status} as {index: flag}.
  * The size of the dense cube is what the cell limit checks for this format.
  */
@@ -50,6 +52,8 @@ public final class JsonStatWriter implements ObservationWriter {
         long[] seriesOffset = seriesOffsets(categories, result.series(), periods.size());
         long cells = periods.size();
         for (List<String> c : categories) cells *= c.size();
+        // A dataset with a measure dimension has its metric already: the units are those of its codes.
+        Dimension metric = d.measureDimension().orElse(null);
         String indicator = d.dimension(INDICATOR).isPresent() ? INDICATOR + "_" : INDICATOR;
         RowLabels labels = new RowLabels(q);
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out).enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)) {
@@ -66,12 +70,12 @@ public final class JsonStatWriter implements ObservationWriter {
             g.writeEndArray();
 
             g.writeArrayFieldStart("id");
-            g.writeString(indicator);
+            if (metric == null) g.writeString(indicator);
             for (Dimension dim : d.dimensions()) g.writeString(dim.id());
             g.writeString(TIME);
             g.writeEndArray();
             g.writeArrayFieldStart("size");
-            g.writeNumber(1);
+            if (metric == null) g.writeNumber(1);
             for (List<String> c : categories) g.writeNumber(c.size());
             g.writeNumber(periods.size());
             g.writeEndArray();
@@ -85,13 +89,13 @@ public final class JsonStatWriter implements ObservationWriter {
                 g.writeEndArray();
             }
             g.writeArrayFieldStart("metric");
-            g.writeString(indicator);
+            g.writeString(metric == null ? indicator : metric.id());
             g.writeEndArray();
             g.writeEndObject();
 
             g.writeObjectFieldStart("dimension");
-            writeIndicator(g, q, indicator);
-            for (Dimension dim : d.dimensions()) writeDimension(g, q, dim, categories.get(dim.position()), labels);
+            if (metric == null) writeIndicator(g, q, indicator);
+            for (Dimension dim : d.dimensions()) writeDimension(g, q, dim, categories.get(dim.position()), labels, dim.equals(metric));
             writeTime(g, q, periods);
             g.writeEndObject();
 
@@ -178,8 +182,9 @@ public final class JsonStatWriter implements ObservationWriter {
         g.writeEndObject();
     }
 
-    private static void writeDimension(JsonGenerator g, ObservationQuery q, Dimension dim, List<String> codes, RowLabels labels)
-            throws IOException {
+    /** The measure dimension (metric) also gives each category its unit: label and decimals, as JSON-stat defines them. */
+    private static void writeDimension(JsonGenerator g, ObservationQuery q, Dimension dim, List<String> codes, RowLabels labels,
+                                       boolean metric) throws IOException {
         g.writeObjectFieldStart(dim.id());
         g.writeStringField("label", Languages.pick(dim.label(), q.lang()));
         g.writeObjectFieldStart("category");
@@ -189,6 +194,18 @@ public final class JsonStatWriter implements ObservationWriter {
         g.writeObjectFieldStart("label");
         for (String code : codes) g.writeStringField(code, labels.label(dim.position(), code));
         g.writeEndObject();
+        if (metric) {
+            g.writeObjectFieldStart("unit");
+            for (String code : codes) {
+                Measure m = q.dataset().measures().get(code);
+                if (m == null) continue;
+                g.writeObjectFieldStart(code);
+                g.writeStringField("label", Languages.pick(m.unit().label(), q.lang()));
+                g.writeNumberField("decimals", m.unit().decimals());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
         g.writeEndObject();
         g.writeObjectFieldStart("extension");
         g.writeStringField("codelist", dim.codelistId());
@@ -229,6 +246,18 @@ public final class JsonStatWriter implements ObservationWriter {
         g.writeNumberField("multiplier", d.unit().multiplier());
         g.writeNumberField("decimals", d.unit().decimals());
         g.writeEndObject();
+        if (!d.measures().isEmpty()) {
+            // The unit ids and multipliers JSON-stat's category.unit has no place for.
+            g.writeObjectFieldStart("measures");
+            for (Measure m : d.measures().values()) {
+                g.writeObjectFieldStart(m.code());
+                g.writeStringField("kind", m.kind().id());
+                g.writeStringField("unit", m.unit().id());
+                g.writeNumberField("multiplier", m.unit().multiplier());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
         g.writeObjectFieldStart("flags");
         for (String f : flagsSeen) g.writeStringField(f, Flags.LEGEND.getOrDefault(f, f));
         g.writeEndObject();

@@ -1,6 +1,7 @@
 package org.lmobservatory.formats;
 
 import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.catalogue.Unit;
 import org.lmobservatory.disclosure.DisclosureView;
 import org.lmobservatory.observations.ObservationQuery;
 import org.lmobservatory.observations.ObservationRow;
@@ -11,12 +12,19 @@ import org.lmobservatory.web.Languages;
 final class RowCells {
     private final Dataset dataset;
     private final RowLabels labels;
-    private final String unitLabel;
+    private final SeriesUnits units;
+    private final String lang;
 
     RowCells(ObservationQuery query) {
         this.dataset = query.dataset();
         this.labels = new RowLabels(query);
-        this.unitLabel = Languages.pick(dataset.unit().label(), query.lang());
+        this.units = new SeriesUnits(dataset);
+        this.lang = query.lang();
+    }
+
+    /** The unit of the series' values (the measure's, when the dataset has a measure dimension). */
+    Unit unit(SeriesKey key) {
+        return units.of(key);
     }
 
     /** row is null for the series part of a wide row (dimensions and unit). */
@@ -26,9 +34,9 @@ final class RowCells {
             case CODE -> key.codes().get(column.dimension().position());
             case LABEL -> labels.label(column.dimension().position(), key.codes().get(column.dimension().position()));
             case TIME -> dataset.frequency().label(row.periodStart());
-            case UNIT -> unitLabel;
-            case UNIT_CODE -> dataset.unit().id();
-            case UNIT_MULTIPLIER -> Integer.toString(dataset.unit().multiplier());
+            case UNIT -> Languages.pick(unit(key).label(), lang);
+            case UNIT_CODE -> unit(key).id();
+            case UNIT_MULTIPLIER -> Integer.toString(unit(key).multiplier());
             case FLAG -> row == null || row.flags() == null ? "" : row.flags();
             case FLAG_LABEL -> row == null ? "" : Flags.describe(row.flags());
             case CONF_STATUS -> row == null || row.confStatus() == null ? "" : row.confStatus();

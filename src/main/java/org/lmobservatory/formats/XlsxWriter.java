@@ -3,6 +3,8 @@ package org.lmobservatory.formats;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.catalogue.Measure;
+import org.lmobservatory.catalogue.Unit;
 import org.lmobservatory.observations.ObservationQuery;
 import org.lmobservatory.observations.ObservationResult;
 import org.lmobservatory.observations.ObservationRow;
@@ -13,6 +15,7 @@ import org.lmobservatory.web.Languages;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
@@ -56,7 +59,7 @@ public final class XlsxWriter implements ObservationWriter {
             for (int c = 0; c < columns.size(); c++) {
                 CsvColumn column = columns.get(c);
                 if (column.role() == CsvColumn.Role.VALUE) {
-                    if (row.value() != null) ws.value(r, c, row.value());
+                    if (row.value() != null) number(ws, r, c, row.value(), cells.unit(key));
                 } else {
                     text(ws, r, c, cells.text(column, key, row));
                 }
@@ -86,7 +89,7 @@ public final class XlsxWriter implements ObservationWriter {
                 ObservationRow cell = row.cells()[column.period()];
                 if (cell == null) continue;
                 if (column.role() == CsvColumn.Role.VALUE) {
-                    if (cell.value() != null) ws.value(r, c, cell.value());
+                    if (cell.value() != null) number(ws, r, c, cell.value(), cells.unit(row.key()));
                 } else {
                     text(ws, r, c, cells.text(column, row.key(), cell));
                     noteFlags(cell, flagsSeen);
@@ -128,6 +131,11 @@ public final class XlsxWriter implements ObservationWriter {
             text(ws, r, 1, row[1]);
             r++;
         }
+        for (Measure m : d.measures().values()) {
+            text(ws, r, 0, "Unit of " + m.code());
+            text(ws, r++, 1, Languages.pick(m.unit().label(), q.lang()) + " (" + m.unit().id() + "; " + m.kind().id() + ", multiplier 10^"
+                    + m.unit().multiplier() + ", " + m.unit().decimals() + " decimals)");
+        }
         r++;
         text(ws, r, 0, "Flag");
         text(ws, r, 1, "Meaning");
@@ -141,10 +149,20 @@ public final class XlsxWriter implements ObservationWriter {
             text(ws, ++r, 0, "Warning");
             text(ws, r, 1, warning);
         }
-        ws.range(0, 0, rows.length - 1, 0).style().bold().set();
+        ws.range(0, 0, rows.length - 1 + d.measures().size(), 0).style().bold().set();
         ws.width(0, 18);
         ws.width(1, 100);
         ws.finish();
+    }
+
+    /** A number shown with its unit's decimals, so 5.0 % stays 5.0 rather than Excel's General 5. */
+    private static void number(Worksheet ws, int r, int c, BigDecimal value, Unit unit) {
+        ws.value(r, c, value);
+        ws.style(r, c).format(numberFormat(unit.decimals())).set();
+    }
+
+    static String numberFormat(int decimals) {
+        return decimals <= 0 ? "#,##0" : "#,##0." + "0".repeat(decimals);
     }
 
     private static void text(Worksheet ws, int r, int c, String text) {

@@ -76,6 +76,8 @@ public final class GraduateLoader {
         List<AuditEntry> currentAudit = current.map(r -> jdbi.withExtension(ReleaseDao.class, releases -> releases.audit(List.of(r.id())).get(r.id()))).orElse(null);
         DisclosureSettings settings = options.settings(currentAudit == null ? DisclosureSettings.defaults() : AuditEntry.settings(currentAudit));
         if (current.isPresent() && current.get().inputChecksum().equals(checksum) && currentAudit != null && AuditEntry.settings(currentAudit).equals(settings)) {
+            // The records are unchanged, but the definition (titles, measures and their units) may not be: apply it.
+            options.definition().ifPresent(loader::define);
             return new GraduateLoadReport(Status.UNCHANGED, 0, 0, current.get().id(), null, 0, List.of(), name + " is identical to the file of current release "
                     + current.get().id() + " of " + datasetId + " and the thresholds are the same; nothing to do.", seconds(started), 0);
         }

@@ -16,7 +16,12 @@ interface DatasetDefinitionDao {
     /** The dataset's columns; the four label maps are JSON text. */
     record DatasetRow(String id, String title, String description, String theme, String[] keywords, String frequency,
                       String unitId, String unitLabel, int unitMultiplier, int decimals, String source, String licence,
-                      String contact, String methodology, boolean demonstration) {
+                      String contact, String methodology, boolean demonstration, String measureDimension) {
+    }
+
+    /** One measure of the measure dimension; unitLabel is JSON text, scale null unless a ratio. */
+    record MeasureRow(String code, String kind, String unitId, String unitLabel, int unitMultiplier, int decimals,
+                      String numerator, String denominator, java.math.BigDecimal scale, int sortOrder) {
     }
 
     /** One dimension at its position in the series key; label is JSON text. */
@@ -31,6 +36,12 @@ interface DatasetDefinitionDao {
 
     @SqlBatch
     void insertDimensions(@Bind("ds") String datasetId, @BindMethods List<DimensionRow> dimensions);
+
+    @SqlUpdate
+    void deleteMeasures(@Bind("id") String datasetId);
+
+    @SqlBatch
+    void insertMeasures(@Bind("ds") String datasetId, @BindMethods List<MeasureRow> measures);
 
     /** "dimension:codelist" for each stored dimension, in key order. */
     @SqlQuery

@@ -6,10 +6,12 @@ import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.errors.ObservatoryException;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,10 +47,21 @@ public final class DefinitionFiles {
     public record DimensionDef(String id, String codelist, String role, Map<String, String> label) {
     }
 
+    /** measures: null for a dataset with one unit. */
     public record DatasetDef(String id, Map<String, String> title, Map<String, String> description, String theme,
                              List<String> keywords, String frequency, String unitId, Map<String, String> unitLabel,
                              int unitMultiplier, int decimals, String source, String licence, String contact,
-                             Map<String, String> methodology, boolean demonstration, List<DimensionDef> dimensions) {
+                             Map<String, String> methodology, boolean demonstration, List<DimensionDef> dimensions,
+                             MeasuresDef measures) {
+    }
+
+    /** The measure dimension of a dataset and, per code of its codelist, the measure (in file order). */
+    public record MeasuresDef(String dimension, List<MeasureDef> measures) {
+    }
+
+    /** kind is a MeasureKind id; numerator, denominator and scale only for ratios (scale defaults to 1). */
+    public record MeasureDef(String code, String kind, String unitId, Map<String, String> unitLabel, int unitMultiplier,
+                             int decimals, String numerator, String denominator, BigDecimal scale) {
     }
 
     public sealed interface Definition permits Codelist, Dataset {
@@ -147,7 +160,7 @@ public final class DefinitionFiles {
         List<DimensionDef> dims = new ArrayList<>();
         JsonNode list = root.path("dimensions");
         if (!list.isArray() || list.isEmpty()) p.add("$.dimensions", "expected a non-empty array");
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode d = list.get(i);
             String path = "$.dimensions[" + i + "]";
@@ -157,6 +170,7 @@ public final class DefinitionFiles {
             if (text(d, "codelist") == null) p.add(path + ".codelist", "missing");
             dims.add(new DimensionDef(dimId, text(d, "codelist"), text(d, "role"), p.labels(d.path("label"), path + ".label", false)));
         }
+        MeasuresDef measures = root.has("measures") ? MeasureDefinitions.read(p, root.path("measures"), seen) : null;
         List<String> keywords = new ArrayList<>();
         root.path("keywords").forEach(k -> keywords.add(k.asText()));
         Map<String, String> title = p.labels(root.path("title"), "$.title", true);
@@ -165,15 +179,16 @@ public final class DefinitionFiles {
                 text(unit, "id"), p.labels(unit.path("label"), "$.unit.label", false), unit.path("multiplier").asInt(0),
                 unit.path("decimals").asInt(0), text(root, "source"),
                 root.hasNonNull("licence") ? text(root, "licence") : "CC-BY-4.0", text(root, "contact"),
-                p.labels(root.path("methodology"), "$.methodology", false), root.path("demonstration").asBoolean(false), dims);
+                p.labels(root.path("methodology"), "$.methodology", false), root.path("demonstration").asBoolean(false), dims, measures);
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    private static final class Problems {
+    /** Every problem of one file, each with its JSON path. */
+    static final class Problems {
         private final String file;
         private final List<LoadError> errors = new ArrayList<>();
 

@@ -56,10 +56,12 @@ public final class DefinitionStore {
             DatasetDefinitionDao datasets = h.attach(DatasetDefinitionDao.class);
             checkCodelistsExist(h.attach(CodelistDao.class), d);
             checkDimensionsUnchangedOncePublished(datasets, d);
+            List<DatasetDefinitionDao.MeasureRow> measures = d.measures() == null ? List.of()
+                    : MeasureDefinitions.rows(d, h.attach(CodelistDao.class));
             datasets.upsert(new DatasetDefinitionDao.DatasetRow(d.id(), Json.write(d.title()), Json.write(d.description()),
                     d.theme(), d.keywords().toArray(String[]::new), d.frequency(), d.unitId(), Json.write(d.unitLabel()),
                     d.unitMultiplier(), d.decimals(), d.source(), d.licence(), d.contact(), Json.write(d.methodology()),
-                    d.demonstration()));
+                    d.demonstration(), d.measures() == null ? null : d.measures().dimension()));
             datasets.deleteDimensions(d.id());
             List<DatasetDefinitionDao.DimensionRow> dimensions = new ArrayList<>();
             for (DimensionDef dim : d.dimensions()) {
@@ -67,6 +69,8 @@ public final class DefinitionStore {
                         Json.write(dim.label())));
             }
             if (!dimensions.isEmpty()) datasets.insertDimensions(d.id(), dimensions);
+            datasets.deleteMeasures(d.id());
+            if (!measures.isEmpty()) datasets.insertMeasures(d.id(), measures);
         });
     }
 

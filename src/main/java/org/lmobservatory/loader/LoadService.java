@@ -45,7 +45,9 @@ public final class LoadService {
         }
         DefinitionFiles.DatasetDef def = ((DefinitionFiles.Dataset) d).def();
         definitions.save(def);
-        return "dataset " + def.id() + " (" + def.dimensions().size() + " dimensions)";
+        String measures = def.measures() == null ? ""
+                : ", " + def.measures().measures().size() + " measures of " + def.measures().dimension() + " with their own units";
+        return "dataset " + def.id() + " (" + def.dimensions().size() + " dimensions" + measures + ")";
     }
 
     public LoadReport load(String datasetId, Path file, Optional<Path> definition) throws Exception {

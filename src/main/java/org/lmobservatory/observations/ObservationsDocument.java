@@ -14,7 +14,11 @@ import java.util.Map;
 public record ObservationsDocument(
         String dataset, String title, String language, ReleaseRef release,
         @OpenApiDescription("How to cite this response; url pins the release, so it returns these numbers for good") Citation citation,
-        UnitRef unit, String source, String licence,
+        @OpenApiDescription("The dataset's unit; for a dataset with a measure dimension each observation's unit is that of its measure (see measures)")
+        UnitRef unit,
+        @OpenApiDescription("Only for datasets whose values have several units: per code of the measure dimension, its kind and unit. Each observation then names its unit (unit).")
+        Map<String, MeasureRef> measures,
+        String source, String licence,
         List<DimensionRef> dimensions,
         @OpenApiDescription("One object per observation: for every dimension its code (e.g. geo) and/or label (geo_label), then time, value (null when suppressed or missing) and flag.")
         List<Map<String, Object>> observations,
@@ -32,6 +36,10 @@ public record ObservationsDocument(
     }
 
     public record UnitRef(String id, String label, int multiplier, int decimals) {
+    }
+
+    /** kind: count, ratio, mean, median, quantile or category. */
+    public record MeasureRef(String kind, UnitRef unit) {
     }
 
     public record DimensionRef(String id, String label) {

@@ -112,6 +112,8 @@ public final class OpenApiContract implements DefinitionProcessor {
         props.putObject("value").put("type", "number").put("nullable", true);
         props.putObject("flag").put("type", "string").put("nullable", true)
                 .put("description", "p provisional, e estimated, b break, c confidential (suppressed), m missing, …");
+        props.putObject("unit").put("type", "string")
+                .put("description", "Only for datasets with a measure dimension: the id of the observation's unit, that of its measure (see measures)");
         props.putObject("confStatus").put("type", "string").put("nullable", true)
                 .put("description", "Only for datasets under disclosure control (SDMX CONF_STATUS): F free, C primary suppression, D secondary suppression")
                 .putArray("enum").add("F").add("C").add("D").addNull();

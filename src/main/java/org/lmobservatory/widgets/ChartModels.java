@@ -3,6 +3,7 @@ package org.lmobservatory.widgets;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
+import org.lmobservatory.catalogue.Unit;
 import org.lmobservatory.observations.SeriesKey;
 import org.lmobservatory.web.Languages;
 import org.lmobservatory.widgets.CollectedObservations.Cell;
@@ -50,10 +51,14 @@ final class ChartModels {
                 subtitle.add(Languages.pick(dim.label(), lang) + ": " + label(obs, dim, obs.series().get(0).codes().get(dim.position()), lang));
             }
         }
-        String unitLabel = Languages.pick(d.unit().label(), lang);
+        // Series of one measure are drawn in its unit; a chart mixing measures of different units falls back to the dataset's.
+        Set<Unit> units = new HashSet<>();
+        obs.series().forEach(s -> units.add(d.unitOf(s.codes())));
+        Unit unit = units.size() == 1 ? units.iterator().next() : d.unit();
+        String unitLabel = Languages.pick(unit.label(), lang);
         subtitle.add(t.get("unit") + ": " + unitLabel);
-        return new ChartModel(type, lang, Languages.pick(d.title(), lang), String.join(" · ", subtitle), d.unit().id(), unitLabel,
-                d.unit().decimals(), d.frequency(), periods, series, sourceLines(obs, t, new LocaleFormat(lang)), accent);
+        return new ChartModel(type, lang, Languages.pick(d.title(), lang), String.join(" · ", subtitle), unit.id(), unitLabel,
+                unit.decimals(), d.frequency(), periods, series, sourceLines(obs, t, new LocaleFormat(lang)), accent);
     }
 
     static String label(CollectedObservations obs, Dimension dim, String code, String lang) {

@@ -35,9 +35,9 @@ final class IndicatorViews {
         this.m = m;
         this.t = new WidgetTexts(m.lang());
         this.f = new LocaleFormat(m.lang());
-        this.decimals = m.dataset().unit().decimals();
-        this.unitId = m.dataset().unit().id();
-        this.unitLabel = Languages.pick(m.dataset().unit().label(), m.lang());
+        this.decimals = m.unit().decimals();
+        this.unitId = m.unit().id();
+        this.unitLabel = Languages.pick(m.unit().label(), m.lang());
         this.percent = LocaleFormat.isPercent(unitId);
     }
 

@@ -4,6 +4,8 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Code;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.catalogue.Measure;
+import org.lmobservatory.catalogue.Unit;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.catalogue.Frequency;
 import org.lmobservatory.observations.ObservationService;
@@ -58,6 +60,12 @@ final class IndicatorWidget {
                  Map<String, String> widgetQuery, WidgetTheme theme, CollectedObservations observations) {
         Frequency frequency() {
             return dataset.frequency();
+        }
+
+        /** The unit of the widget's values: the widget shows one code of every dimension, so one measure. */
+        Unit unit() {
+            return dataset.measureDimension().map(d -> dataset.measures().get(apiQuery.get(d.id()).get(0)))
+                    .map(Measure::unit).orElse(dataset.unit());
         }
     }
 

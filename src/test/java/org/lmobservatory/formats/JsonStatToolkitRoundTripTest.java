@@ -50,7 +50,30 @@ class JsonStatToolkitRoundTripTest {
         roundTrip(FormatsFixture.SPARSE_OBSERVATIONS, Map.of("lang", "fi", "time", "2021..2022"), List.of("area", "group"));
     }
 
+    @Test
+    void aDatasetWithMeasuresRoundTripsWithItsMeasureDimensionAsTheMetricAndAUnitPerMeasure() throws Exception {
+        Map<String, String> query = Map.of("geo", "FI", "field", "TOTAL");
+        roundTrip("/v1/datasets/graduate-outcomes/observations", query, List.of("geo", "field", "sex", "months", "indicator"), false);
+        byte[] jsonStat = TestServer.given().queryParams(query).queryParam("format", "jsonstat").get("/v1/datasets/graduate-outcomes/observations")
+                .then().statusCode(200).extract().asByteArray();
+        Path file = Files.createTempFile("lmo-jsonstat", ".json");
+        try {
+            Files.write(file, jsonStat);
+            assertEquals(List.of(List.of("indicator", "TRACKED", "persons", "0"), List.of("indicator", "EMP_RATE", "%", "1"),
+                            List.of("indicator", "EDU_RATE", "%", "1"), List.of("indicator", "NEET_RATE", "%", "1"),
+                            List.of("indicator", "IN_FIELD_RATE", "%", "1"), List.of("indicator", "EARN_BAND_MEDIAN", "earnings decile (1-10)", "0")),
+                    toolkit("units.cjs", file));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     private static void roundTrip(String path, Map<String, String> query, List<String> dimensions) throws Exception {
+        roundTrip(path, query, dimensions, true);
+    }
+
+    /** indicator: whether the cube starts with our one-category indicator (datasets without a measure dimension). */
+    private static void roundTrip(String path, Map<String, String> query, List<String> dimensions, boolean indicator) throws Exception {
         Map<String, Cell> expected = FormatsFixture.jsonCells(path, query, dimensions);
         byte[] jsonStat = TestServer.given().queryParams(query).queryParam("format", "jsonstat").get(path)
                 .then().statusCode(200).extract().asByteArray();
@@ -58,7 +81,7 @@ class JsonStatToolkitRoundTripTest {
         try {
             Files.write(file, jsonStat);
             List<List<String>> table = toolkitCells(file);
-            List<String> header = new ArrayList<>(List.of("indicator"));
+            List<String> header = new ArrayList<>(indicator ? List.of("indicator") : List.of());
             header.addAll(dimensions);
             header.addAll(List.of("time", "value", "status"));
             assertEquals(header, table.get(0), path);
@@ -70,7 +93,7 @@ class JsonStatToolkitRoundTripTest {
                     empty++;
                     continue;
                 }
-                Cell previous = actual.put(String.join("|", row.subList(1, row.size() - 2)), cell);
+                Cell previous = actual.put(String.join("|", row.subList(indicator ? 1 : 0, row.size() - 2)), cell);
                 assertEquals(null, previous, "one cell per coordinate");
             }
             FormatsFixture.assertSameCells(expected, actual, "jsonstat-toolkit on " + path + " " + query);
@@ -82,7 +105,12 @@ class JsonStatToolkitRoundTripTest {
 
     /** Runs cells.cjs: the toolkit's own reading of the file, as CSV (dimensions…, value, status). */
     private static List<List<String>> toolkitCells(Path file) throws Exception {
-        Process node = new ProcessBuilder("node", "cells.cjs", file.toAbsolutePath().toString())
+        return toolkit("cells.cjs", file);
+    }
+
+    /** Runs one of the scripts in src/test/jsonstat on the file; its CSV output as rows. */
+    private static List<List<String>> toolkit(String script, Path file) throws Exception {
+        Process node = new ProcessBuilder("node", script, file.toAbsolutePath().toString())
                 .directory(SCRIPT_DIR.toFile()).redirectErrorStream(false).start();
         byte[] out = node.getInputStream().readAllBytes();
         String err = new String(node.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

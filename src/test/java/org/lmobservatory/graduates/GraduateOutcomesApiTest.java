@@ -141,7 +141,7 @@ class GraduateOutcomesApiTest {
                 .get(OBSERVATIONS).then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> rows = json.getList("observations");
         assertEquals(Set.of("geo", "geo_label", "field", "field_label", "sex", "sex_label", "months", "months_label", "indicator",
-                "indicator_label", "time", "value", "flag", "confStatus"), rows.get(0).keySet());
+                "indicator_label", "time", "value", "unit", "flag", "confStatus"), rows.get(0).keySet());
         Map<String, Object> total = rows.stream().filter(r -> r.get("sex").equals("T") && r.get("months").equals("M12")).findFirst().orElseThrow();
         assertNull(total.get("value"), "a school of a handful of graduates is never published: " + total);
         assertEquals("c", total.get("flag"));

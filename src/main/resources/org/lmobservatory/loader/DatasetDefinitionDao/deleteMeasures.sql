@@ -1,0 +1,1 @@
+DELETE FROM published.dataset_measure WHERE dataset_id = :id
