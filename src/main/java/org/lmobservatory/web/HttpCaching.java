@@ -53,6 +53,16 @@ public final class HttpCaching {
         ctx.header("Vary", "Accept, Accept-Encoding");
     }
 
+    /**
+     * For answers cached on their own terms (widgets, their scripts): ETag and Cache-Control, no Last-Modified, and the
+     * same If-None-Match check as the API, so both sides agree on weak tags, lists and {@code *}.
+     */
+    public static boolean notModified(Context ctx, String etag, String cacheControl) {
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", cacheControl);
+        return clientHasCurrent(ctx, etag);
+    }
+
     /** The one If-None-Match check of the server (API and widgets): true, with the status set to 304, when the tag matches. */
     public static boolean clientHasCurrent(Context ctx, String etag) {
         if (!IfNoneMatch.parse(ctx.header("If-None-Match")).matches(etag)) return false;

@@ -6,6 +6,7 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiResponse;
 import org.lmobservatory.web.QueryParams;
+import org.lmobservatory.web.HttpCaching;
 
 import java.util.Set;
 
@@ -52,7 +53,7 @@ final class AssetEndpoints {
 
     private static void asset(Context ctx, String name, String contentType, String content) {
         QueryParams.requireOnly(ctx, Set.of());
-        if (WidgetHeaders.notModified(ctx, WidgetHeaders.assetEtag(name), WidgetHeaders.ASSET_CACHE)) return;
+        if (HttpCaching.notModified(ctx, WidgetHeaders.assetEtag(name), WidgetHeaders.ASSET_CACHE)) return;
         ctx.contentType(contentType).result(content);
     }
 }

@@ -13,6 +13,7 @@ import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.Release;
 import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.web.Problem;
+import org.lmobservatory.web.HttpCaching;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +75,7 @@ final class ChartEndpoint {
         Dataset dataset = catalogue.dataset(ctx.pathParam("datasetId"));
         Release release = releases.resolve(dataset.id(), ReleaseResolver.selector(params));
         WidgetHeaders.crossOrigin(ctx);
-        if (WidgetHeaders.notModified(ctx, WidgetHeaders.etag(release.id(), "chart", ctx.queryParamMap(), ""), WidgetHeaders.DATA_CACHE)) return;
+        if (HttpCaching.notModified(ctx, WidgetHeaders.etag(release.id(), "chart", ctx.queryParamMap(), ""), WidgetHeaders.DATA_CACHE)) return;
         CollectedObservations obs = CollectedObservations.collect(observations, release, dataset.id(), params);
         checkDrawable(type, obs);
         String svg = ChartSvgRenderer.render(ChartModels.from(obs, type, null), "lmo-chart");

@@ -7,6 +7,7 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import org.lmobservatory.errors.ObservatoryException;
+import org.lmobservatory.web.HttpCaching;
 
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class IndicatorEndpoints {
             IndicatorWidget.Target target = widget.target(params);
             String etag = WidgetHeaders.etag(target.release().id(), "page", params, origin);
             // No CSP on a 304: caches merge its headers into the stored page, whose style hash depends on the theme.
-            if (WidgetHeaders.notModified(ctx, etag, WidgetHeaders.DATA_CACHE)) return;
+            if (HttpCaching.notModified(ctx, etag, WidgetHeaders.DATA_CACHE)) return;
             IndicatorWidget.Model model = widget.build(params);
             String style = PAGE_CSS + IndicatorWidgetPage.css(model.theme());
             String html = IndicatorWidgetPage.page(model, origin, pageUrl(origin, model), style, WidgetAssets.PAGE_SCRIPT);
@@ -100,7 +101,7 @@ final class IndicatorEndpoints {
         ctx.contentType("text/html; charset=utf-8");
         try {
             IndicatorWidget.Target target = widget.target(params);
-            if (WidgetHeaders.notModified(ctx, WidgetHeaders.etag(target.release().id(), "fragment", params, origin), WidgetHeaders.DATA_CACHE)) return;
+            if (HttpCaching.notModified(ctx, WidgetHeaders.etag(target.release().id(), "fragment", params, origin), WidgetHeaders.DATA_CACHE)) return;
             IndicatorWidget.Model model = widget.build(params);
             ctx.header("ETag", WidgetHeaders.etag(model.release().id(), "fragment", params, origin));
             ctx.result(IndicatorWidgetPage.fragment(model, origin, IndicatorWidgetPage.css(model.theme())));

@@ -44,20 +44,13 @@ final class WidgetHeaders {
         ctx.header("X-Content-Type-Options", "nosniff");
     }
 
+    /** The API's ETag of the release and a variant; the variant adds what only widgets vary by (origin, asset version). */
     static String etag(long releaseId, String kind, Map<String, List<String>> params, String origin) {
-        String key = kind + "|" + origin + "|" + canonical(params) + "|" + WidgetAssets.VERSION;
-        return "\"r" + releaseId + "-" + WidgetAssets.sha256Hex(key).substring(0, 20) + "\"";
+        return HttpCaching.etag(releaseId, kind + "|" + origin + "|" + canonical(params) + "|" + WidgetAssets.VERSION);
     }
 
     static String assetEtag(String name) {
         return "\"" + name + "-" + WidgetAssets.VERSION + "\"";
-    }
-
-    /** Sets ETag and Cache-Control; true (and a 304 already set) when the client's copy is current. */
-    static boolean notModified(Context ctx, String etag, String cacheControl) {
-        ctx.header("ETag", etag);
-        ctx.header("Cache-Control", cacheControl);
-        return HttpCaching.clientHasCurrent(ctx, etag);
     }
 
     /** The origin this request reached us at; absolute links in widgets point back there. */

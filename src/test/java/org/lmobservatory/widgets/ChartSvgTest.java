@@ -130,6 +130,13 @@ class ChartSvgTest {
         assertNull(first.header("Set-Cookie"), "no cookies");
         TestServer.given().urlEncodingEnabled(false).header("If-None-Match", etag).get(CHART + "?geo=FI1B&age=Y15-74")
                 .then().statusCode(304);
+        // The API's If-None-Match rules (web/HttpCaching): weak comparison, a list, and * all match; a stranger does not.
+        for (String header : List.of("W/" + etag, "\"r0-old\", W/" + etag, "*")) {
+            TestServer.given().urlEncodingEnabled(false).header("If-None-Match", header).get(CHART + "?geo=FI1B&age=Y15-74")
+                    .then().statusCode(304).header("ETag", etag);
+        }
+        TestServer.given().urlEncodingEnabled(false).header("If-None-Match", "\"r0-old\"").get(CHART + "?geo=FI1B&age=Y15-74")
+                .then().statusCode(200);
         String other = TestServer.given().urlEncodingEnabled(false).get(CHART + "?geo=FI1C&age=Y15-74").header("ETag");
         assertFalse(Objects.equals(etag, other), "another query, another ETag");
     }
