@@ -1,5 +1,7 @@
 package org.lmobservatory.db;
 
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -23,6 +25,14 @@ public final class CopyText implements AutoCloseable {
 
     public CopyText(Connection connection, String copySql) throws SQLException {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+    }
+
+    /**
+     * A COPY whose statement is the DAO's {@code name}.sql, found as Jdbi finds the DAO's other statements, on the
+     * handle's connection so it runs in the handle's transaction. Called from the DAO's {@link SqlCopy} methods.
+     */
+    public static CopyText open(Handle h, Class<?> dao, String name) throws SQLException {
+        return new CopyText(h.getConnection(), ClasspathSqlLocator.removingComments().locate(dao, name));
     }
 
     /** Next field of the current row; null is SQL NULL. */

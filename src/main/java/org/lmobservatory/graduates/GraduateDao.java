@@ -1,12 +1,16 @@
 package org.lmobservatory.graduates;
 
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.lmobservatory.db.CopyText;
+import org.lmobservatory.db.SqlCopy;
 
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -14,7 +18,7 @@ import java.util.List;
  * the per-release digest of it (staging.release_digest). Everything here runs inside the load's one transaction.
  */
 @UseClasspathSqlLocator
-interface GraduateDao {
+interface GraduateDao extends SqlObject {
 
     /** A graduate id seen again at lineNo, first seen at firstLine. */
     record DuplicateId(int lineNo, String graduateId, int firstLine) {
@@ -54,4 +58,10 @@ interface GraduateDao {
 
     @SqlUpdate
     void saveReleaseDigest(@Bind("release") long releaseId, @Bind("load") long loadId);
+
+    /** The load's graduate records, streamed by {@link GraduateStaging}; the column order is that of its fields. */
+    @SqlCopy
+    default CopyText copyGraduates() throws SQLException {
+        return CopyText.open(getHandle(), GraduateDao.class, "copyGraduates");
+    }
 }

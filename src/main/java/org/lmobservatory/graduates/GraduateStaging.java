@@ -17,10 +17,7 @@ final class GraduateStaging implements AutoCloseable {
     GraduateStaging(Handle h, long loadId, CellKeyNoise keys) throws SQLException {
         this.loadId = loadId;
         this.keys = keys;
-        this.copy = new CopyText(h.getConnection(), """
-                COPY staging.graduate (load_id, line_no, graduate_id, school, school_name, country, region, municipality, field,
-                    isced_level, sex, graduation_year, status_m06, status_m12, status_m24, earnings_band_m06, earnings_band_m12,
-                    earnings_band_m24, in_field_m06, in_field_m12, in_field_m24, record_key, content_hash) FROM STDIN""");
+        this.copy = h.attach(GraduateDao.class).copyGraduates();
     }
 
     void write(GraduateRecord g) throws SQLException {

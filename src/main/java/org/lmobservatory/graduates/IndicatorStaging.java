@@ -39,8 +39,8 @@ final class IndicatorStaging {
     static long write(Handle h, long loadId, Dataset dataset, IndicatorBuilder.Result result) throws SQLException {
         int[] at = positions(dataset);
         long rows;
-        try (CopyText copy = new CopyText(h.getConnection(),
-                "COPY staging.load_row (load_id, line_no, key, period_start, value, flags, conf_status) FROM STDIN")) {
+        StagingLoadDao staging = h.attach(StagingLoadDao.class);
+        try (CopyText copy = staging.copyProtectedRows()) {
             int n = 0;
             String[] key = new String[DIMENSIONS.size()];
             for (IndicatorBuilder.PublishedCell c : result.cells()) {
@@ -56,7 +56,7 @@ final class IndicatorStaging {
             rows = copy.finish();
         }
         List<AuditEntry> audit = AuditEntry.of(result.report());
-        if (!audit.isEmpty()) h.attach(StagingLoadDao.class).insertDisclosure(loadId, audit);
+        if (!audit.isEmpty()) staging.insertDisclosure(loadId, audit);
         return rows;
     }
 }

@@ -109,7 +109,7 @@ public final class LoadService {
         String readerSummary;
         boolean committed = false;
         h.begin();
-        try (RowSink staging = new RowSink.Staging(new StagingWriter(h.getConnection(), loadId))) {
+        try (RowSink staging = new RowSink.Staging(new StagingWriter(h, loadId))) {
             RowPipeline.Outcome outcome = RowPipeline.run(file, format, options.mapping(), dataset, codelists, validator, staging, errors);
             rows = outcome.rows();
             merge = outcome.incremental();

@@ -1,18 +1,19 @@
 package org.lmobservatory.loader;
 
+import org.jdbi.v3.core.Handle;
 import org.lmobservatory.db.CopyText;
+import org.lmobservatory.releases.StagingLoadDao;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Streams validated rows into staging.load_row with the COPY protocol. */
+/** Streams validated rows into staging.load_row with the COPY protocol (StagingLoadDao/copyRows.sql). */
 final class StagingWriter implements AutoCloseable {
     private final CopyText copy;
     private final long loadId;
 
-    StagingWriter(Connection connection, long loadId) throws SQLException {
+    StagingWriter(Handle h, long loadId) throws SQLException {
         this.loadId = loadId;
-        this.copy = new CopyText(connection, "COPY staging.load_row (load_id, line_no, key, period_start, value, flags, action) FROM STDIN");
+        this.copy = h.attach(StagingLoadDao.class).copyRows();
     }
 
     void write(RowValidator.ValidRow row) throws SQLException {

@@ -1,5 +1,6 @@
 package org.lmobservatory.releases;
 
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -7,8 +8,11 @@ import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.lmobservatory.db.CopyText;
+import org.lmobservatory.db.SqlCopy;
 import org.lmobservatory.disclosure.AuditEntry;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +21,12 @@ import java.util.Optional;
  * The lifecycle of one staging load (staging.load with its load_row, load_error and load_disclosure): begun as
  * 'loading' by a loader, then valid, invalid or failed; {@link Publisher} finds a valid one, marks it published and
  * deletes its rows. It lives here, not in loader/, because both need it and loader already depends on releases.
- * The rows themselves arrive by COPY (loader's StagingWriter), not through here. Attach it to the handle that holds
+ * The rows themselves arrive by COPY: the statements are here, the streaming is the caller's (loader's StagingWriter,
+ * graduates' IndicatorStaging). Attach it to the handle that holds
  * the load's transaction, so its statements run in that transaction.
  */
 @UseClasspathSqlLocator
-public interface StagingLoadDao {
+public interface StagingLoadDao extends SqlObject {
 
     /** One kept error of an invalid load; the file is the load's own, so it is not stored per line. */
     record ErrorLine(int line, String column, String message) {
@@ -95,4 +100,16 @@ public interface StagingLoadDao {
 
     @SqlBatch
     void insertDisclosure(@Bind("id") long loadId, @BindMethods List<AuditEntry> entries);
+
+    /** A data owner's validated rows, each with its merge action (fields: load, line, key, period, value, flags, action). */
+    @SqlCopy
+    default CopyText copyRows() throws SQLException {
+        return CopyText.open(getHandle(), StagingLoadDao.class, "copyRows");
+    }
+
+    /** Cells computed from microdata, each with its confidentiality status (fields: …, flags, conf_status). */
+    @SqlCopy
+    default CopyText copyProtectedRows() throws SQLException {
+        return CopyText.open(getHandle(), StagingLoadDao.class, "copyProtectedRows");
+    }
 }

@@ -73,6 +73,7 @@ class SqlObjectFilesTest {
                     : a instanceof SqlBatch b ? b.value()
                     : a instanceof SqlCall c ? c.value()
                     : a instanceof SqlScript s ? s.value()
+                    : a instanceof SqlCopy copy ? copy.value()
                     : null;
             if (value != null) return value.isEmpty() ? m.getName() : value;
         }
