@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * What earlier releases of a graduate dataset published, read back to audit a new release against them
- * ({@link EarlierReleases}). Reads of published.* that belong with the releases package once it has its DAO.
+ * ({@link EarlierReleases}). It reads published.* but stays here, not in releases/: it writes nothing, and both
+ * statements are the graduate audit's own questions (releases protected by the cell-key noise rule; values by cohort
+ * year), with {@link EarlierReleases} their only reader. What every release has in common is in releases' ReleaseDao.
  */
 @UseClasspathSqlLocator
 interface PublishedIndicatorDao {
