@@ -64,8 +64,8 @@ public final class Observatory implements AutoCloseable {
         Observability observability = new Observability();
         this.admission = new QueryAdmission(config.limits().maxConcurrentQueries(), config.limits().queryWaitMillis(),
                 config.limits().maxWaitingQueries(), observability::overloaded);
-        this.catalogue = new CatalogueService(database.api(), admission);
-        this.releases = new CurrentReleases(database.api().onDemand(ReleaseDao.class));
+        this.catalogue = new CatalogueService(database.lookups(), admission);
+        this.releases = new CurrentReleases(database.lookups().onDemand(ReleaseDao.class), admission);
         this.cache = new ResponseCache(config.cacheBytes());
         releases.onChange(cache::evictDataset);
         releases.onChange(id -> catalogue.invalidate());
@@ -74,7 +74,7 @@ public final class Observatory implements AutoCloseable {
             catalogue.invalidate();
         });
         ObservationService observations = new ObservationService(database.api(), catalogue, config.limits(), config.baseUrl(), admission);
-        ReleaseResolver resolver = new ReleaseResolver(releases, database.api());
+        ReleaseResolver resolver = new ReleaseResolver(releases, database.lookups(), admission);
         BulkDownloads downloads = new BulkDownloads(config.dataDir().resolve("downloads"), observations, downloadStorage);
         AllowedMethods allowedMethods = new AllowedMethods();
         observability.admission(admission);
@@ -95,7 +95,7 @@ public final class Observatory implements AutoCloseable {
                 new DownloadRoutes(catalogue, resolver, downloads),
                 new CsvMetadataRoutes(observations, catalogue, resolver, config.baseUrl()),
                 new WidgetRoutes(catalogue, observations, resolver),
-                new ReleaseRoutes(database.api(), catalogue, config.baseUrl()));
+                new ReleaseRoutes(database.api(), database.lookups(), catalogue, config.baseUrl(), admission));
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));

@@ -26,12 +26,13 @@ public record AppConfig(
         Outage outage) {
 
     /**
-     * How the API pool behaves when the database is unreachable: how long a request waits for a connection, and after
-     * how many consecutive connection failures it stops trying for a few seconds (then lets one probe through).
+     * How the API pool behaves when the database is unreachable: how long a request waits for a connection, after
+     * how many consecutive connection failures it stops trying for a few seconds (then lets one probe through), and
+     * how long a small lookup (metadata, releases) may take before it gives up (0: no deadline; see db/LookupDeadline).
      */
-    public record Outage(long connectTimeoutMs, int breakerFailures, int breakerOpenSeconds) {
+    public record Outage(long connectTimeoutMs, int breakerFailures, int breakerOpenSeconds, long lookupTimeoutMs) {
         public static Outage defaults() {
-            return new Outage(750, 3, 5);
+            return new Outage(750, 3, 5, 3_000);
         }
     }
 
@@ -116,7 +117,8 @@ public record AppConfig(
                         // Hikari refuses less than 250 ms.
                         Math.max(250, longValue(env, "LMO_DB_CONNECT_TIMEOUT_MS", o.connectTimeoutMs())),
                         Math.max(1, intValue(env, "LMO_DB_BREAKER_FAILURES", o.breakerFailures())),
-                        Math.max(1, intValue(env, "LMO_DB_BREAKER_OPEN_SECONDS", o.breakerOpenSeconds()))));
+                        Math.max(1, intValue(env, "LMO_DB_BREAKER_OPEN_SECONDS", o.breakerOpenSeconds())),
+                        Math.max(0, longValue(env, "LMO_DB_LOOKUP_TIMEOUT_MS", o.lookupTimeoutMs()))));
     }
 
     public AppConfig withPort(int newPort) {

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.lmobservatory.config.AppConfig;
@@ -35,6 +36,7 @@ public final class Database implements AutoCloseable {
     private final ConnectionBreaker apiBreaker;
     private final Jdbi owner;
     private final Jdbi api;
+    private final Jdbi lookups;
     private final String jdbcUrl;
     private final String user;
     private final String password;
@@ -52,6 +54,10 @@ public final class Database implements AutoCloseable {
         this.apiBreaker = new ConnectionBreaker(apiPool, config.outage().breakerFailures(), config.outage().breakerOpenSeconds());
         this.owner = Jdbi.create(ownerPool).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
         this.api = Jdbi.create(apiBreaker).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
+        this.lookups = Jdbi.create(apiBreaker).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
+        if (config.outage().lookupTimeoutMs() > 0) {
+            lookups.getConfig(SqlStatements.class).addCustomizer(new LookupDeadline(config.outage().lookupTimeoutMs()));
+        }
     }
 
     public static Database start(AppConfig config) {
@@ -174,6 +180,11 @@ public final class Database implements AutoCloseable {
     /** Read-only connection as the API role. */
     public Jdbi api() {
         return api;
+    }
+
+    /** The API's connections again, for small lookups only: every statement has the short {@link LookupDeadline}. */
+    public Jdbi lookups() {
+        return lookups;
     }
 
     /** The API pool's circuit breaker: whether the database is failing right now, and whether requests are refused at once. */

@@ -10,7 +10,8 @@ import java.util.function.Function;
  * A cache loader that remembers what it last loaded for each key and answers that when the database cannot be
  * reached. The in-memory views (current releases, dataset metadata) expire after seconds; without this, a cached
  * observation answer could not be served during an outage because looking up its release needed the database.
- * The same holds when the admission gate refuses the lookup (db/QueryAdmission): metadata a few seconds old beats a 503.
+ * The same holds when the admission gate refuses the lookup (db/QueryAdmission) or it runs past its deadline
+ * (db/LookupDeadline): metadata a few seconds old beats a 503 or 504.
  * The value handed out again expires like a fresh one, so the database is asked again at most once per expiry.
  */
 public final class LastKnown<K, V> implements CacheLoader<K, V> {
@@ -46,6 +47,8 @@ public final class LastKnown<K, V> implements CacheLoader<K, V> {
 
     private static boolean unavailable(RuntimeException e) {
         return DatabaseErrors.translate(e).map(known -> known.kind() == ErrorKind.DATABASE_UNAVAILABLE
-                || known.kind() == ErrorKind.DATABASE_BUSY || known.kind() == ErrorKind.OVERLOADED).orElse(false);
+                || known.kind() == ErrorKind.DATABASE_BUSY || known.kind() == ErrorKind.OVERLOADED
+                // A lookup past its short deadline (db/LookupDeadline): the database is too slow to ask right now.
+                || known.kind() == ErrorKind.STATEMENT_TIMEOUT).orElse(false);
     }
 }

@@ -3,6 +3,7 @@ package org.lmobservatory.releases;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
+import org.lmobservatory.db.QueryAdmission;
 import org.lmobservatory.errors.LastKnown;
 
 import java.time.Duration;
@@ -23,8 +24,14 @@ public final class CurrentReleases {
 
     /** releases: one that opens its own handle per read ({@code jdbi.onDemand}). */
     public CurrentReleases(ReleaseDao releases) {
-        // While the database is unreachable the last known release stays current, so cached answers can still be served.
-        this.lastKnown = new LastKnown<>(releases::current, 10_000);
+        this(releases, QueryAdmission.unlimited());
+    }
+
+    /** admission: the API's gate; a miss of this view is a database query like any other and waits its turn there. */
+    public CurrentReleases(ReleaseDao releases, QueryAdmission admission) {
+        // While the database is unreachable, or the gate full, the last known release stays current, so cached answers
+        // can still be served.
+        this.lastKnown = new LastKnown<>(id -> admission.get(() -> releases.current(id)), 10_000);
         this.current = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(60)).maximumSize(10_000).build(lastKnown);
     }
 

@@ -2,6 +2,7 @@ package org.lmobservatory.releases;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.lmobservatory.db.QueryAdmission;
 import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.errors.ObservatoryException;
 
@@ -18,10 +19,17 @@ import java.util.Map;
 public final class ReleaseResolver {
     private final CurrentReleases current;
     private final Jdbi jdbi;
+    private final QueryAdmission admission;
 
     public ReleaseResolver(CurrentReleases current, Jdbi jdbi) {
+        this(current, jdbi, QueryAdmission.unlimited());
+    }
+
+    /** admission: the API's gate; resolving a pin reads the database, so it waits there as the observation query does. */
+    public ReleaseResolver(CurrentReleases current, Jdbi jdbi, QueryAdmission admission) {
         this.current = current;
         this.jdbi = jdbi;
+        this.admission = admission;
     }
 
     /** release= and asOf= of a query string; both absent is the current release. */
@@ -35,7 +43,7 @@ public final class ReleaseResolver {
      */
     public Release resolve(String datasetId, ReleaseSelector selector) {
         if (selector.current()) return current.of(datasetId);
-        return jdbi.withHandle(h -> resolve(h, datasetId, selector));
+        return admission.get(() -> jdbi.withHandle(h -> resolve(h, datasetId, selector)));
     }
 
     /** Inside the caller's snapshot, for routes that read several releases together (revisions). */

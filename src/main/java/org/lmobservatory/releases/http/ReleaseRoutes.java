@@ -13,6 +13,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
+import org.lmobservatory.db.QueryAdmission;
 import org.lmobservatory.disclosure.AuditEntry;
 import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.releases.Release;
@@ -45,13 +46,22 @@ public final class ReleaseRoutes implements RouteSet {
     static final int MAX_LIMIT = 10_000;
 
     private final Jdbi jdbi;
+    private final Jdbi lookups;
     private final CatalogueService catalogue;
     private final String baseUrl;
+    private final QueryAdmission admission;
 
-    public ReleaseRoutes(Jdbi apiJdbi, CatalogueService catalogue, String baseUrl) {
+    /**
+     * lookups: the API's connections with the short deadline of small lookups (db/LookupDeadline), for the release list;
+     * revisions compare whole releases and take apiJdbi. admission: the API's gate for database queries; both lists wait
+     * there like observation queries do.
+     */
+    public ReleaseRoutes(Jdbi apiJdbi, Jdbi lookups, CatalogueService catalogue, String baseUrl, QueryAdmission admission) {
         this.jdbi = apiJdbi;
+        this.lookups = lookups;
         this.catalogue = catalogue;
         this.baseUrl = baseUrl;
+        this.admission = admission;
     }
 
     @Override
@@ -73,7 +83,7 @@ public final class ReleaseRoutes implements RouteSet {
     void releases(Context ctx) {
         QueryParams.requireOnly(ctx, Set.of());
         Dataset d = catalogue.dataset(ctx.pathParam("datasetId"));
-        ReleaseList list = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+        ReleaseList list = admission.get(() -> lookups.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
             ReleaseDao dao = h.attach(ReleaseDao.class);
             Long current = dao.current(d.id()).map(Release::id).orElse(null);
             List<Release> releases = dao.list(d.id());
@@ -82,7 +92,7 @@ public final class ReleaseRoutes implements RouteSet {
                     r.inputChecksum(), r.inputFile(), r.id() == (current == null ? -1 : current), url(d, r),
                     audit.getOrDefault(r.id(), List.of()))).toList();
             return new ReleaseList(d.id(), current, out.size(), out);
-        });
+        }));
         ctx.json(list);
     }
 
@@ -114,7 +124,7 @@ public final class ReleaseRoutes implements RouteSet {
         String releaseParam = QueryParams.single(ctx, "release");
         ReleaseSelector to = releaseParam == null ? ReleaseSelector.CURRENT : new ReleaseSelector(ReleaseParams.releaseId("release", releaseParam), null);
         int limit = limit(QueryParams.single(ctx, "limit"));
-        ctx.json(jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> revisionList(h, d, from, to, limit)));
+        ctx.json(admission.get(() -> jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> revisionList(h, d, from, to, limit))));
     }
 
     private RevisionList revisionList(Handle h, Dataset d, ReleaseSelector fromSelector, ReleaseSelector toSelector, int limit) {
