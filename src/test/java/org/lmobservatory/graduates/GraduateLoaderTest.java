@@ -117,10 +117,11 @@ class GraduateLoaderTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<GraduateLoadReport> a = pool.submit(() -> slow.load("grad-concurrent", RandomGraduates.write(dir, 22), options));
-            assertTrue(firstInside.await(30, TimeUnit.SECONDS));
+            // Generous bounds: they only catch a deadlock; each load audits by linear programming, minutes on a busy CI machine.
+            assertTrue(firstInside.await(10, TimeUnit.MINUTES));
             Future<GraduateLoadReport> b = pool.submit(() -> second.load("grad-concurrent", RandomGraduates.write(dir, 23), options));
-            GraduateLoadReport ra = a.get(60, TimeUnit.SECONDS);
-            GraduateLoadReport rb = b.get(60, TimeUnit.SECONDS);
+            GraduateLoadReport ra = a.get(10, TimeUnit.MINUTES);
+            GraduateLoadReport rb = b.get(10, TimeUnit.MINUTES);
             assertEquals(GraduateLoadReport.Status.PUBLISHED, ra.status());
             assertEquals(GraduateLoadReport.Status.PUBLISHED, rb.status());
             assertTrue(rb.releaseId() > ra.releaseId(), "the second load published after the first");
