@@ -162,6 +162,19 @@ class SeedProjectDatasetsApiTest {
         assertTrue(description.contains("discloses nothing"), description);
     }
 
+    @Test
+    void chartsAndWidgetsOfTheProjectDatasetsShowTheUnitOfTheMeasureTheyDraw() {
+        String pno = TestServer.given().queryParam("geo", "CZ_563889,CZ_563510").queryParam("measure", "PNO").queryParam("time", "2024")
+                .get("/v1/datasets/cz-pno/chart.svg").then().statusCode(200).extract().asString();
+        assertTrue(pno.contains("Unit: %"), pno);
+        String vacancies = TestServer.given().queryParam("dataset", "xk-vet-labour-match").queryParam("geo", "XK01").queryParam("profile", "ICT-3512")
+                .queryParam("measure", "VACANCIES").get("/widgets/indicator").then().statusCode(200).extract().asString();
+        assertTrue(vacancies.contains("<span class=\"lmo-unit\">vacancies</span>"), vacancies);
+        String placement = TestServer.given().queryParam("dataset", "eqavet-bg").queryParam("geo", "BG").queryParam("indicator", "EQAVET_5A")
+                .get("/widgets/indicator").then().statusCode(200).extract().asString();
+        assertTrue(placement.contains("<span class=\"lmo-unit\">%</span>"), placement);
+    }
+
     private static List<Map<String, Object>> observations(String dataset, Map<String, String> filters) {
         JsonPath doc = TestServer.given().queryParams(filters).queryParam("labels", "code").queryParam("limit", 100000)
                 .get("/v1/datasets/{id}/observations", dataset).then().statusCode(200).extract().jsonPath()
