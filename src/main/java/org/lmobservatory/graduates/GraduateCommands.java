@@ -13,7 +13,7 @@ import picocli.CommandLine;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** load-graduates: confidential graduate records into protected, published indicators. */
+/** load-graduates: confidential graduate records into protected, published indicators; derive-eqavet: EQAVET from them. */
 @Command
 public final class GraduateCommands implements CommandSet {
     private final Session session;
@@ -42,6 +42,18 @@ public final class GraduateCommands implements CommandSet {
         boolean invalid = report.status() == GraduateLoadReport.Status.INVALID;
         (invalid ? session.err() : session.out()).println(report.message());
         return invalid ? ExitCodes.REJECTED : ExitCodes.OK;
+    }
+
+    @Command(name = "derive-eqavet", description = {"EQAVET 5a, 5b and 6a of one country from the current release of graduate outcomes, published.",
+            "Reads published values only (5a = 100 - NEET_RATE, 5b = EMP_RATE, 6a = IN_FIELD_RATE at M12); nothing new if already derived from that release."})
+    int deriveEqavet(@Option(names = "--from", paramLabel = "ID", defaultValue = "graduate-outcomes", description = "The graduate outcomes dataset (default: ${DEFAULT-VALUE}).") String source,
+                     @Option(names = "--dataset", paramLabel = "ID", defaultValue = "eqavet-bg", description = "The EQAVET dataset (default: ${DEFAULT-VALUE}).") String dataset,
+                     @Option(names = "--country", paramLabel = "CODE", defaultValue = "BG", description = "The country whose areas and schools to derive (default: ${DEFAULT-VALUE}).") String country,
+                     @Option(names = "--definition", paramLabel = "D.json", description = "EQAVET dataset definition to apply first.") Path definition) throws Exception {
+        var database = session.database();
+        if (definition != null) session.out().println("defined " + new LoadService(database.owner()).define(definition));
+        session.out().println(new EqavetDerivation(database.owner(), new Publisher(database.owner())).derive(source, dataset, country).message());
+        return ExitCodes.OK;
     }
 
     /** "none" or a whole number; GraduateLoadOptions explains why any base but 0 is refused. */

@@ -1,5 +1,6 @@
 package org.lmobservatory.seed;
 
+import org.lmobservatory.graduates.EqavetDerivation;
 import org.lmobservatory.graduates.GraduateLoadOptions;
 import org.lmobservatory.graduates.GraduateLoadReport;
 import org.lmobservatory.graduates.GraduateLoader;
@@ -46,6 +47,18 @@ public final class SeedLoader {
             }
         }
         loadGraduates(seedDir.resolve("graduates"));
+        deriveEqavet(seedDir.resolve("graduates"));
+    }
+
+    /**
+     * Bulgaria's EQAVET indicators, after the graduate load because they are computed from what it published. Defined
+     * only now: their area codelist is the one load-graduates generates.
+     */
+    private void deriveEqavet(Path dir) throws Exception {
+        Path definition = dir.resolve("eqavet-bg.json");
+        if (!Files.exists(definition)) return;
+        out.println("defined " + loader.define(definition));
+        out.println(new EqavetDerivation(publisher.owner(), publisher).derive("graduate-outcomes", "eqavet-bg", "BG").message());
     }
 
     /** Graduate records (seed/graduates): protected indicators through load-graduates, like any data owner's file. */

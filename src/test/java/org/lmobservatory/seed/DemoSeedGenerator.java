@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 
 /**
  * Writes the demonstration observation files {@code seed/data/<dataset-id>.csv} from the seed codelists and dataset
@@ -78,8 +79,10 @@ public final class DemoSeedGenerator {
                 }
                 Model model = new Model(codelists, new Random(spec.seed()));
                 List<Row> rows = spec.generator().rows(model, spec.periods());
-                applyFlags(rows, spec.periods().size() - 1, new Random(spec.seed() * 31 + 7));
-                out.put(id + ".csv", toCsv(dimIds, spec.periods(), rows, def.path("unit").path("decimals").asInt(0)));
+                int measureAt = dimIds.indexOf(def.path("measures").path("dimension").asText());
+                if (measureAt < 0) applyFlags(rows, spec.periods().size() - 1, new Random(spec.seed() * 31 + 7));
+                else applyFlagsPerCell(rows, measureAt, spec.periods().size() - 1, new Random(spec.seed() * 31 + 7));
+                out.put(id + ".csv", toCsv(dimIds, spec.periods(), rows, decimals(def, measureAt)));
             }
         }
         return out;
@@ -96,6 +99,9 @@ public final class DemoSeedGenerator {
     }
 
     private static final Map<String, Spec> SPECS = Map.of(
+            "cz-pno", new Spec(20210004L, months(2021, 2025), List.of("GEO", "CZ_PNO_MEASURE"), DemoSeedGenerator::czechPno),
+            "xk-vet-labour-match", new Spec(20190005L, years(2019, 2025), List.of("GEO", "XK_PROFILE_OCCUPATION", "XK_LMIS_MEASURE"),
+                    DemoSeedGenerator::kosovoVetLabourMatch),
             "registered-unemployed", new Spec(20190101L, months(2019, 2025), List.of("GEO"),
                     DemoSeedGenerator::registeredUnemployed),
             "unemployment-rate", new Spec(20150001L, years(2015, 2025), List.of("GEO", "SEX", "AGE"),
@@ -108,7 +114,9 @@ public final class DemoSeedGenerator {
     /** Monthly stock of registered unemployed per municipality: population x national share x trend x season. */
     private static List<Row> registeredUnemployed(Model m, List<String> periods) {
         List<Row> rows = new ArrayList<>();
-        for (String muni : m.geoAtLevel("municipality")) {
+        // The municipalities with a typed-in size: the selection this dataset has always had. The Liberec Region's
+        // smaller municipalities came with cz-pno, which publishes their job seekers itself.
+        for (String muni : m.geoAtLevel("municipality").stream().filter(POPULATION::containsKey).toList()) {
             Country c = m.country(muni);
             double scale = population(muni) * c.registeredShare
                     * codeFactor("region", m.regionOf(muni), 0.22) * codeFactor("municipality", muni, 0.18);
@@ -241,6 +249,80 @@ public final class DemoSeedGenerator {
         return rows;
     }
 
+    /**
+     * Czech PNO by municipality of the Liberec Region: the population aged 15-64 (one value per year) and the available
+     * job seekers aged 15-64 (monthly) are whole numbers, and PNO is computed from exactly those two published numbers,
+     * rounded half up to 2 decimals, so the ratio on every row can be checked from the row's counts.
+     */
+    private static List<Row> czechPno(Model m, List<String> periods) {
+        List<Row> rows = new ArrayList<>();
+        for (String muni : m.geoAtLevel("municipality").stream().filter(c -> m.hasAncestor(c, "CZ051")).toList()) {
+            Country c = m.country(muni);
+            double working = 1000 * LIBEREC_REGION_POPULATION.get(muni) * 0.64 * codeFactor("working-age", muni, 0.03);
+            double level = 1.45 * codeFactor("pno", muni, 0.30);
+            double noise = 0;
+            for (int t = 0; t < periods.size(); t++) {
+                int year = 2021 + t / 12;
+                int month = t % 12;
+                long population = Math.round(working * (1 - 0.004 * (year - 2021)));
+                noise = 0.6 * noise + 0.04 * m.rnd.nextGaussian();
+                double share = c.rateAt(year + (month + 0.5) / 12) / 100 * level * c.season[month] * Math.exp(noise);
+                long jobseekers = Math.max(1, Math.round(population * share));
+                BigDecimal pno = BigDecimal.valueOf(100 * jobseekers).divide(BigDecimal.valueOf(population), 2, RoundingMode.HALF_UP);
+                rows.add(new Row(new String[]{muni, "PNO"}, t, pno.doubleValue()));
+                rows.add(new Row(new String[]{muni, "JOBSEEKERS_15_64"}, t, jobseekers));
+                rows.add(new Row(new String[]{muni, "POP_15_64"}, t, population));
+            }
+        }
+        return rows;
+    }
+
+    /** Rough total population in thousands of the Liberec Region municipalities of cz-pno (Liberec itself is in POPULATION). */
+    private static final Map<String, Double> LIBEREC_REGION_POPULATION = populations(
+            "CZ_563889 104 CZ_561380 37 CZ_561860 12 CZ_563510 45 CZ_564028 7.5 CZ_564095 7.6 CZ_564117 6.2 CZ_561631 3.6 "
+            + "CZ_564265 3.6 CZ_576964 8.2 CZ_577626 14.4");
+
+    /**
+     * Kosovo: VET enrolment by profile (education ministry) next to job seekers and vacancies in the paired occupation
+     * (employment agency), per region and year. TOTAL is the sum of the listed pairs for each measure.
+     */
+    private static List<Row> kosovoVetLabourMatch(Model m, List<String> periods) {
+        // Per pair, in codelist order after TOTAL: share of VET students in the profile, share of registered job seekers
+        // and of notified vacancies in the occupation. Invented, roughly plausible.
+        double[] enrolled = {0.14, 0.10, 0.05, 0.06, 0.16, 0.08, 0.14, 0.17, 0.05};
+        double[] seeking = {0.020, 0.015, 0.060, 0.012, 0.010, 0.020, 0.015, 0.030, 0.040};
+        double[] vacant = {0.04, 0.03, 0.08, 0.03, 0.03, 0.06, 0.03, 0.04, 0.02};
+        List<String> pairs = m.codes("XK_PROFILE_OCCUPATION");
+        String[] measures = {"VET_ENROLLED", "JOBSEEKERS", "VACANCIES"};
+        List<Row> rows = new ArrayList<>();
+        for (String region : m.geo.values().stream().filter(c -> "XK".equals(c.parent())).map(Code::id).toList()) {
+            Country c = m.country(region);
+            double people = m.geo.values().stream().filter(x -> region.equals(x.parent())).mapToDouble(x -> population(x.id())).sum();
+            double[][] shares = {enrolled, seeking, vacant};
+            double[] scale = {people * c.vetShare, people * c.registeredShare, people * c.vacancyRate * 2};
+            double[][] pairNoise = new double[3][enrolled.length];
+            for (double[] n : pairNoise) for (int p = 0; p < n.length; p++) n[p] = Math.exp(0.15 * m.rnd.nextGaussian());
+            long[][][] n = new long[3][pairs.size()][periods.size()]; // [measure][TOTAL, pairs…][year]
+            for (int t = 0; t < periods.size(); t++) {
+                double[] trend = {1 + c.vetTrend * t, c.rateAt(Integer.parseInt(periods.get(t)) + 0.5) / c.rateAt(2019.5), 1 + 0.04 * t};
+                for (int k = 0; k < 3; k++) {
+                    for (int p = 0; p < enrolled.length; p++) {
+                        long v = Math.round(scale[k] * shares[k][p] * pairNoise[k][p] * trend[k] * Math.exp(0.06 * m.rnd.nextGaussian()));
+                        n[k][p + 1][t] = v;
+                        n[k][0][t] += v;
+                    }
+                }
+            }
+            for (int p = 0; p < pairs.size(); p++) {
+                int at = pairs.get(p).equals("TOTAL") ? 0 : p;
+                for (int k = 0; k < 3; k++) {
+                    for (int t = 0; t < periods.size(); t++) rows.add(new Row(new String[]{region, pairs.get(p), measures[k]}, t, n[k][at][t]));
+                }
+            }
+        }
+        return rows;
+    }
+
     /** Extra rise of registered unemployment in spring 2020, fading out by autumn 2021 (0..1). */
     private static double pandemic(int year, int month) {
         int i = (year - 2020) * 12 + month; // 0 = 2020-01
@@ -338,6 +420,13 @@ public final class DemoSeedGenerator {
             return codelists.getOrDefault(codelist, List.of()).stream().map(Code::id).toList();
         }
 
+        boolean hasAncestor(String id, String ancestor) {
+            for (Code c = geo.get(id); c != null && c.parent() != null; c = geo.get(c.parent())) {
+                if (c.parent().equals(ancestor)) return true;
+            }
+            return false;
+        }
+
         List<String> geoAtLevel(String level) {
             return geo.values().stream().filter(c -> level.equals(c.level())).map(Code::id).toList();
         }
@@ -407,14 +496,50 @@ public final class DemoSeedGenerator {
         }
     }
 
-    private static String toCsv(List<String> dimIds, List<String> periods, List<Row> rows, int decimals) {
+    /**
+     * The measures of one key and period (e.g. PNO and its numerator and denominator) share their flags, so a missing
+     * or estimated count never sits next to a published ratio computed from it. Otherwise as {@link #applyFlags}.
+     */
+    private static void applyFlagsPerCell(List<Row> rows, int measureAt, int lastPeriod, Random rnd) {
+        Map<String, List<Row>> cells = new LinkedHashMap<>();
+        for (Row r : rows) {
+            String[] key = r.key.clone();
+            key[measureAt] = "";
+            cells.computeIfAbsent(String.join("\u0000", key) + "\u0000" + r.period, k -> new ArrayList<>()).add(r);
+        }
+        List<List<Row>> groups = new ArrayList<>(cells.values());
+        for (List<Row> g : groups) {
+            String flag = g.get(0).period == lastPeriod ? "p" : rnd.nextDouble() < 0.01 ? "e" : "";
+            for (Row r : g) r.flag = flag;
+        }
+        int wanted = Math.max(3, Math.min(8, groups.size() / 1500));
+        for (int done = 0; done < wanted; ) {
+            List<Row> g = groups.get(rnd.nextInt(groups.size()));
+            if (g.get(0).period == lastPeriod || g.get(0).missing) continue;
+            for (Row r : g) {
+                r.missing = true;
+                r.flag = "m";
+            }
+            done++;
+        }
+    }
+
+    /** Decimals per row: the dataset's unit, or for a dataset with measures the unit of the row's measure. */
+    private static ToIntFunction<Row> decimals(JsonNode def, int measureAt) {
+        int datasetDecimals = def.path("unit").path("decimals").asInt(0);
+        if (measureAt < 0) return r -> datasetDecimals;
+        JsonNode measures = def.path("measures").path("codes");
+        return r -> measures.path(r.key[measureAt]).path("unit").path("decimals").asInt(datasetDecimals);
+    }
+
+    private static String toCsv(List<String> dimIds, List<String> periods, List<Row> rows, ToIntFunction<Row> decimals) {
         StringBuilder sb = new StringBuilder(rows.size() * 32);
         for (String d : dimIds) sb.append(csv(d)).append(',');
         sb.append("time,value,flag\n");
         for (Row r : rows) {
             for (String k : r.key) sb.append(csv(k)).append(',');
             sb.append(periods.get(r.period)).append(',');
-            if (!r.missing) sb.append(BigDecimal.valueOf(r.value).setScale(decimals, RoundingMode.HALF_UP).toPlainString());
+            if (!r.missing) sb.append(BigDecimal.valueOf(r.value).setScale(decimals.applyAsInt(r), RoundingMode.HALF_UP).toPlainString());
             sb.append(',').append(r.flag).append('\n');
         }
         return sb.toString();
