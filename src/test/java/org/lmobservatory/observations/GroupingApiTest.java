@@ -154,6 +154,27 @@ class GroupingApiTest {
     }
 
     @Test
+    void groupAnswersPageLikeAnyOtherAndThePagesMakeTheWhole() {
+        List<Map<String, Object>> all = TestServer.given().queryParam("geoLevel", "FI_EMPLOYMENT_AREA").queryParam("time", "2025")
+                .get(MONTHLY).then().statusCode(200).extract().path("observations");
+        assertEquals(4 * 12, all.size());
+        List<Map<String, Object>> paged = new ArrayList<>();
+        String next = MONTHLY + "?geoLevel=FI_EMPLOYMENT_AREA&time=2025&limit=7";
+        int pages = 0;
+        while (next != null) {
+            Response page = TestServer.given().urlEncodingEnabled(false).get(next);
+            page.then().statusCode(200);
+            List<Map<String, Object>> rows = page.path("observations");
+            assertTrue(rows.size() <= 7);
+            paged.addAll(rows);
+            next = page.path("links.next");
+            pages++;
+        }
+        assertEquals(7, pages, "48 rows in pages of 7");
+        assertEquals(all, paged);
+    }
+
+    @Test
     void aRatioOfAGroupIsItsSummedNumeratorOverItsSummedDenominatorNotTheMeanOfItsMembersRatios() {
         BigDecimal rate = value(RATIOS, Map.of("geo", "FI_TEA_DEMO_1B", "measure", "RATE", "time", "2025"));
         BigDecimal pooled = new BigDecimal(100 * 240).divide(new BigDecimal(1700), 1, RoundingMode.HALF_UP);
