@@ -7,6 +7,7 @@ import org.lmobservatory.disclosure.DisclosureView;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Records as the API returns them (labels already resolved to the asked language). */
@@ -85,6 +86,20 @@ public final class ApiRecords {
     }
 
     public record CodelistView(String id, String version, String title, String note, String language, List<String> levels,
-                               int count, List<CodeView> codes) {
+                               int count, List<CodeView> codes,
+                               @OpenApiDescription("Groupings users defined over this codelist (newest version of each): their group codes can be asked for as codes of a dimension with this codelist (geo=FI_TEA_UUSIMAA), and a grouping's id as geoLevel")
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GroupingView> groupings) {
+    }
+
+    /** A grouping of the codelist's codes, in its newest version; earlier versions are kept but not listed. */
+    public record GroupingView(String id, @OpenApiDescription("Counts the loads that changed the grouping; queries use the newest") int version,
+                               String label, String description, Instant loadedAt, List<GroupView> groups) {
+    }
+
+    /** validFrom and validTo (inclusive; null: open) bound the periods the group's aggregates are computed for. */
+    public record GroupView(String code, String label,
+                            @OpenApiDescription("First day the group applies to (null: always)") LocalDate validFrom,
+                            @OpenApiDescription("Last day the group applies to, inclusive (null: open)") LocalDate validTo,
+                            List<String> members) {
     }
 }

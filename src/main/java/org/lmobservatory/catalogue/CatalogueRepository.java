@@ -64,6 +64,26 @@ final class CatalogueRepository {
         }));
     }
 
+    /** The newest version of each grouping over the codelist, groups and members in file order. */
+    List<Grouping> groupings(String codelistId) {
+        return jdbi.withExtension(GroupingDao.class, dao -> {
+            Map<String, List<String>> members = new LinkedHashMap<>();
+            for (GroupingDao.MemberRow m : dao.members(codelistId)) {
+                members.computeIfAbsent(m.groupingId() + "\u0000" + m.code(), k -> new java.util.ArrayList<>()).add(m.member());
+            }
+            Map<String, List<Grouping.Group>> groups = new LinkedHashMap<>();
+            for (GroupingDao.GroupRow g : dao.groups(codelistId)) {
+                groups.computeIfAbsent(g.groupingId(), k -> new java.util.ArrayList<>()).add(new Grouping.Group(g.code(),
+                        Json.labels(g.labels()), g.validFrom(), g.validTo(),
+                        List.copyOf(members.getOrDefault(g.groupingId() + "\u0000" + g.code(), List.of()))));
+            }
+            return dao.groupings(codelistId).stream()
+                    .map(g -> new Grouping(g.id(), g.version(), codelistId, Json.labels(g.labels()), Json.labels(g.description()),
+                            g.loadedAt(), List.copyOf(groups.getOrDefault(g.id(), List.of()))))
+                    .toList();
+        });
+    }
+
     List<String> codelistIds() {
         return jdbi.withExtension(CatalogueDao.class, CatalogueDao::codelistIds);
     }

@@ -9,6 +9,8 @@ import io.javalin.openapi.OpenApiResponse;
 import io.javalin.router.JavalinDefaultRouting;
 import org.lmobservatory.catalogue.ApiRecords.CodeView;
 import org.lmobservatory.catalogue.ApiRecords.CodelistView;
+import org.lmobservatory.catalogue.ApiRecords.GroupView;
+import org.lmobservatory.catalogue.ApiRecords.GroupingView;
 import org.lmobservatory.catalogue.ApiRecords.DatasetList;
 import org.lmobservatory.catalogue.ApiRecords.DatasetMetadata;
 import org.lmobservatory.catalogue.ApiRecords.DatasetSummary;
@@ -119,7 +121,7 @@ public final class CatalogueRoutes implements RouteSet {
 
     @OpenApi(path = CODELIST, methods = HttpMethod.GET, tags = "Catalogue", operationId = "getCodelist",
             summary = "Codelist",
-            description = "All codes of a codelist with labels, parent codes (the hierarchy) and levels; for versioned classifications such as NUTS also the versions each code is valid in and its successors in later versions.",
+            description = "All codes of a codelist with labels, parent codes (the hierarchy) and levels; for versioned classifications such as NUTS also the versions each code is valid in and its successors in later versions; and the groupings users defined over it (e.g. employment areas of municipalities) with their groups, members and validity.",
             pathParams = @OpenApiParam(name = "codelistId", required = true, description = "Codelist id, e.g. GEO"),
             queryParams = @OpenApiParam(name = "lang", description = "Label language (falls back to English)"),
             responses = {
@@ -135,8 +137,13 @@ public final class CatalogueRoutes implements RouteSet {
                 .map(code -> new CodeView(code.id(), Languages.pick(code.labels(), lang), code.parent(), code.level(), code.validIn(),
                         code.successors().stream().map(s -> new SuccessorView(s.id(), s.kind(), s.fromVersion(), s.toVersion())).toList()))
                 .toList();
+        List<GroupingView> groupings = catalogue.groupings(c.id()).stream()
+                .map(g -> new GroupingView(g.id(), g.version(), Languages.pick(g.labels(), lang), Languages.pick(g.description(), lang),
+                        g.loadedAt(), g.groups().stream().map(x -> new GroupView(x.code(), Languages.pick(x.labels(), lang),
+                        x.validFrom(), x.validTo(), x.members())).toList()))
+                .toList();
         ctx.json(new CodelistView(c.id(), c.version(), Languages.pick(c.title(), lang), Languages.pick(c.note(), lang), lang,
-                List.copyOf(c.levels()), codes.size(), codes));
+                List.copyOf(c.levels()), codes.size(), codes, groupings));
     }
 
     private DatasetSummary summary(Dataset d, String lang) {

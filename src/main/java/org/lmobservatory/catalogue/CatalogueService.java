@@ -28,6 +28,7 @@ public final class CatalogueService {
     private final ReleaseDao releases;
     private final LoadingCache<String, Optional<Dataset>> datasets;
     private final LoadingCache<String, Optional<Codelist>> codelists;
+    private final LoadingCache<String, List<Grouping>> groupings;
     private final LoadingCache<ReleaseDimension, Set<String>> releaseCodes;
     private final LoadingCache<Long, Optional<DisclosureView>> disclosure;
 
@@ -52,6 +53,9 @@ public final class CatalogueService {
         this.codelists = Caffeine.newBuilder().refreshAfterWrite(Duration.ofMinutes(5)).expireAfterWrite(Duration.ofMinutes(30))
                 .maximumSize(1_000)
                 .build(new LastKnown<>(id -> admission.get(() -> repository.codelist(id)), 1_000));
+        this.groupings = Caffeine.newBuilder().refreshAfterWrite(Duration.ofMinutes(5)).expireAfterWrite(Duration.ofMinutes(30))
+                .maximumSize(1_000)
+                .build(new LastKnown<>(id -> admission.get(() -> repository.groupings(id)), 1_000));
         // A release never changes, so what it holds can be cached until evicted by size.
         this.releaseCodes = Caffeine.newBuilder().maximumSize(10_000)
                 .build(key -> admission.get(() -> repository.codesInRelease(key.releaseId(), key.position())));
@@ -85,6 +89,11 @@ public final class CatalogueService {
         return codelist(dimension.codelistId());
     }
 
+    /** The groupings users defined over a codelist, each in its newest version (empty when there are none). */
+    public List<Grouping> groupings(String codelistId) {
+        return groupings.get(codelistId);
+    }
+
     public Optional<Release> currentRelease(String datasetId) {
         return admission.get(() -> releases.current(datasetId));
     }
@@ -102,6 +111,7 @@ public final class CatalogueService {
     public void invalidate() {
         datasets.invalidateAll();
         codelists.invalidateAll();
+        groupings.invalidateAll();
     }
 
     private static boolean matches(Dataset d, String needle) {

@@ -20,6 +20,8 @@ public enum ErrorKind {
     UNKNOWN_CODE(400, "unknown-code", Titles.BAD_REQUEST),
     UNKNOWN_LEVEL(400, "unknown-level", Titles.BAD_REQUEST),
     NO_GEO_DIMENSION(400, "no-geo-dimension", Titles.BAD_REQUEST),
+    // Groups asked of a measure whose values cannot be combined from its members' (a median, mean, quantile or category).
+    NOT_AGGREGATABLE(400, "not-aggregatable", Titles.BAD_REQUEST),
     UNSUPPORTED_LANGUAGE(400, "unsupported-language", Titles.BAD_REQUEST),
     TOO_MANY_CODES(400, "too-many-codes", Titles.BAD_REQUEST),
     TOO_MANY_SERIES(400, "too-many-series", Titles.BAD_REQUEST),

@@ -148,7 +148,7 @@ public final class CsvMetadata {
                 col.put("dc:description", "Unit multiplier: the value times 10 to this power.");
             }
             case FLAG -> {
-                col.set("datatype", datatype("string").put("format", "[" + String.join("", Flags.LEGEND.keySet()) + "]*"));
+                col.set("datatype", datatype("string").put("format", "[" + String.join("", Flags.LEGEND.keySet()) + String.join("", Flags.COMPUTED.keySet()) + "]*"));
                 col.put("null", "");
                 String period = c.period() >= 0 ? " of the value for " + periods.label(c.period()) : "";
                 col.put("dc:description", "Observation status flags" + period + " (SDMX/Eurostat), one letter each: " + legend() + ".");

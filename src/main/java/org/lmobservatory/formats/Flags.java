@@ -1,5 +1,7 @@
 package org.lmobservatory.formats;
 
+import org.lmobservatory.observations.Aggregation;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,6 +9,9 @@ import java.util.Map;
 /** The observation status flags we publish (SDMX/Eurostat conventions) and what they mean. */
 public final class Flags {
     public static final Map<String, String> LEGEND;
+    /** Flags the API writes but a data owner's file may not carry: they describe how the API computed a value. */
+    public static final Map<String, String> COMPUTED = Map.of(String.valueOf(Aggregation.INCOMPLETE),
+            "incomplete: a group's value without a member that had no value for this period");
 
     static {
         Map<String, String> m = new LinkedHashMap<>();
@@ -28,6 +33,11 @@ public final class Flags {
     private Flags() {
     }
 
+    /** What a flag in an answer means (the flag itself if unknown). */
+    public static String meaning(String flag) {
+        return LEGEND.getOrDefault(flag, COMPUTED.getOrDefault(flag, flag));
+    }
+
     public static boolean known(char flag) {
         return LEGEND.containsKey(String.valueOf(flag));
     }
@@ -38,7 +48,7 @@ public final class Flags {
         StringBuilder out = new StringBuilder();
         for (char f : flags.toCharArray()) {
             if (out.length() > 0) out.append("; ");
-            out.append(LEGEND.getOrDefault(String.valueOf(f), String.valueOf(f)));
+            out.append(meaning(String.valueOf(f)));
         }
         return out.toString();
     }

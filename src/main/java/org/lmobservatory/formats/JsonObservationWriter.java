@@ -85,7 +85,7 @@ public final class JsonObservationWriter implements ObservationWriter {
             else g.writeNullField("next");
             g.writeEndObject();
             g.writeObjectFieldStart("flags");
-            for (String f : flagsSeen) g.writeStringField(f, Flags.LEGEND.getOrDefault(f, f));
+            for (String f : flagsSeen) g.writeStringField(f, Flags.meaning(f));
             g.writeEndObject();
             if (result.confidentiality()) g.writeObjectField("confidentiality", DisclosureView.CONF_STATUS);
             g.writeArrayFieldStart("warnings");

@@ -259,7 +259,7 @@ public final class JsonStatWriter implements ObservationWriter {
             g.writeEndObject();
         }
         g.writeObjectFieldStart("flags");
-        for (String f : flagsSeen) g.writeStringField(f, Flags.LEGEND.getOrDefault(f, f));
+        for (String f : flagsSeen) g.writeStringField(f, Flags.meaning(f));
         g.writeEndObject();
         g.writeArrayFieldStart("warnings");
         for (String w : result.warnings()) g.writeString(w);

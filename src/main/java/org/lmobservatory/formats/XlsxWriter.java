@@ -143,7 +143,7 @@ public final class XlsxWriter implements ObservationWriter {
         r++;
         for (String f : flagsSeen) {
             text(ws, r, 0, f);
-            text(ws, r++, 1, Flags.LEGEND.getOrDefault(f, f));
+            text(ws, r++, 1, Flags.meaning(f));
         }
         for (String warning : result.warnings()) {
             text(ws, ++r, 0, "Warning");

@@ -38,6 +38,27 @@ interface ObservationDao {
     List<SeriesRow> matchingSeries(@Bind("release") long releaseId, @Define("filters") String filters,
                                    @BindMap Map<String, String[]> codes);
 
+    /** A group's cell: incomplete when a member had no value for the period, withheld when a member was confidential. */
+    record AggregateRow(int ord, LocalDate periodStart, BigDecimal value, boolean withheld, boolean incomplete, String flags,
+                        String confStatus) {
+    }
+
+    /**
+     * Cells of group series computed from member series (see the statement). Parts: member series, the 0-based ord of
+     * the group series each counts in, and its role (v summed, n numerator, d denominator). Targets: per group series
+     * ord, whether it is a ratio (scale, decimals), how many members it has and its validity as ISO dates.
+     */
+    @SqlQuery
+    @FetchSize(5_000)
+    @RegisterConstructorMapper(AggregateRow.class)
+    Stream<AggregateRow> aggregatedCells(@Bind("partSeries") long[] partSeries, @Bind("partOrds") long[] partOrds,
+                                         @Bind("partRoles") String[] partRoles, @Bind("targetOrds") long[] targetOrds,
+                                         @Bind("targetRatio") String[] targetRatio, @Bind("targetScale") String[] targetScale,
+                                         @Bind("targetDecimals") long[] targetDecimals, @Bind("targetMembers") long[] targetMembers,
+                                         @Bind("targetFrom") String[] targetFrom, @Bind("targetTo") String[] targetTo,
+                                         @Bind("release") long releaseId, @Bind("from") LocalDate from, @Bind("to") LocalDate toExclusive,
+                                         @Bind("startOrd") int startOrd, @Bind("after") LocalDate afterPeriod, @Bind("max") long maxRows);
+
     /** Streams: a whole dataset can be asked for, so rows are fetched in batches rather than held. */
     @SqlQuery
     @FetchSize(5_000)

@@ -11,10 +11,19 @@ import java.util.List;
  * A validated observation request. codeFilters holds, per dimension in dataset order, the codes asked for
  * (null = every code). page applies to paged formats (JSON) only; table says how tabular formats lay the result
  * out (ignored by the others). release says which release to read (release=, asOf=; default the current one).
+ * aggregation (null: codes only) asks for groups of a grouping: the grouped dimension's codelist here then also holds
+ * the group codes, and its filter lists the members.
  */
 public record ObservationQuery(Dataset dataset, List<Codelist> codelists, List<List<String>> codeFilters,
                                TimeFilter time, OutputFormat format, LabelMode labels, String lang,
-                               Page page, CanonicalQuery canonicalQuery, TableOptions table, ReleaseSelector release) {
+                               Page page, CanonicalQuery canonicalQuery, TableOptions table, ReleaseSelector release,
+                               Aggregation aggregation) {
+
+    public ObservationQuery(Dataset dataset, List<Codelist> codelists, List<List<String>> codeFilters, TimeFilter time,
+                            OutputFormat format, LabelMode labels, String lang, Page page, CanonicalQuery canonicalQuery,
+                            TableOptions table, ReleaseSelector release) {
+        this(dataset, codelists, codeFilters, time, format, labels, lang, page, canonicalQuery, table, release, null);
+    }
 
     /** A query of the current release. */
     public ObservationQuery(Dataset dataset, List<Codelist> codelists, List<List<String>> codeFilters, TimeFilter time,

@@ -5,6 +5,7 @@ import org.lmobservatory.catalogue.Code;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
+import org.lmobservatory.catalogue.Grouping;
 import org.lmobservatory.catalogue.Period;
 import org.lmobservatory.config.AppConfig.Limits;
 import org.lmobservatory.releases.ReleaseResolver;
@@ -30,10 +31,17 @@ public final class ObservationQueryParser {
     public static final int DEFAULT_PAGE_SIZE = 10_000;
 
     private final Function<String, Codelist> codelists;
+    private final Function<String, List<Grouping>> groupings;
     private final Limits limits;
 
     public ObservationQueryParser(Function<String, Codelist> codelists, Limits limits) {
+        this(codelists, id -> List.of(), limits);
+    }
+
+    /** groupings: the groupings defined over a codelist, whose group codes a query may ask for. */
+    public ObservationQueryParser(Function<String, Codelist> codelists, Function<String, List<Grouping>> groupings, Limits limits) {
         this.codelists = codelists;
+        this.groupings = groupings;
         this.limits = limits;
     }
 
@@ -49,19 +57,30 @@ public final class ObservationQueryParser {
                     Map.of("parameter", unknown, "allowed", allowed));
         }
         String lang = language(single(params, "lang"));
-        List<Codelist> lists = dataset.dimensions().stream().map(d -> codelists.apply(d.codelistId())).toList();
+        List<Codelist> lists = new ArrayList<>(dataset.dimensions().stream().map(d -> codelists.apply(d.codelistId())).toList());
+        List<List<String>> asked = new ArrayList<>();
+        for (Dimension d : dataset.dimensions()) asked.add(limited(d, values(params, d.id())));
+        String level = single(params, "geoLevel");
+        String parent = single(params, "geoParent");
+        Aggregation aggregation = GroupSelection.resolve(dataset, lists, asked, level, parent, groupings);
         List<List<String>> filters = new ArrayList<>();
         for (Dimension d : dataset.dimensions()) {
-            filters.add(codes(d, lists.get(d.position()), values(params, d.id())));
+            boolean grouped = aggregation != null && aggregation.dimension() == d.position();
+            filters.add(grouped ? GroupSelection.members(aggregation) : codes(d, lists.get(d.position()), asked.get(d.position())));
         }
-        applyGeoHierarchy(dataset, lists, filters, single(params, "geoLevel"), single(params, "geoParent"));
+        if (aggregation == null) {
+            applyGeoHierarchy(dataset, lists, filters, level, parent);
+        } else {
+            lists.set(aggregation.dimension(), GroupSelection.withGroups(lists.get(aggregation.dimension()), aggregation.grouping()));
+        }
         TimeFilter time = time(dataset, single(params, "time"), single(params, "lastPeriods"));
         OutputFormat format = FormatParameters.format(single(params, "format"), accept);
         LabelMode labels = FormatParameters.labels(single(params, "labels"), format);
         TableOptions table = FormatParameters.table(single(params, "layout"), single(params, "csvSeparator"), single(params, "bom"), format, lang);
         Page page = page(single(params, "limit"), single(params, "cursor"));
         ReleaseSelector release = ReleaseResolver.selector(params);
-        return new ObservationQuery(dataset, lists, filters, time, format, labels, lang, page, CanonicalQuery.of(params), table, release);
+        return new ObservationQuery(dataset, List.copyOf(lists), filters, time, format, labels, lang, page, CanonicalQuery.of(params), table,
+                release, aggregation);
     }
 
     private static Set<String> reserved(String... names) {
@@ -70,16 +89,24 @@ public final class ObservationQueryParser {
         return Set.copyOf(all);
     }
 
-    private List<String> codes(Dimension dimension, Codelist codelist, List<String> asked) {
-        if (asked.isEmpty()) return null;
+    private List<String> limited(Dimension dimension, List<String> asked) {
         if (asked.size() > limits.maxCodesPerDimension()) {
             throw ErrorKind.TOO_MANY_CODES.error("At most " + limits.maxCodesPerDimension() + " codes per dimension; "
                     + dimension.id() + " has " + asked.size() + ".");
         }
+        return asked;
+    }
+
+    private List<String> codes(Dimension dimension, Codelist codelist, List<String> asked) {
+        if (asked.isEmpty()) return null;
         for (String code : asked) {
             if (!codelist.contains(code)) {
                 List<String> close = codelist.suggest(code);
                 String hint = close.isEmpty() ? "" : " Did you mean " + Codelist.orList(close) + "?";
+                List<Grouping> over = groupings.apply(codelist.id());
+                if (!over.isEmpty()) {
+                    hint += " Groups of " + over.stream().map(Grouping::id).collect(Collectors.joining(", ")) + " are accepted too.";
+                }
                 List<String> valid = codelist.codes().stream().map(Code::id).toList();
                 throw ErrorKind.UNKNOWN_CODE.error(
                         "Code '" + code + "' is not in codelist " + codelist.id() + " of dimension '" + dimension.id() + "'." + hint
@@ -99,8 +126,12 @@ public final class ObservationQueryParser {
         codelist.codes().forEach(c -> selected.add(c.id()));
         if (level != null) {
             if (!codelist.levels().contains(level)) {
+                List<String> valid = new ArrayList<>(codelist.levels());
+                groupings.apply(codelist.id()).forEach(g -> valid.add(g.id()));
+                String over = valid.size() > codelist.levels().size()
+                        ? "; groupings: " + String.join(", ", valid.subList(codelist.levels().size(), valid.size())) : "";
                 throw ErrorKind.UNKNOWN_LEVEL.error("geoLevel '" + level + "' is not a level of codelist " + codelist.id()
-                        + ". Levels: " + String.join(", ", codelist.levels()) + ".", Map.of("parameter", "geoLevel", "validValues", codelist.levels()));
+                        + ". Levels: " + String.join(", ", codelist.levels()) + over + ".", Map.of("parameter", "geoLevel", "validValues", valid));
             }
             selected.removeIf(id -> !level.equals(codelist.code(id).orElseThrow().level()));
         }

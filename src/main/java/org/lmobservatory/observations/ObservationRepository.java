@@ -64,4 +64,27 @@ final class ObservationRepository {
                         maxRows)
                 .map(c -> new ObservationRow(startSeries + c.ord() - 1, c.periodStart(), c.value(), c.flags(), c.confStatus()));
     }
+
+    /**
+     * Cells of group series (plan: GroupAggregation), from startSeries on as for plain cells. Flags: every flag of a
+     * member once, plus i when a member had no value (the group's value is then a partial sum).
+     */
+    Stream<ObservationRow> aggregatedCells(Handle h, long releaseId, GroupAggregation.Plan plan, LocalDate from, LocalDate toExclusive,
+                                           int startSeries, LocalDate afterPeriod, long maxRows) {
+        return h.attach(ObservationDao.class)
+                .aggregatedCells(plan.partSeries(), plan.partOrds(), plan.partRoles(), plan.targetOrds(), plan.targetRatio(),
+                        plan.targetScale(), plan.targetDecimals(), plan.targetMembers(), plan.targetFrom(), plan.targetTo(), releaseId,
+                        from == null ? LocalDate.of(1, 1, 1) : from,
+                        toExclusive == null ? LocalDate.of(9999, 1, 1) : toExclusive,
+                        startSeries, afterPeriod == null ? LocalDate.of(1, 1, 1) : afterPeriod, maxRows)
+                .map(c -> new ObservationRow(c.ord(), c.periodStart(), c.value(), groupFlags(c), c.confStatus()));
+    }
+
+    private static String groupFlags(ObservationDao.AggregateRow c) {
+        StringBuilder out = new StringBuilder();
+        c.flags().chars().distinct().forEach(f -> out.append((char) f));
+        if (c.withheld() && out.indexOf("c") < 0) out.insert(0, 'c');
+        if (c.incomplete() && !c.withheld()) out.append(Aggregation.INCOMPLETE);
+        return out.isEmpty() ? null : out.toString();
+    }
 }

@@ -30,6 +30,11 @@ public final class ObservationService {
     /** A worksheet holds 1,048,576 rows, one of them the header. */
     private static final long XLSX_MAX_DATA_ROWS = 1_048_575;
 
+    /** Says how group values were made, in every answer that has them. */
+    private static final String GROUP_NOTE = "Values of groups of grouping %s (version %d) are computed from the published values of "
+            + "their members for the periods each group is valid: counts summed, ratios recomputed from the summed numerators and "
+            + "denominators. Flag i: a member had no value for the period; an aggregate over a confidential member is withheld (c).";
+
     private final Jdbi jdbi;
     private final CatalogueService catalogue;
     private final ObservationQueryParser parser;
@@ -52,7 +57,7 @@ public final class ObservationService {
         this.catalogue = catalogue;
         this.limits = limits;
         this.baseUrl = baseUrl;
-        this.parser = new ObservationQueryParser(catalogue::codelist, limits);
+        this.parser = new ObservationQueryParser(catalogue::codelist, catalogue::groupings, limits);
     }
 
     public interface ResultConsumer {
@@ -77,9 +82,17 @@ public final class ObservationService {
     private void execute(Handle h, ObservationQuery query, Release release, String selfPath, boolean limited,
                          ResultConsumer consumer) throws Exception {
         Dataset dataset = query.dataset();
-        List<SeriesKey> series = new ArrayList<>(repository.matchingSeries(h, release.id(), query.codeFilters(),
-                query.codelists().stream().map(c -> c.codes().size()).toList()));
-        series.sort(outputOrder(query.codelists()));
+        List<Integer> sizes = query.codelists().stream().map(c -> c.codes().size()).toList();
+        GroupAggregation.Plan groups = null;
+        List<SeriesKey> series;
+        if (query.aggregation() == null) {
+            series = new ArrayList<>(repository.matchingSeries(h, release.id(), query.codeFilters(), sizes));
+            series.sort(outputOrder(query.codelists()));
+        } else {
+            List<SeriesKey> members = repository.matchingSeries(h, release.id(), GroupAggregation.memberFilters(query), sizes);
+            groups = GroupAggregation.plan(query, members, outputOrder(query.codelists()));
+            series = groups.series();
+        }
         TimeFilter.Window window = query.time().resolve(release, dataset.frequency());
         long periods = window.periodsIn(release, dataset.frequency());
         long cells = series.size() * periods;
@@ -94,10 +107,12 @@ public final class ObservationService {
             warnings.add("These are the numbers of release " + release.id() + ", which is not the current release; all releases are at "
                     + ReleaseResolver.releasesPath(dataset.id()) + ".");
         }
+        if (groups != null) warnings.add(GROUP_NOTE.formatted(query.aggregation().grouping().id(), query.aggregation().grouping().version()));
         boolean confidentiality = !h.attach(ReleaseDao.class).audit(release.id()).isEmpty();
         CanonicalQuery canonical = query.canonicalWithoutCursor();
         String self = canonical.isEmpty() ? selfPath : selfPath + "?" + canonical.encoded();
-        try (Stream<ObservationRow> rows = rows(h, query, release, series, window, periods)) {
+        try (Stream<ObservationRow> rows = groups == null ? rows(h, query, release, series, window, periods)
+                : groupRows(h, query, release, groups, window, periods)) {
             consumer.accept(new ObservationResult(query, release, series, rows, warnings, cells, self, citation, confidentiality));
         }
     }
@@ -108,6 +123,17 @@ public final class ObservationService {
         if (!query.format().paged()) return repository.cells(h, release.id(), series, window.from(), window.toExclusive());
         Page page = query.page();
         return repository.cells(h, release.id(), series, window.from(), window.toExclusive(),
+                page.startSeries(), page.afterPeriod(), page.limit() + 1L);
+    }
+
+    private Stream<ObservationRow> groupRows(Handle h, ObservationQuery query, Release release, GroupAggregation.Plan plan,
+                                             TimeFilter.Window window, long periods) {
+        if (plan.series().isEmpty() || periods == 0) return Stream.empty();
+        if (!query.format().paged()) {
+            return repository.aggregatedCells(h, release.id(), plan, window.from(), window.toExclusive(), 0, null, Long.MAX_VALUE);
+        }
+        Page page = query.page();
+        return repository.aggregatedCells(h, release.id(), plan, window.from(), window.toExclusive(),
                 page.startSeries(), page.afterPeriod(), page.limit() + 1L);
     }
 

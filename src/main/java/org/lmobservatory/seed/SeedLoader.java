@@ -6,6 +6,7 @@ import org.lmobservatory.graduates.GraduateLoadReport;
 import org.lmobservatory.graduates.GraduateLoader;
 import org.lmobservatory.loader.LoadReport;
 import org.lmobservatory.loader.LoadService;
+import org.lmobservatory.loader.groupings.GroupingStore;
 import org.lmobservatory.releases.Publisher;
 
 import java.io.IOException;
@@ -46,6 +47,8 @@ public final class SeedLoader {
                 out.printf("published %s release %d (%d rows) in %.1f s%n", id, p.releaseId(), p.rows(), p.seconds());
             }
         }
+        // Groupings after the codelists they group; the data needs none of them to load.
+        for (Path f : jsonFiles(seedDir.resolve("groupings"))) out.println(new GroupingStore(publisher.owner()).load(f).message());
         loadGraduates(seedDir.resolve("graduates"));
         deriveEqavet(seedDir.resolve("graduates"));
     }

@@ -78,7 +78,12 @@ public final class ObservationRoutes implements RouteSet {
             summary = "Observations of a dataset",
             description = "Filter by any dimension of the dataset with its id as parameter (geo=FI1B,FI1C&sex=F), by territorial level "
                     + "and parent (geoLevel=municipality&geoParent=FI1B), and by time (time=2019..2024, time=2024-07, or lastPeriods=12 for "
-                    + "a rolling window). Unknown parameters and codes are 400s that name the valid ones. A query that matches "
+                    + "a rolling window). Groups of a grouping defined over a dimension's codelist (listed at /v1/codelists/{id}) are asked "
+                    + "for like codes (geo=FI_TEA_UUSIMAA) or all at once (geoLevel=FI_EMPLOYMENT_AREA): their values are computed from "
+                    + "the members' published values for the periods each group is valid (counts summed, ratios recomputed from summed "
+                    + "numerators and denominators; medians, means, quantiles and categories are a 400 not-aggregatable; flag i: a member "
+                    + "had no value; c: a member is confidential, so the group's value is withheld). "
+                    + "Unknown parameters and codes are 400s that name the valid ones. A query that matches "
                     + "nothing is a 200 with an empty list and a warning. JSON is paged (limit, next link); CSV (format=csv or "
                     + "Accept: text/csv) is RFC 4180, UTF-8, whole results up to the CSV cell limit. "
                     + "Standard formats: JSON-stat 2.0 (format=jsonstat or Accept: application/vnd.jsonstat+json, or application/json with "
@@ -90,7 +95,7 @@ public final class ObservationRoutes implements RouteSet {
             queryParams = {
                     @OpenApiParam(name = "time", description = "A period (2024, 2024-Q3, 2024-07) or a range 2019..2024 (either end may be left open)"),
                     @OpenApiParam(name = "lastPeriods", type = Integer.class, description = "The last N periods of the current release"),
-                    @OpenApiParam(name = "geoLevel", description = "Only territorial codes of this level, e.g. region or municipality"),
+                    @OpenApiParam(name = "geoLevel", description = "Only territorial codes of this level, e.g. region or municipality; or the id of a grouping over the territorial codelist, for every group of it (e.g. FI_EMPLOYMENT_AREA)"),
                     @OpenApiParam(name = "geoParent", description = "Only territorial codes below this one, e.g. FI1B"),
                     @OpenApiParam(name = "format", description = "json (default), csv, jsonstat, xlsx or sdmx-csv"),
                     @OpenApiParam(name = "labels", description = "code, label or both (default); not for jsonstat, only code for sdmx-csv"),
@@ -170,6 +175,10 @@ public final class ObservationRoutes implements RouteSet {
         Release release = releases.resolve(query.dataset().id(), query.release());
         // The format may come from Accept and the layout from table options, so both join the canonical query.
         String variant = query.format().name() + "|" + query.table() + "?" + query.canonicalQuery();
+        // Groups' values also depend on the grouping's version: a reloaded grouping must not be answered from the cache.
+        if (query.aggregation() != null) {
+            variant += "|grouping=" + query.aggregation().grouping().id() + "." + query.aggregation().grouping().version();
+        }
         String etag = HttpCaching.etag(release.id(), variant);
         if (conditional) {
             if (HttpCaching.notModified(ctx, etag, release.publishedAt())) return;

@@ -1,0 +1,136 @@
+package org.lmobservatory.observations;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.lmobservatory.catalogue.CatalogueService;
+import org.lmobservatory.db.Json;
+import org.lmobservatory.loader.LoadReport;
+import org.lmobservatory.loader.LoadService;
+import org.lmobservatory.loader.groupings.GroupingStore;
+import org.lmobservatory.releases.Publisher;
+import org.lmobservatory.releases.Release;
+import org.lmobservatory.seed.ScaleGenerator;
+import org.lmobservatory.support.TestDatabase;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Query-time aggregation at scale (bench/groupings.sh runs it): ScaleGenerator's monthly dataset (municipalities × 3
+ * sexes × 6 ages × months) loaded and published into an embedded PostgreSQL, its municipalities grouped into 45 areas
+ * (as many as Finland's TE24 employment areas), then grouping queries timed through the observation facade (parse,
+ * plan, SQL, every row read; no HTTP, no response cache) and their statement EXPLAINed.
+ *
+ * <p>Usage: GroupingBenchmark <workDir> <municipalities> <years> [repetitions]
+ */
+public final class GroupingBenchmark {
+    private static final int AREAS = 45;
+
+    private GroupingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        int municipalities = Integer.parseInt(args[1]);
+        int years = Integer.parseInt(args[2]);
+        int repetitions = args.length > 3 ? Integer.parseInt(args[3]) : 15;
+        ScaleGenerator.main(new String[]{work.toString(), String.valueOf(municipalities), String.valueOf(years)});
+
+        Jdbi jdbi = TestDatabase.get().owner();
+        LoadService loader = new LoadService(jdbi);
+        loader.define(Path.of("seed/codelists/SEX.json"));
+        try (var files = Files.list(work.resolve("codelists"))) {
+            for (Path f : files.sorted().toList()) loader.define(f);
+        }
+        String id = ScaleGenerator.DATASET_ID;
+        long started = System.nanoTime();
+        LoadReport report = loader.load(id, work.resolve("data").resolve(id + ".csv"),
+                Optional.of(work.resolve("datasets").resolve(id + ".json")));
+        if (report.status() != LoadReport.Status.VALID) throw new IllegalStateException(report.message() + " " + report.errors());
+        Publisher.Published published = new Publisher(jdbi).publish(id, report.loadId(), "grouping benchmark");
+        System.out.printf(Locale.ROOT, "loaded and published %d rows in %.1f s%n", published.rows(), (System.nanoTime() - started) / 1e9);
+
+        Path grouping = work.resolve("BENCH_AREA.json");
+        Files.writeString(grouping, areas(municipalities), StandardCharsets.UTF_8);
+        System.out.println(new GroupingStore(jdbi).load(grouping).message());
+
+        CatalogueService catalogue = new CatalogueService(jdbi);
+        ObservationService service = new ObservationService(jdbi, catalogue, TestDatabase.config().limits());
+        Release release = catalogue.currentRelease(id).orElseThrow();
+        Map<String, Map<String, List<String>>> queries = Map.of(
+                "every area, one sex and age, one year (45 series × 12 months)",
+                Map.of("geoLevel", List.of("BENCH_AREA"), "sex", List.of("T"), "age", List.of("Y25-34"), "time", List.of("2025"), "format", List.of("csv")),
+                "one area, every sex and age, whole period",
+                Map.of("geo", List.of("BENCH_AREA_01"), "format", List.of("csv")),
+                "the same area's members without aggregation (plain query, for comparison)",
+                Map.of("geo", List.of(String.join(",", members(municipalities, 1))), "format", List.of("csv")));
+        for (var q : queries.entrySet()) {
+            ObservationQuery query = service.parse(id, q.getValue(), null);
+            long[] rows = new long[1];
+            double[] ms = new double[repetitions];
+            for (int i = 0; i < repetitions; i++) {
+                long t = System.nanoTime();
+                service.run(query, release, "", result -> rows[0] = result.rows().count());
+                ms[i] = (System.nanoTime() - t) / 1e6;
+            }
+            Arrays.sort(ms);
+            System.out.printf(Locale.ROOT, "%s: %d rows; median %.1f ms, min %.1f ms, max %.1f ms over %d runs%n",
+                    q.getKey(), rows[0], ms[ms.length / 2], ms[0], ms[ms.length - 1], repetitions);
+        }
+        explain(jdbi, service.parse(id, queries.get("every area, one sex and age, one year (45 series × 12 months)"), null), release);
+        System.exit(0);
+    }
+
+    /** EXPLAIN ANALYZE of the aggregation statement with the arrays the facade would bind. */
+    private static void explain(Jdbi jdbi, ObservationQuery query, Release release) throws Exception {
+        String sql = new String(GroupingBenchmark.class.getResourceAsStream("/org/lmobservatory/observations/ObservationDao/aggregatedCells.sql")
+                .readAllBytes(), StandardCharsets.UTF_8);
+        jdbi.useHandle(h -> {
+            ObservationRepository repository = new ObservationRepository();
+            List<SeriesKey> members = repository.matchingSeries(h, release.id(), GroupAggregation.memberFilters(query),
+                    query.codelists().stream().map(c -> c.codes().size()).toList());
+            GroupAggregation.Plan plan = GroupAggregation.plan(query, members, (a, b) -> 0);
+            Query explain = h.createQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+                    .bind("partSeries", plan.partSeries()).bind("partOrds", plan.partOrds()).bind("partRoles", plan.partRoles())
+                    .bind("targetOrds", plan.targetOrds()).bind("targetRatio", plan.targetRatio()).bind("targetScale", plan.targetScale())
+                    .bind("targetDecimals", plan.targetDecimals()).bind("targetMembers", plan.targetMembers())
+                    .bind("targetFrom", plan.targetFrom()).bind("targetTo", plan.targetTo()).bind("release", release.id())
+                    .bind("from", java.time.LocalDate.of(2025, 1, 1)).bind("to", java.time.LocalDate.of(2026, 1, 1))
+                    .bind("startOrd", 0).bind("after", java.time.LocalDate.of(1, 1, 1)).bind("max", Long.MAX_VALUE);
+            System.out.println("EXPLAIN (ANALYZE, BUFFERS) of the aggregation, " + plan.partSeries().length + " member series → "
+                    + plan.series().size() + " group series:");
+            explain.mapTo(String.class).forEach(line -> System.out.println("  " + line));
+        });
+    }
+
+    /** Municipality n belongs to area n mod 45: every area a spread of municipalities, as many per area as the count allows. */
+    private static String areas(int municipalities) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("id", "BENCH_AREA");
+        root.put("codelist", ScaleGenerator.GEO_CODELIST);
+        root.putObject("labels").put("en", "Benchmark areas");
+        ArrayNode groups = root.putArray("groups");
+        for (int a = 1; a <= AREAS; a++) {
+            ObjectNode g = groups.addObject();
+            g.put("code", String.format(Locale.ROOT, "BENCH_AREA_%02d", a));
+            g.putObject("labels").put("en", "Area " + a);
+            members(municipalities, a).forEach(g.putArray("members")::add);
+        }
+        return root.toPrettyString();
+    }
+
+    private static List<String> members(int municipalities, int area) {
+        List<String> out = new ArrayList<>();
+        for (int n = 1; n <= municipalities; n++) if ((n - 1) % AREAS + 1 == area) out.add(String.format(Locale.ROOT, "FI_S%04d", n));
+        return out;
+    }
+}
