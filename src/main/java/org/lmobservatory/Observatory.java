@@ -33,6 +33,7 @@ import org.lmobservatory.web.OpenApiContract;
 import org.lmobservatory.web.ProblemHandlers;
 import org.lmobservatory.web.QueryStringGuard;
 import org.lmobservatory.web.RateLimits;
+import org.lmobservatory.portal.PortalRoutes;
 import org.lmobservatory.web.RouteSet;
 import org.lmobservatory.web.SystemRoutes;
 import org.lmobservatory.widgets.WidgetRoutes;
@@ -95,6 +96,7 @@ public final class Observatory implements AutoCloseable {
                 new DownloadRoutes(catalogue, resolver, downloads),
                 new CsvMetadataRoutes(observations, catalogue, resolver, config.baseUrl()),
                 new WidgetRoutes(catalogue, observations, resolver),
+                new PortalRoutes(catalogue),
                 new ReleaseRoutes(database.api(), database.lookups(), catalogue, config.baseUrl(), admission));
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;

@@ -44,6 +44,10 @@ interface CatalogueDao {
     @SqlQuery
     List<String> datasetIds();
 
+    /** Ids of the datasets matching every word, best match first (published.dataset_search). */
+    @SqlQuery
+    List<String> search(@Bind("words") String[] words);
+
     @SqlQuery
     @RegisterConstructorMapper(DatasetRow.class)
     Optional<DatasetRow> dataset(@Bind("id") String datasetId);

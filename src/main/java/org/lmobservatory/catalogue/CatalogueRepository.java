@@ -25,6 +25,10 @@ final class CatalogueRepository {
         return jdbi.withExtension(CatalogueDao.class, CatalogueDao::datasetIds);
     }
 
+    List<String> search(List<String> words) {
+        return jdbi.withExtension(CatalogueDao.class, dao -> dao.search(words.toArray(String[]::new)));
+    }
+
     Optional<Dataset> dataset(String id) {
         return jdbi.withExtension(CatalogueDao.class, dao -> {
             List<Dimension> dimensions = dao.dimensions(id).stream()

@@ -55,10 +55,12 @@ public final class CatalogueRoutes implements RouteSet {
 
     @OpenApi(path = DATASETS, methods = HttpMethod.GET, tags = "Catalogue", operationId = "listDatasets",
             summary = "List datasets",
-            description = "The catalogue. Filter by theme and by free text over titles, descriptions and keywords in every language (case and accents ignored).",
+            description = "The catalogue. Filter by theme and search by free text over titles, descriptions, keywords and the labels of the codes each dataset uses "
+                    + "(places, occupations, fields of education), in every language: case, accents and word endings ignored, every word must match, best match first "
+                    + "(a title match before a code label match before a description match). Without q, in id order.",
             queryParams = {
                     @OpenApiParam(name = "theme", description = "labour-market, education, graduate-outcomes or skills-demand"),
-                    @OpenApiParam(name = "q", description = "Free text, e.g. 'unemploy' or 'työttömät'"),
+                    @OpenApiParam(name = "q", description = "Free text, e.g. 'unemployment', 'bezrobocie', 'työttömät' or 'Plovdiv'"),
                     @OpenApiParam(name = "lang", description = "Label language: en, sq, sr, fi, sv, bg, pl, cs (falls back to English)")
             },
             responses = {

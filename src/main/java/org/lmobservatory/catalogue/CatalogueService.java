@@ -10,11 +10,8 @@ import org.lmobservatory.releases.ReleaseDao;
 import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.errors.LastKnown;
 
-import java.text.Normalizer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,14 +68,38 @@ public final class CatalogueService {
                 "There is no dataset '" + id + "'. The catalogue is at /v1/datasets."));
     }
 
+    /**
+     * The datasets of a theme (null: all) matching free text (null or blank: all, in id order); with text, best match
+     * first. The text is matched in the database over titles, descriptions, keywords and the labels of the codes each
+     * current release uses, in every language ({@code published.dataset_search}).
+     */
     public List<Dataset> search(String theme, String q) {
-        String needle = q == null ? null : fold(q);
-        return admission.get(repository::datasetIds).stream()
+        List<String> words = words(q);
+        List<String> ids = q == null || q.isBlank() ? admission.get(repository::datasetIds)
+                : words.isEmpty() ? List.of() : admission.get(() -> repository.search(words));
+        return ids.stream()
                 .map(this::dataset)
                 .filter(d -> theme == null || d.theme().equals(theme))
-                .filter(d -> needle == null || matches(d, needle))
                 .toList();
     }
+
+    /**
+     * The query's words: split at anything but letters and digits, so "labour-market" and "Helsinki, Uusimaa" are two
+     * words each. One-letter words are dropped: "i" (Polish "and") would be similar to too much. At most
+     * {@value #MAX_WORDS} words, each at most {@value #MAX_WORD_LENGTH} characters, bound what one query costs.
+     */
+    static List<String> words(String q) {
+        if (q == null) return List.of();
+        return java.util.Arrays.stream(q.split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> w.codePointCount(0, w.length()) > 1)
+                .map(w -> w.length() > MAX_WORD_LENGTH ? w.substring(0, MAX_WORD_LENGTH) : w)
+                .distinct()
+                .limit(MAX_WORDS)
+                .toList();
+    }
+
+    private static final int MAX_WORDS = 8;
+    private static final int MAX_WORD_LENGTH = 64;
 
     public Codelist codelist(String id) {
         return codelists.get(id).orElseThrow(() -> ErrorKind.UNKNOWN_CODELIST.error(
@@ -112,18 +133,5 @@ public final class CatalogueService {
         datasets.invalidateAll();
         codelists.invalidateAll();
         groupings.invalidateAll();
-    }
-
-    private static boolean matches(Dataset d, String needle) {
-        for (Map<String, String> texts : List.of(d.title(), d.description())) {
-            for (String text : texts.values()) if (fold(text).contains(needle)) return true;
-        }
-        for (String k : d.keywords()) if (fold(k).contains(needle)) return true;
-        return fold(d.id()).contains(needle);
-    }
-
-    /** Case- and accent-insensitive form, so "tyottomat" finds "työttömät" and "zamestnanost" finds "zaměstnanost". */
-    static String fold(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 }

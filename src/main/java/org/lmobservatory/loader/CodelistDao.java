@@ -42,6 +42,10 @@ public interface CodelistDao {
     @SqlQuery
     boolean exists(@Bind("id") String id);
 
+    /** Rebuilds the search rows (published.dataset_search) of every dataset with a dimension of this codelist. */
+    @SqlUpdate
+    void refreshSearch(@Bind("id") String codelistId);
+
     @SqlUpdate
     void deleteCodes(@Bind("id") String codelistId);
 

@@ -31,6 +31,10 @@ interface DatasetDefinitionDao {
     @SqlUpdate
     void upsert(@BindMethods DatasetRow dataset);
 
+    /** Rebuilds the dataset's search rows (published.dataset_search): its titles, descriptions or keywords may have changed. */
+    @SqlUpdate
+    void refreshSearch(@Bind("id") String datasetId);
+
     @SqlUpdate
     void deleteDimensions(@Bind("id") String datasetId);
 

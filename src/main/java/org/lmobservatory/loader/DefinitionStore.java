@@ -32,6 +32,7 @@ public final class DefinitionStore {
             }
             if (!rows.isEmpty()) codelists.insertCodes(c.id(), rows);
             if (c.successors() != null) saveSuccessors(codelists, c.id(), c.successors());
+            codelists.refreshSearch(c.id());
         });
     }
 
@@ -71,6 +72,7 @@ public final class DefinitionStore {
             if (!dimensions.isEmpty()) datasets.insertDimensions(d.id(), dimensions);
             datasets.deleteMeasures(d.id());
             if (!measures.isEmpty()) datasets.insertMeasures(d.id(), measures);
+            datasets.refreshSearch(d.id());
         });
     }
 

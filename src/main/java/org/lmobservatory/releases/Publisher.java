@@ -62,6 +62,7 @@ public final class Publisher {
             rows.linkSeries(releaseId, datasetId, load.id());
         }
         releases.makeCurrent(datasetId, releaseId);
+        releases.refreshSearch(datasetId);
         releases.copyDisclosure(releaseId, load.id());
         releases.recordActivation(datasetId, releaseId, "publish");
         loads.markPublished(load.id(), releaseId);

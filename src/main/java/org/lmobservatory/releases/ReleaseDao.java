@@ -92,6 +92,10 @@ public interface ReleaseDao {
     @SqlUpdate
     void makeCurrent(@Bind("ds") String datasetId, @Bind("release") long releaseId);
 
+    /** Rebuilds the dataset's rows of published.dataset_search (migration V13) for its current release. */
+    @SqlUpdate
+    void refreshSearch(@Bind("ds") String datasetId);
+
     /** History for asOf=: since when this release is current; reason 'publish' or 'rollback'. */
     @SqlUpdate
     void recordActivation(@Bind("ds") String datasetId, @Bind("release") long releaseId, @Bind("reason") String reason);

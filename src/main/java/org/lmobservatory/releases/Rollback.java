@@ -30,6 +30,7 @@ public final class Rollback {
             long current = releases.current(datasetId).map(Release::id).orElse(0L);
             if (current == target.id()) return new RolledBack(datasetId, current, target.id(), false);
             releases.makeCurrent(datasetId, target.id());
+            releases.refreshSearch(datasetId);
             releases.recordActivation(datasetId, target.id(), "rollback");
             releases.announce(Publisher.CHANNEL, datasetId + ":" + target.id());
             return new RolledBack(datasetId, current, target.id(), true);

@@ -1,0 +1,1 @@
+SELECT staging.refresh_dataset_search(:id)
