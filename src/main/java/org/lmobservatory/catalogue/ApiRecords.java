@@ -26,7 +26,9 @@ public final class ApiRecords {
                               @OpenApiDescription("Ratios: the measure divided by the denominator; absent when the dataset does not publish it") String numerator,
                               @OpenApiDescription("Ratios: the measure the numerator is divided by; absent when the dataset does not publish it") String denominator,
                               @OpenApiDescription("Ratios: what the quotient is multiplied by, e.g. 100 for a percentage")
-                              @OpenApiPropertyType(definedBy = Double.class) BigDecimal scale) {
+                              @OpenApiPropertyType(definedBy = Double.class) BigDecimal scale,
+                              @OpenApiDescription("Category measures: the codelist whose codes the values are") String codelist,
+                              @OpenApiDescription("Category measures: the codes in order, with labels") List<CodeView> categories) {
     }
 
     /** The dimension whose codes are measures, each with its own unit; the dataset's unit then applies to none of them. */
@@ -65,24 +67,42 @@ public final class ApiRecords {
     public record DimensionView(String id, String label, String role, String codelist, List<CodeView> codes) {
     }
 
+    /** A discontinued dataset: from when, and which dataset replaces it (absent when none was named). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DatasetSummary(String id, String title, String description, String theme, List<String> keywords,
+    public record LifecycleView(@OpenApiDescription("discontinued: no new releases after this date; active datasets have no lifecycle member") String status,
+                                @OpenApiDescription("The date after which no release is expected, e.g. 2024-12-31") String discontinued,
+                                @OpenApiDescription("Id of the dataset that replaces this one") String successor,
+                                @OpenApiDescription("Metadata of the successor, /v1/datasets/{successor}") String successorLink) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DatasetSummary(String id, String title, String description,
+                                 @OpenApiDescription("Code of the theme in codelist THEME (GET /v1/codelists/THEME)") String theme,
+                                 @OpenApiDescription("The theme's label in the asked language") String themeLabel,
+                                 List<String> keywords,
                                  String frequency, UnitView unit, boolean demonstration, Instant lastUpdate,
-                                 TimeCoverage timeCoverage, Links links) {
+                                 TimeCoverage timeCoverage, Links links,
+                                 @OpenApiDescription("Present when the dataset is discontinued: since when and its successor")
+                                 LifecycleView lifecycle) {
     }
 
     public record DatasetList(int count, List<DatasetSummary> datasets, List<String> warnings) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DatasetMetadata(String id, String title, String description, String theme, List<String> keywords,
+    public record DatasetMetadata(String id, String title, String description,
+                                  @OpenApiDescription("Code of the theme in codelist THEME (GET /v1/codelists/THEME)") String theme,
+                                  @OpenApiDescription("The theme's label in the asked language") String themeLabel,
+                                  List<String> keywords,
                                   String frequency, UnitView unit, String source, String licence, String contact,
                                   String methodology, boolean demonstration, String language, ReleaseView release,
                                   TimeCoverage timeCoverage, List<DimensionView> dimensions, Links links,
                                   @OpenApiDescription("Disclosure control of the current release (thresholds, method, audit); absent when the dataset is published without it")
                                   @JsonInclude(JsonInclude.Include.NON_NULL) DisclosureView disclosure,
                                   @OpenApiDescription("Datasets whose values have several units: the measure dimension and each measure's unit, decimals, multiplier and kind; absent when the dataset's unit applies to every value")
-                                  @JsonInclude(JsonInclude.Include.NON_NULL) MeasuresView measures) {
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) MeasuresView measures,
+                                  @OpenApiDescription("Present when the dataset is discontinued: since when and its successor")
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) LifecycleView lifecycle) {
     }
 
     public record CodelistView(String id, String version, String title, String note, String language, List<String> levels,

@@ -21,11 +21,15 @@ interface CatalogueDao {
     record DatasetRow(String id, String title, String description, String theme, String[] keywords, String frequency,
                       String unitId, String unitLabel, int unitMultiplier, int decimals, String source, String licence,
                       String contact, String methodology, boolean demonstration, Long currentReleaseId,
-                      Instant updatedAt, String measureDimension) {
+                      Instant updatedAt, String measureDimension, java.time.LocalDate discontinuedOn, String successorId) {
     }
 
     record MeasureRow(String codeId, String kind, String unitId, String unitLabel, int unitMultiplier, int decimals,
-                      String numerator, String denominator, BigDecimal scale) {
+                      String numerator, String denominator, BigDecimal scale, String codelistId) {
+    }
+
+    /** A code of a category measure at its stored position; labels as JSON text. */
+    record CategoryRow(String measureCode, int position, String codeId, String parentId, String level, String labels, int sortOrder) {
     }
 
     record DimensionRow(String dimensionId, int position, String codelistId, String role, String label) {
@@ -61,6 +65,11 @@ interface CatalogueDao {
     @SqlQuery
     @RegisterConstructorMapper(MeasureRow.class)
     List<MeasureRow> measures(@Bind("id") String datasetId);
+
+    /** The codes of the dataset's category measures, by measure and position. */
+    @SqlQuery
+    @RegisterConstructorMapper(CategoryRow.class)
+    List<CategoryRow> categories(@Bind("id") String datasetId);
 
     @SqlQuery
     List<String> codelistIds();

@@ -39,16 +39,23 @@ final class CatalogueRepository {
                     Frequency.valueOf(d.frequency()),
                     new Unit(d.unitId(), Json.labels(d.unitLabel()), d.unitMultiplier(), d.decimals()),
                     d.source(), d.licence(), d.contact(), Json.labels(d.methodology()), d.demonstration(),
-                    d.currentReleaseId(), d.updatedAt(), dimensions, d.measureDimension(), measures(dao, id)));
+                    d.currentReleaseId(), d.updatedAt(), dimensions, d.measureDimension(), measures(dao, id),
+                    new Dataset.Lifecycle(d.discontinuedOn(), d.successorId())));
         });
     }
 
     private static Map<String, Measure> measures(CatalogueDao dao, String datasetId) {
         Map<String, Measure> measures = new LinkedHashMap<>();
-        for (CatalogueDao.MeasureRow m : dao.measures(datasetId)) {
+        List<CatalogueDao.MeasureRow> rows = dao.measures(datasetId);
+        Map<String, List<Code>> categories = rows.stream().anyMatch(m -> m.codelistId() != null)
+                ? dao.categories(datasetId).stream().collect(Collectors.groupingBy(CatalogueDao.CategoryRow::measureCode, LinkedHashMap::new,
+                        Collectors.mapping(c -> new Code(c.codeId(), c.parentId(), c.level(), Json.labels(c.labels()), c.sortOrder()),
+                                Collectors.toList())))
+                : Map.of();
+        for (CatalogueDao.MeasureRow m : rows) {
             measures.put(m.codeId(), new Measure(m.codeId(), MeasureKind.of(m.kind()).orElseThrow(),
                     new Unit(m.unitId(), Json.labels(m.unitLabel()), m.unitMultiplier(), m.decimals()),
-                    m.numerator(), m.denominator(), m.scale()));
+                    m.numerator(), m.denominator(), m.scale(), m.codelistId(), List.copyOf(categories.getOrDefault(m.codeId(), List.of()))));
         }
         return Collections.unmodifiableMap(measures);
     }

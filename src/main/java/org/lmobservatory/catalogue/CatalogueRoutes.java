@@ -15,6 +15,7 @@ import org.lmobservatory.catalogue.ApiRecords.DatasetList;
 import org.lmobservatory.catalogue.ApiRecords.DatasetMetadata;
 import org.lmobservatory.catalogue.ApiRecords.DatasetSummary;
 import org.lmobservatory.catalogue.ApiRecords.DimensionView;
+import org.lmobservatory.catalogue.ApiRecords.LifecycleView;
 import org.lmobservatory.catalogue.ApiRecords.Links;
 import org.lmobservatory.catalogue.ApiRecords.MeasureView;
 import org.lmobservatory.catalogue.ApiRecords.MeasuresView;
@@ -32,13 +33,15 @@ import org.lmobservatory.web.QueryParams;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** HTTP endpoints of the catalogue: translate the request, call {@link CatalogueService}, respond. */
 public final class CatalogueRoutes implements RouteSet {
     public static final String DATASETS = "/v1/datasets";
     public static final String DATASET = "/v1/datasets/{datasetId}";
     public static final String CODELIST = "/v1/codelists/{codelistId}";
-    private static final Set<String> THEMES = Set.of("labour-market", "education", "graduate-outcomes", "skills-demand");
+    /** The codelist whose codes are the catalogue's themes. */
+    static final String THEME_CODELIST = "THEME";
 
     private final CatalogueService catalogue;
 
@@ -59,7 +62,7 @@ public final class CatalogueRoutes implements RouteSet {
                     + "(places, occupations, fields of education), in every language: case, accents and word endings ignored, every word must match, best match first "
                     + "(a title match before a code label match before a description match). Without q, in id order.",
             queryParams = {
-                    @OpenApiParam(name = "theme", description = "labour-market, education, graduate-outcomes or skills-demand"),
+                    @OpenApiParam(name = "theme", description = "A code of codelist THEME (GET /v1/codelists/THEME), e.g. labour-market, education, graduate-outcomes, skills-demand"),
                     @OpenApiParam(name = "q", description = "Free text, e.g. 'unemployment', 'bezrobocie', 'työttömät' or 'Plovdiv'"),
                     @OpenApiParam(name = "lang", description = "Label language: en, sq, sr, fi, sv, bg, pl, cs (falls back to English)")
             },
@@ -70,7 +73,7 @@ public final class CatalogueRoutes implements RouteSet {
     void listDatasets(Context ctx) {
         QueryParams.requireOnly(ctx, Set.of("theme", "q", "lang"));
         String lang = Languages.from(ctx);
-        String theme = QueryParams.oneOf(ctx, "theme", null, THEMES);
+        String theme = QueryParams.oneOf(ctx, "theme", null, themes().codes().stream().map(Code::id).collect(Collectors.toSet()));
         String q = QueryParams.single(ctx, "q");
         List<DatasetSummary> summaries = catalogue.search(theme, q).stream().map(d -> summary(d, lang)).toList();
         List<String> warnings = summaries.isEmpty() ? List.of("No dataset matches these filters.") : List.of();
@@ -103,11 +106,27 @@ public final class CatalogueRoutes implements RouteSet {
             return new DimensionView(dim.id(), Languages.pick(dim.label(), lang), dim.role(), dim.codelistId(), codes);
         }).toList();
         ctx.json(new DatasetMetadata(d.id(), Languages.pick(d.title(), lang), Languages.pick(d.description(), lang), d.theme(),
-                d.keywords(), d.frequency().name(), unit(d, lang), d.source(), d.licence(), d.contact(),
+                themeLabel(d, lang), d.keywords(), d.frequency().name(), unit(d, lang), d.source(), d.licence(), d.contact(),
                 Languages.pick(d.methodology(), lang), d.demonstration(), lang,
                 release.map(r -> new ReleaseView(r.id(), r.publishedAt(), r.rowCount(), r.note())).orElse(null),
                 coverage(d, release), dimensions, links(d), release.flatMap(r -> catalogue.disclosure(r.id())).orElse(null),
-                measures(d, lang)));
+                measures(d, lang), lifecycle(d)));
+    }
+
+    private Codelist themes() {
+        return catalogue.codelist(THEME_CODELIST);
+    }
+
+    private String themeLabel(Dataset d, String lang) {
+        return themes().code(d.theme()).map(c -> Languages.pick(c.labels(), lang)).orElse(d.theme());
+    }
+
+    /** Null while the dataset is produced, so active datasets carry no lifecycle member. */
+    static LifecycleView lifecycle(Dataset d) {
+        Dataset.Lifecycle l = d.lifecycle();
+        if (!l.discontinued()) return null;
+        return new LifecycleView("discontinued", l.discontinuedOn().toString(), l.successor(),
+                l.successor() == null ? null : DATASETS + "/" + l.successor());
     }
 
     private MeasuresView measures(Dataset d, String lang) {
@@ -115,7 +134,8 @@ public final class CatalogueRoutes implements RouteSet {
             Codelist codelist = catalogue.codelistOf(dim);
             List<MeasureView> measures = d.measures().values().stream()
                     .map(m -> new MeasureView(m.code(), codelist.code(m.code()).map(c -> Languages.pick(c.labels(), lang)).orElse(m.code()),
-                            m.kind().id(), unit(m.unit(), lang), m.numerator(), m.denominator(), m.scale()))
+                            m.kind().id(), unit(m.unit(), lang), m.numerator(), m.denominator(), m.scale(), m.codelist(),
+                            m.isCategory() ? m.categories().stream().map(c -> new CodeView(c.id(), Languages.pick(c.labels(), lang), c.parent(), c.level())).toList() : null))
                     .toList();
             return new MeasuresView(dim.id(), measures);
         }).orElse(null);
@@ -151,8 +171,8 @@ public final class CatalogueRoutes implements RouteSet {
     private DatasetSummary summary(Dataset d, String lang) {
         Optional<Release> release = catalogue.currentRelease(d.id());
         return new DatasetSummary(d.id(), Languages.pick(d.title(), lang), Languages.pick(d.description(), lang), d.theme(),
-                d.keywords(), d.frequency().name(), unit(d, lang), d.demonstration(),
-                release.map(Release::publishedAt).orElse(null), coverage(d, release), links(d));
+                themeLabel(d, lang), d.keywords(), d.frequency().name(), unit(d, lang), d.demonstration(),
+                release.map(Release::publishedAt).orElse(null), coverage(d, release), links(d), lifecycle(d));
     }
 
     private static UnitView unit(Dataset d, String lang) {

@@ -10,7 +10,10 @@ import org.lmobservatory.catalogue.Dimension;
 public record CsvColumn(String name, String title, Role role, Dimension dimension, int period, String constant) {
 
     public enum Role {
-        CONSTANT, CODE, LABEL, TIME, VALUE, UNIT, UNIT_CODE, UNIT_MULTIPLIER, FLAG, FLAG_LABEL,
+        CONSTANT, CODE, LABEL, TIME, VALUE,
+        /** The label of a category value (datasets with category measures, when labels are asked for). */
+        VALUE_LABEL,
+        UNIT, UNIT_CODE, UNIT_MULTIPLIER, FLAG, FLAG_LABEL,
         /** SDMX CONF_STATUS of a release under disclosure control (F, C, D), and what it means. */
         CONF_STATUS, CONF_STATUS_LABEL
     }

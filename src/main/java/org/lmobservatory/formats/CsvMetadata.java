@@ -116,7 +116,20 @@ public final class CsvMetadata {
                 col.put("required", true);
                 col.put("dc:description", "Period: " + d.frequency().example() + " for this dataset's frequency " + d.frequency() + ".");
             }
+            case VALUE_LABEL -> {
+                col.set("datatype", datatype("string"));
+                col.put("dc:description", "Label of the category in column value (measures of kind category), in language '" + lang + "'.");
+            }
             case VALUE -> {
+                if (d.hasCategories()) {
+                    // Codes and numbers share the column: a category measure's value is a code of its codelist.
+                    col.set("datatype", datatype("string"));
+                    col.put("null", "");
+                    col.put("dc:description", "Value: a number, or for a measure of kind category (" + d.measures().values().stream()
+                            .filter(org.lmobservatory.catalogue.Measure::isCategory).map(m -> m.code() + ": codelist " + m.codelist())
+                            .collect(java.util.stream.Collectors.joining(", ")) + ") a code of its codelist. Empty when the flag is c or m.");
+                    return col;
+                }
                 ObjectNode type = datatype("decimal");
                 col.set("datatype", type);
                 char mark = query.format() == OutputFormat.CSV ? query.table().dialect().decimalMark() : '.';

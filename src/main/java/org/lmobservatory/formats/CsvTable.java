@@ -35,6 +35,7 @@ public final class CsvTable {
         List<CsvColumn> columns = dimensions(query);
         columns.add(CsvColumn.of("time", CsvColumn.Role.TIME));
         columns.add(CsvColumn.of("value", CsvColumn.Role.VALUE));
+        if (query.dataset().hasCategories() && query.labels().labels()) columns.add(CsvColumn.of("value_label", CsvColumn.Role.VALUE_LABEL));
         columns.add(CsvColumn.of("unit", CsvColumn.Role.UNIT));
         columns.add(CsvColumn.of("flag", CsvColumn.Role.FLAG));
         columns.add(CsvColumn.of("flag_label", CsvColumn.Role.FLAG_LABEL));

@@ -41,7 +41,9 @@ public final class FormatSchemas {
         categoryProps.putObject("index").put("type", "array").putObject("items").put("type", "string");
         categoryProps.putObject("label").put("type", "object").putObject("additionalProperties").put("type", "string");
         categoryProps.putObject("unit").put("type", "object").putObject("additionalProperties").put("type", "object");
-        p.putObject("value").put("type", "array").putObject("items").put("type", "number").put("nullable", true);
+        // No type on the items: JSON-stat 2.0 values are numbers, null, or strings, and a category measure's are its codes.
+        p.putObject("value").put("type", "array").putObject("items")
+                .put("description", "A number, null where the cube has no value, or for a measure of kind category its code (a string)");
         p.putObject("status").put("type", "object").putObject("additionalProperties").put("type", "string");
         p.putObject("extension").put("type", "object").put("description", "Dataset id, release, licence, unit, flag legend, warnings");
         return s;

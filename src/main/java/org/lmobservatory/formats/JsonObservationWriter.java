@@ -113,6 +113,12 @@ public final class JsonObservationWriter implements ObservationWriter {
             g.writeObjectFieldStart(m.code());
             g.writeStringField("kind", m.kind().id());
             writeUnit(g, "unit", m.unit(), lang);
+            if (m.isCategory()) {
+                g.writeStringField("codelist", m.codelist());
+                g.writeObjectFieldStart("categories");
+                for (var c : m.categories()) g.writeStringField(c.id(), Languages.pick(c.labels(), lang));
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
         g.writeEndObject();
@@ -130,7 +136,14 @@ public final class JsonObservationWriter implements ObservationWriter {
             if (mode.labels()) g.writeStringField(dim.id() + "_label", labels.label(dim.position(), code));
         }
         g.writeStringField("time", q.dataset().frequency().label(row.periodStart()));
-        if (row.value() == null) g.writeNullField("value");
+        var category = units.category(key, row.value());
+        if (category.isPresent()) {
+            // The contract keeps value a number for every client that reads it as one: a category's code (stored as its
+            // position) goes in value_code, with its label as dimensions have theirs.
+            g.writeNullField("value");
+            g.writeStringField("value_code", category.get().id());
+            if (mode.labels()) g.writeStringField("value_label", Languages.pick(category.get().labels(), q.lang()));
+        } else if (row.value() == null) g.writeNullField("value");
         else g.writeNumberField("value", row.value());
         if (units.perMeasure()) g.writeStringField("unit", units.of(key).id());
         if (row.flags() == null) g.writeNullField("flag");

@@ -56,6 +56,7 @@ public final class JsonStatWriter implements ObservationWriter {
         Dimension metric = d.measureDimension().orElse(null);
         String indicator = d.dimension(INDICATOR).isPresent() ? INDICATOR + "_" : INDICATOR;
         RowLabels labels = new RowLabels(q);
+        SeriesUnits units = new SeriesUnits(d);
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out).enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)) {
             g.writeStartObject();
             g.writeStringField("version", "2.0");
@@ -109,7 +110,10 @@ public final class JsonStatWriter implements ObservationWriter {
                 long cell = seriesOffset[row.seriesIndex()] + periods.indexOf(row.periodStart());
                 if (cell < next) throw new IllegalStateException("rows are not in cube order at cell " + cell);
                 for (; next < cell; next++) g.writeNull();
-                if (row.value() == null) g.writeNull();
+                // JSON-stat 2.0 values may be strings (its schema: number, null or string): a category is its code.
+                var category = units.category(result.series().get(row.seriesIndex()), row.value());
+                if (category.isPresent()) g.writeString(category.get().id());
+                else if (row.value() == null) g.writeNull();
                 else g.writeNumber(row.value());
                 next++;
                 if (row.flags() != null) {
@@ -254,6 +258,13 @@ public final class JsonStatWriter implements ObservationWriter {
                 g.writeStringField("kind", m.kind().id());
                 g.writeStringField("unit", m.unit().id());
                 g.writeNumberField("multiplier", m.unit().multiplier());
+                if (m.isCategory()) {
+                    // The labels of the codes in value, which JSON-stat has no place for.
+                    g.writeStringField("codelist", m.codelist());
+                    g.writeObjectFieldStart("categories");
+                    for (var c : m.categories()) g.writeStringField(c.id(), Languages.pick(c.labels(), q.lang()));
+                    g.writeEndObject();
+                }
                 g.writeEndObject();
             }
             g.writeEndObject();

@@ -24,7 +24,7 @@ final class LongCsv {
             SeriesKey key = result.series().get(row.seriesIndex());
             record.clear();
             for (CsvColumn c : columns) {
-                record.add(c.role() == CsvColumn.Role.VALUE ? csv.number(row.value()) : cells.text(c, key, row));
+                record.add(c.role() == CsvColumn.Role.VALUE ? cells.value(key, row, csv) : cells.text(c, key, row));
             }
             csv.record(record);
         }

@@ -27,6 +27,17 @@ final class RowCells {
         return units.of(key);
     }
 
+    /** A category value's code, or null when the value is a number (or absent). */
+    String categoryCode(SeriesKey key, ObservationRow row) {
+        return row == null ? null : units.category(key, row.value()).map(c -> c.id()).orElse(null);
+    }
+
+    /** The value as CSV text: a category's code, or the number in the dialect's decimal mark. */
+    String value(SeriesKey key, ObservationRow row, CsvOut csv) {
+        String code = categoryCode(key, row);
+        return code != null ? code : csv.number(row.value());
+    }
+
     /** row is null for the series part of a wide row (dimensions and unit). */
     String text(CsvColumn column, SeriesKey key, ObservationRow row) {
         return switch (column.role()) {
@@ -41,6 +52,7 @@ final class RowCells {
             case FLAG_LABEL -> row == null ? "" : Flags.describe(row.flags());
             case CONF_STATUS -> row == null || row.confStatus() == null ? "" : row.confStatus();
             case CONF_STATUS_LABEL -> row == null || row.confStatus() == null ? "" : DisclosureView.CONF_STATUS.getOrDefault(row.confStatus(), "");
+            case VALUE_LABEL -> row == null ? "" : units.category(key, row.value()).map(c -> Languages.pick(c.labels(), lang)).orElse("");
             case VALUE -> throw new IllegalArgumentException("values are written by the format, as text or as numbers");
         };
     }

@@ -1,11 +1,13 @@
 package org.lmobservatory.formats;
 
+import org.lmobservatory.catalogue.Code;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.catalogue.Measure;
 import org.lmobservatory.catalogue.Unit;
 import org.lmobservatory.observations.SeriesKey;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,11 @@ final class SeriesUnits {
 
     Unit of(SeriesKey key) {
         return measure(key).map(Measure::unit).orElse(dataset.unit());
+    }
+
+    /** The category a value of the series stands for, when the series' measure is a category; else empty. */
+    Optional<Code> category(SeriesKey key, BigDecimal value) {
+        return measure(key).flatMap(m -> m.category(value));
     }
 
     Optional<Measure> measure(SeriesKey key) {

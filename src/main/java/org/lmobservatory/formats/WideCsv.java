@@ -29,7 +29,7 @@ final class WideCsv {
                 }
                 ObservationRow cell = row.cells()[c.period()];
                 if (cell == null) record.add("");
-                else if (c.role() == CsvColumn.Role.VALUE) record.add(csv.number(cell.value()));
+                else if (c.role() == CsvColumn.Role.VALUE) record.add(cells.value(row.key(), cell, csv));
                 else record.add(cells.text(c, row.key(), cell));
             }
             csv.record(record);

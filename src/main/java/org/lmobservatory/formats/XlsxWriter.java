@@ -59,7 +59,9 @@ public final class XlsxWriter implements ObservationWriter {
             for (int c = 0; c < columns.size(); c++) {
                 CsvColumn column = columns.get(c);
                 if (column.role() == CsvColumn.Role.VALUE) {
-                    if (row.value() != null) number(ws, r, c, row.value(), cells.unit(key));
+                    String code = cells.categoryCode(key, row);
+                    if (code != null) text(ws, r, c, code);
+                    else if (row.value() != null) number(ws, r, c, row.value(), cells.unit(key));
                 } else {
                     text(ws, r, c, cells.text(column, key, row));
                 }
@@ -89,7 +91,9 @@ public final class XlsxWriter implements ObservationWriter {
                 ObservationRow cell = row.cells()[column.period()];
                 if (cell == null) continue;
                 if (column.role() == CsvColumn.Role.VALUE) {
-                    if (cell.value() != null) number(ws, r, c, cell.value(), cells.unit(row.key()));
+                    String code = cells.categoryCode(row.key(), cell);
+                    if (code != null) text(ws, r, c, code);
+                    else if (cell.value() != null) number(ws, r, c, cell.value(), cells.unit(row.key()));
                 } else {
                     text(ws, r, c, cells.text(column, row.key(), cell));
                     noteFlags(cell, flagsSeen);
@@ -134,7 +138,9 @@ public final class XlsxWriter implements ObservationWriter {
         for (Measure m : d.measures().values()) {
             text(ws, r, 0, "Unit of " + m.code());
             text(ws, r++, 1, Languages.pick(m.unit().label(), q.lang()) + " (" + m.unit().id() + "; " + m.kind().id() + ", multiplier 10^"
-                    + m.unit().multiplier() + ", " + m.unit().decimals() + " decimals)");
+                    + m.unit().multiplier() + ", " + m.unit().decimals() + " decimals)"
+                    + (m.isCategory() ? "; values are codes of codelist " + m.codelist() + ": " + m.categories().stream()
+                    .map(c -> c.id() + " = " + Languages.pick(c.labels(), q.lang())).collect(java.util.stream.Collectors.joining(", ")) : ""));
         }
         r++;
         text(ws, r, 0, "Flag");

@@ -16,12 +16,17 @@ interface DatasetDefinitionDao {
     /** The dataset's columns; the four label maps are JSON text. */
     record DatasetRow(String id, String title, String description, String theme, String[] keywords, String frequency,
                       String unitId, String unitLabel, int unitMultiplier, int decimals, String source, String licence,
-                      String contact, String methodology, boolean demonstration, String measureDimension) {
+                      String contact, String methodology, boolean demonstration, String measureDimension,
+                      java.time.LocalDate discontinuedOn, String successor) {
     }
 
     /** One measure of the measure dimension; unitLabel is JSON text, scale null unless a ratio. */
     record MeasureRow(String code, String kind, String unitId, String unitLabel, int unitMultiplier, int decimals,
-                      String numerator, String denominator, java.math.BigDecimal scale, int sortOrder) {
+                      String numerator, String denominator, java.math.BigDecimal scale, int sortOrder, String codelist) {
+    }
+
+    /** A category measure's code at its stored position (1-based): observations store the position as their value. */
+    record CategoryRow(String measureCode, int position, String codeId) {
     }
 
     /** One dimension at its position in the series key; label is JSON text. */
@@ -46,6 +51,13 @@ interface DatasetDefinitionDao {
 
     @SqlBatch
     void insertMeasures(@Bind("ds") String datasetId, @BindMethods List<MeasureRow> measures);
+
+    /** The codes of a category measure in position order; empty before the first definition. */
+    @SqlQuery
+    List<String> categoryCodes(@Bind("ds") String datasetId, @Bind("measure") String measureCode);
+
+    @SqlBatch
+    void insertCategories(@Bind("ds") String datasetId, @BindMethods List<CategoryRow> categories);
 
     /** "dimension:codelist" for each stored dimension, in key order. */
     @SqlQuery

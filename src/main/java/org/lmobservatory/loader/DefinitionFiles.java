@@ -8,6 +8,8 @@ import org.lmobservatory.errors.ObservatoryException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +25,8 @@ public final class DefinitionFiles {
     private static final Pattern DATASET_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern DIMENSION_ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern CODELIST_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
-    private static final Set<String> THEMES = Set.of("labour-market", "education", "graduate-outcomes", "skills-demand");
+    /** The codelist a dataset's theme must be a code of (checked when the definition is stored). */
+    public static final String THEME_CODELIST = "THEME";
 
     /** validIn: the classification versions the code belongs to (e.g. NUTS2016, NUTS2021); null when unversioned. */
     public record CodeDef(String id, String parent, String level, Map<String, String> labels, List<String> validIn) {
@@ -52,7 +55,7 @@ public final class DefinitionFiles {
                              List<String> keywords, String frequency, String unitId, Map<String, String> unitLabel,
                              int unitMultiplier, int decimals, String source, String licence, String contact,
                              Map<String, String> methodology, boolean demonstration, List<DimensionDef> dimensions,
-                             MeasuresDef measures) {
+                             MeasuresDef measures, LocalDate discontinuedOn, String successor) {
     }
 
     /** The measure dimension of a dataset and, per code of its codelist, the measure (in file order). */
@@ -61,7 +64,7 @@ public final class DefinitionFiles {
 
     /** kind is a MeasureKind id; numerator, denominator and scale only for ratios (scale defaults to 1). */
     public record MeasureDef(String code, String kind, String unitId, Map<String, String> unitLabel, int unitMultiplier,
-                             int decimals, String numerator, String denominator, BigDecimal scale) {
+                             int decimals, String numerator, String denominator, BigDecimal scale, String codelist) {
     }
 
     public sealed interface Definition permits Codelist, Dataset {
@@ -151,7 +154,7 @@ public final class DefinitionFiles {
         Problems p = new Problems(file);
         String id = p.id(root, "$.id", DATASET_ID);
         String theme = text(root, "theme");
-        if (theme == null || !THEMES.contains(theme)) p.add("$.theme", "must be one of " + String.join(", ", THEMES.stream().sorted().toList()));
+        if (theme == null) p.add("$.theme", "missing; a code of codelist " + THEME_CODELIST + " (GET /v1/codelists/" + THEME_CODELIST + ")");
         String frequency = text(root, "frequency");
         if (frequency == null || !Set.of("A", "Q", "M").contains(frequency)) p.add("$.frequency", "must be A, Q or M");
         JsonNode unit = root.path("unit");
@@ -170,6 +173,27 @@ public final class DefinitionFiles {
             if (text(d, "codelist") == null) p.add(path + ".codelist", "missing");
             dims.add(new DimensionDef(dimId, text(d, "codelist"), text(d, "role"), p.labels(d.path("label"), path + ".label", false)));
         }
+        LocalDate discontinuedOn = null;
+        String successor = null;
+        JsonNode lifecycle = root.path("lifecycle");
+        if (!lifecycle.isMissingNode() && !lifecycle.isNull()) {
+            if (!lifecycle.isObject()) p.add("$.lifecycle", "expected {\"discontinued\": \"2024-12-31\", \"successor\": \"<dataset id>\"}");
+            String date = text(lifecycle, "discontinued");
+            try {
+                discontinuedOn = date == null ? null : LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                p.add("$.lifecycle.discontinued", "'" + date + "' is not a date; write it as 2024-12-31");
+            }
+            successor = text(lifecycle, "successor");
+            if (successor != null && !DATASET_ID.matcher(successor).matches()) {
+                p.add("$.lifecycle.successor", "'" + successor + "' is not a dataset id (" + DATASET_ID.pattern() + ")");
+            } else if (successor != null && successor.equals(id)) {
+                p.add("$.lifecycle.successor", "a dataset cannot succeed itself");
+            }
+            if (successor != null && discontinuedOn == null && date == null) {
+                p.add("$.lifecycle.discontinued", "missing; a successor replaces a dataset from the day it is discontinued");
+            }
+        }
         MeasuresDef measures = root.has("measures") ? MeasureDefinitions.read(p, root.path("measures"), seen) : null;
         List<String> keywords = new ArrayList<>();
         root.path("keywords").forEach(k -> keywords.add(k.asText()));
@@ -179,7 +203,8 @@ public final class DefinitionFiles {
                 text(unit, "id"), p.labels(unit.path("label"), "$.unit.label", false), unit.path("multiplier").asInt(0),
                 unit.path("decimals").asInt(0), text(root, "source"),
                 root.hasNonNull("licence") ? text(root, "licence") : "CC-BY-4.0", text(root, "contact"),
-                p.labels(root.path("methodology"), "$.methodology", false), root.path("demonstration").asBoolean(false), dims, measures);
+                p.labels(root.path("methodology"), "$.methodology", false), root.path("demonstration").asBoolean(false), dims, measures,
+                discontinuedOn, successor);
     }
 
     static String text(JsonNode node, String field) {

@@ -57,12 +57,15 @@ public final class DefinitionStore {
             DatasetDefinitionDao datasets = h.attach(DatasetDefinitionDao.class);
             checkCodelistsExist(h.attach(CodelistDao.class), d);
             checkDimensionsUnchangedOncePublished(datasets, d);
+            checkTheme(h.attach(CodelistDao.class), d);
             List<DatasetDefinitionDao.MeasureRow> measures = d.measures() == null ? List.of()
                     : MeasureDefinitions.rows(d, h.attach(CodelistDao.class));
+            List<DatasetDefinitionDao.CategoryRow> categories = d.measures() == null ? List.of()
+                    : MeasureDefinitions.categories(d, h.attach(CodelistDao.class), datasets);
             datasets.upsert(new DatasetDefinitionDao.DatasetRow(d.id(), Json.write(d.title()), Json.write(d.description()),
                     d.theme(), d.keywords().toArray(String[]::new), d.frequency(), d.unitId(), Json.write(d.unitLabel()),
                     d.unitMultiplier(), d.decimals(), d.source(), d.licence(), d.contact(), Json.write(d.methodology()),
-                    d.demonstration(), d.measures() == null ? null : d.measures().dimension()));
+                    d.demonstration(), d.measures() == null ? null : d.measures().dimension(), d.discontinuedOn(), d.successor()));
             datasets.deleteDimensions(d.id());
             List<DatasetDefinitionDao.DimensionRow> dimensions = new ArrayList<>();
             for (DimensionDef dim : d.dimensions()) {
@@ -72,8 +75,19 @@ public final class DefinitionStore {
             if (!dimensions.isEmpty()) datasets.insertDimensions(d.id(), dimensions);
             datasets.deleteMeasures(d.id());
             if (!measures.isEmpty()) datasets.insertMeasures(d.id(), measures);
+            if (!categories.isEmpty()) datasets.insertCategories(d.id(), categories);
             datasets.refreshSearch(d.id());
         });
+    }
+
+    /** Themes are the codes of codelist THEME, so a data owner adds one by defining THEME again, not by a migration. */
+    private static void checkTheme(CodelistDao codelists, DatasetDef d) {
+        List<String> themes = codelists.codes(DefinitionFiles.THEME_CODELIST).stream().map(CodelistDao.StoredCode::id).toList();
+        if (!themes.contains(d.theme())) {
+            throw new InvalidDefinitionException(List.of(new LoadError(d.id() + ".json", 0, "$.theme",
+                    "$.theme: '" + d.theme() + "' is not a code of codelist " + DefinitionFiles.THEME_CODELIST + "; themes: "
+                            + String.join(", ", themes) + " (define THEME again to add one)")));
+        }
     }
 
     private static void checkCodelistsExist(CodelistDao codelists, DatasetDef d) {

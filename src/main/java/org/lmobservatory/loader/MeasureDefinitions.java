@@ -70,6 +70,13 @@ final class MeasureDefinitions {
             p.add(path + ".unit.decimals", "expected a whole number from 0 to 15");
         }
         boolean ratio = k.orElse(null) == MeasureKind.RATIO;
+        boolean category = k.orElse(null) == MeasureKind.CATEGORY;
+        String codelist = DefinitionFiles.text(m, "codelist");
+        if (category && codelist == null) {
+            p.add(path + ".codelist", "missing; a category measure names the codelist its values are codes of, e.g. \"BAROMETER_RATING\"");
+        } else if (!category && codelist != null) {
+            p.add(path + ".codelist", "only a category measure has a codelist");
+        }
         String numerator = DefinitionFiles.text(m, "numerator");
         String denominator = DefinitionFiles.text(m, "denominator");
         BigDecimal scale = null;
@@ -91,7 +98,7 @@ final class MeasureDefinitions {
             }
         }
         return new MeasureDef(code, kind, DefinitionFiles.text(unit, "id"), p.labels(unit.path("label"), path + ".unit.label", false),
-                unit.path("multiplier").asInt(0), decimals, numerator, denominator, scale);
+                unit.path("multiplier").asInt(0), decimals, numerator, denominator, scale, codelist);
     }
 
     /** In codelist order, the order the API lists them in. */
@@ -114,8 +121,39 @@ final class MeasureDefinitions {
         return d.measures().measures().stream()
                 .sorted(Comparator.comparingInt(m -> order.get(m.code())))
                 .map(m -> new DatasetDefinitionDao.MeasureRow(m.code(), m.kind(), m.unitId(), Json.write(m.unitLabel()), m.unitMultiplier(),
-                        m.decimals(), m.numerator(), m.denominator(), m.scale(), order.get(m.code())))
+                        m.decimals(), m.numerator(), m.denominator(), m.scale(), order.get(m.code()), m.codelist()))
                 .toList();
+    }
+
+    /**
+     * The stored positions of every category measure's codes. A dataset defined again keeps the positions it has (its
+     * published values are those positions) and appends the codelist's new codes; a stored code that left the codelist
+     * is refused, since values published with it would lose their meaning.
+     */
+    static List<DatasetDefinitionDao.CategoryRow> categories(DatasetDef d, CodelistDao codelists, DatasetDefinitionDao datasets) {
+        String file = d.id() + ".json";
+        List<LoadError> errors = new ArrayList<>();
+        List<DatasetDefinitionDao.CategoryRow> rows = new ArrayList<>();
+        for (MeasureDef m : d.measures().measures()) {
+            if (m.codelist() == null) continue;
+            String path = "$.measures.codes." + m.code() + ".codelist";
+            if (!codelists.exists(m.codelist())) {
+                errors.add(error(file, path, "codelist '" + m.codelist() + "' is not loaded; load it first with: define --file <codelist>.json"));
+                continue;
+            }
+            List<String> codes = codelists.codes(m.codelist()).stream().map(CodelistDao.StoredCode::id).toList();
+            List<String> positions = new ArrayList<>(datasets.categoryCodes(d.id(), m.code()));
+            for (String stored : positions) {
+                if (!codes.contains(stored)) {
+                    errors.add(error(file, path, "code '" + stored + "' left codelist " + m.codelist() + " but values of measure "
+                            + m.code() + " may hold it; keep it in the codelist"));
+                }
+            }
+            codes.stream().filter(c -> !positions.contains(c)).forEach(positions::add);
+            for (int i = 0; i < positions.size(); i++) rows.add(new DatasetDefinitionDao.CategoryRow(m.code(), i + 1, positions.get(i)));
+        }
+        if (!errors.isEmpty()) throw new InvalidDefinitionException(errors);
+        return rows;
     }
 
     private static LoadError error(String file, String path, String message) {

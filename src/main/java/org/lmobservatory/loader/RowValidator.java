@@ -1,8 +1,10 @@
 package org.lmobservatory.loader;
 
+import org.lmobservatory.catalogue.Code;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
+import org.lmobservatory.catalogue.Measure;
 import org.lmobservatory.catalogue.Period;
 import org.lmobservatory.formats.Flags;
 import org.lmobservatory.loader.formats.ObservationReader;
@@ -11,6 +13,7 @@ import org.lmobservatory.loader.formats.RawObservation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** Checks one raw row against the dataset: known codes, period of the right frequency, a number, known flags. */
 final class RowValidator {
@@ -56,7 +59,8 @@ final class RowValidator {
         }
         LocalDate start = period(raw, errors);
         String flags = flags(raw, errors);
-        BigDecimal value = value(raw, flags, errors);
+        Measure measure = errors.count() > before ? null : dataset.measureOf(raw.codes()).orElse(null);
+        BigDecimal value = measure != null && measure.isCategory() ? category(raw, measure, flags, errors) : value(raw, flags, errors);
         if (errors.count() > before) return null;
         return new ValidRow(raw.line(), raw.codes(), start, value, flags.isEmpty() ? null : flags, raw.action());
     }
@@ -107,6 +111,23 @@ final class RowValidator {
             }
         }
         return f;
+    }
+
+    /**
+     * A value of a category measure is a code of the measure's codelist; it is staged as the code's stored position,
+     * so the numeric paths (publish, merge, revisions) carry it unchanged.
+     */
+    private static BigDecimal category(RawObservation raw, Measure measure, String flags, ObservationReader.ErrorSink errors) {
+        String v = raw.value();
+        if (v.isEmpty() || flags.contains("c")) return value(raw, flags, errors);
+        Optional<BigDecimal> position = measure.position(v);
+        if (position.isEmpty()) {
+            List<String> codes = measure.categories().stream().map(Code::id).toList();
+            errors.add(raw.line(), "value", "value '" + v + "' of measure " + measure.code() + " is not a code of codelist "
+                    + measure.codelist() + "; one of " + String.join(", ", codes));
+            return null;
+        }
+        return position.get();
     }
 
     private static BigDecimal value(RawObservation raw, String flags, ObservationReader.ErrorSink errors) {

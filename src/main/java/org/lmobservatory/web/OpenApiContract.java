@@ -109,7 +109,12 @@ public final class OpenApiContract implements DefinitionProcessor {
                 .put("description", "Dimension members (code, <dimension>_label) come first; their names depend on the dataset.");
         ObjectNode props = item.putObject("properties");
         props.putObject("time").put("type", "string").put("example", "2024-07");
-        props.putObject("value").put("type", "number").put("nullable", true);
+        props.putObject("value").put("type", "number").put("nullable", true)
+                .put("description", "The number; null when suppressed or missing, and for a measure of kind category (its code is in value_code)");
+        props.putObject("value_code").put("type", "string")
+                .put("description", "Only for values of a measure of kind category: the code of the measure's codelist, e.g. SHORTAGE");
+        props.putObject("value_label").put("type", "string")
+                .put("description", "Only for values of a category measure, when labels are asked for: the label of the code in value");
         props.putObject("flag").put("type", "string").put("nullable", true)
                 .put("description", "p provisional, e estimated, b break, c confidential (suppressed), m missing, …");
         props.putObject("unit").put("type", "string")

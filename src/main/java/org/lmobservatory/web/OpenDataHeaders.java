@@ -11,7 +11,7 @@ import io.javalin.router.JavalinDefaultRouting;
  * Preflight requests are answered here, for every path, without reaching a route.
  */
 public final class OpenDataHeaders {
-    private static final String EXPOSED = "ETag, Last-Modified, Link, Content-Disposition, Retry-After, RateLimit, RateLimit-Policy, X-Release-Id, Age, Warning, X-Served-Stale";
+    private static final String EXPOSED = "ETag, Last-Modified, Link, Content-Disposition, Retry-After, RateLimit, RateLimit-Policy, X-Release-Id, Age, Warning, X-Served-Stale, Deprecation";
 
     private OpenDataHeaders() {
     }

@@ -8,6 +8,7 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.catalogue.Measure;
 import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.Release;
@@ -18,6 +19,7 @@ import org.lmobservatory.web.HttpCaching;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** GET chart.svg: the observations endpoint's filters drawn as a line, bar or sparkline chart, within drawable limits. */
 final class ChartEndpoint {
@@ -39,6 +41,8 @@ final class ChartEndpoint {
             summary = "Chart of observations as SVG",
             description = "The same filters as the observations endpoint, drawn as a line chart (one line per series, e.g. a municipality, "
                     + "its region and its country), a bar chart ranking the series by their latest value, or a sparkline (one series). "
+                    + "A measure whose values are categories (e.g. barometer ratings) is drawn, whatever the type, as a table of coloured cells with a "
+                    + "legend: rows are areas, columns the periods, or the other varying dimension (e.g. occupations) when one period is shown. "
                     + "Numbers and periods are written the way the language does (decimal comma in fi, sv, sq, bg, pl, cs). Suppressed "
                     + "and missing values are gaps, explained under the chart with the source, licence and release. Accessible "
                     + "(role=img, title, desc); no script. Cacheable: ETag changes with the data release.",
@@ -77,10 +81,32 @@ final class ChartEndpoint {
         WidgetHeaders.crossOrigin(ctx);
         if (HttpCaching.notModified(ctx, WidgetHeaders.etag(release.id(), "chart", ctx.queryParamMap(), ""), WidgetHeaders.DATA_CACHE)) return;
         CollectedObservations obs = CollectedObservations.collect(observations, release, dataset.id(), params);
-        checkDrawable(type, obs);
-        String svg = ChartSvgRenderer.render(ChartModels.from(obs, type, null), "lmo-chart");
+        Optional<Measure> category = CategoryGrid.measureOf(obs);
+        String svg;
+        if (category.isPresent()) {
+            // Categories have no axis: whatever the type asked, they are drawn as a table of coloured cells.
+            CategoryGrid.Grid grid = CategoryGrid.from(obs, category.get());
+            checkDrawable(grid);
+            svg = CategoryGrid.render(grid, "lmo-chart");
+        } else {
+            checkDrawable(type, obs);
+            svg = ChartSvgRenderer.render(ChartModels.from(obs, type, null), "lmo-chart");
+        }
         ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
         ctx.contentType("image/svg+xml; charset=utf-8").result(svg);
+    }
+
+    private static void checkDrawable(CategoryGrid.Grid grid) {
+        if (grid.rowLabels().size() > CategoryGrid.MAX_ROWS) {
+            throw ErrorKind.TOO_MANY_SERIES.error("A table of categories draws at most " + CategoryGrid.MAX_ROWS + " rows; this query has "
+                    + grid.rowLabels().size() + ". Name fewer areas with geo= or fix another dimension to one code.",
+                    Map.of("series", grid.rowLabels().size(), "limit", CategoryGrid.MAX_ROWS));
+        }
+        if (grid.columnLabels().size() > CategoryGrid.MAX_COLUMNS) {
+            throw ErrorKind.TOO_MANY_PERIODS.error("A table of categories draws at most " + CategoryGrid.MAX_COLUMNS + " columns; this query has "
+                    + grid.columnLabels().size() + ". Narrow time, use lastPeriods, or name fewer codes.",
+                    Map.of("periods", grid.columnLabels().size(), "limit", CategoryGrid.MAX_COLUMNS));
+        }
     }
 
     private static void checkDrawable(ChartType type, CollectedObservations obs) {

@@ -73,6 +73,10 @@ final class ChartModels {
         lines.add(t.get("source") + ": " + d.source() + " · " + t.get("licence") + ": " + d.licence() + " · " + t.get("release") + " "
                 + obs.release().id() + ", " + t.get("published") + " " + f.date(LocalDate.ofInstant(obs.release().publishedAt(), ZoneOffset.UTC)));
         if (d.demonstration()) lines.add(t.get("demonstration") + ".");
+        if (d.lifecycle().discontinued()) {
+            lines.add(t.get("discontinued", "date", f.date(d.lifecycle().discontinuedOn()))
+                    + (d.lifecycle().successor() == null ? "" : "; " + t.get("successor", "dataset", d.lifecycle().successor())) + ".");
+        }
         return lines;
     }
 }

@@ -1,5 +1,7 @@
 package org.lmobservatory.widgets;
 
+import org.lmobservatory.catalogue.Code;
+import org.lmobservatory.catalogue.Measure;
 import org.lmobservatory.web.Languages;
 import org.lmobservatory.widgets.CollectedObservations.Cell;
 import org.lmobservatory.widgets.IndicatorView.Article;
@@ -30,6 +32,8 @@ final class IndicatorViews {
     private final String unitId;
     private final String unitLabel;
     private final boolean percent;
+    /** Set when the values are categories (barometer ratings): shown by label, with no arithmetic on them. */
+    private final Measure category;
 
     private IndicatorViews(Model m) {
         this.m = m;
@@ -39,6 +43,19 @@ final class IndicatorViews {
         this.unitId = m.unit().id();
         this.unitLabel = Languages.pick(m.unit().label(), m.lang());
         this.percent = LocaleFormat.isPercent(unitId);
+        this.category = m.measure().filter(Measure::isCategory).orElse(null);
+    }
+
+    /** A value as shown: a category's label, or the number in the language's format. */
+    private String shown(BigDecimal value) {
+        if (category != null) return category.category(value).map(c -> Languages.pick(c.labels(), m.lang())).orElse(value.toPlainString());
+        return f.number(value, decimals);
+    }
+
+    /** The machine-readable value of a data element: a category's code, or the plain number. */
+    private String plain(BigDecimal value) {
+        if (category != null) return category.category(value).map(Code::id).orElse(value.toPlainString());
+        return value.toPlainString();
     }
 
     static Article article(Model m, String origin) {
@@ -60,6 +77,7 @@ final class IndicatorViews {
 
     private Headline headline(int i) {
         Cell cell = m.main().cells().get(i);
+        if (category != null) return new Headline(m.main().label(), period(i), plain(cell.value()), shown(cell.value()), "", flags(cell), null);
         return new Headline(m.main().label(), period(i), cell.value().toPlainString(), f.number(cell.value(), decimals),
                 percent ? "%" : unitLabel, flags(cell), change(i, cell.value()));
     }
@@ -91,6 +109,10 @@ final class IndicatorViews {
                 continue;
             }
             Cell c = a.cells().get(at);
+            if (category != null) {
+                out.add(new Comparison(a.label(), level, plain(c.value()), shown(c.value()), flags(c), at == i ? null : period(at), null));
+                continue;
+            }
             String difference = at == i ? f.signed(main.subtract(c.value()), decimals) + " " + (percent ? t.get("percentagePoints") : unitLabel) : null;
             out.add(new Comparison(a.label(), level, c.value().toPlainString(), f.withUnit(c.value(), decimals, unitId, unitLabel), flags(c),
                     at == i ? null : period(at), difference));
@@ -100,7 +122,7 @@ final class IndicatorViews {
 
     private Trend trend(String title) {
         List<Cell> cells = m.main().cells();
-        if (cells.stream().filter(Cell::hasValue).count() < 2) return null;
+        if (category != null || cells.stream().filter(Cell::hasValue).count() < 2) return null;
         ChartModel spark = new ChartModel(ChartType.SPARKLINE, m.lang(), title, null, unitId, unitLabel, decimals, m.frequency(),
                 m.periods(), List.of(new ChartModel.Series(m.main().code(), m.main().label(), cells)), List.of(), m.theme().accent());
         return new Trend(Sparkline.render(spark, IndicatorWidgetPage.ID + "-spark", 480, 64, false),
@@ -122,7 +144,7 @@ final class IndicatorViews {
             List<IndicatorView.Cell> cells = new ArrayList<>();
             for (Area a : areas) {
                 Cell c = a.cells().get(i);
-                cells.add(new IndicatorView.Cell(c.hasValue() ? f.number(c.value(), decimals) : null, flags(c)));
+                cells.add(new IndicatorView.Cell(c.hasValue() ? shown(c.value()) : null, flags(c)));
             }
             rows.add(new Row(period(i), cells));
         }

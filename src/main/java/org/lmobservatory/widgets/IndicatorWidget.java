@@ -64,8 +64,12 @@ final class IndicatorWidget {
 
         /** The unit of the widget's values: the widget shows one code of every dimension, so one measure. */
         Unit unit() {
-            return dataset.measureDimension().map(d -> dataset.measures().get(apiQuery.get(d.id()).get(0)))
-                    .map(Measure::unit).orElse(dataset.unit());
+            return measure().map(Measure::unit).orElse(dataset.unit());
+        }
+
+        /** The measure of the widget's values, when the dataset has a measure dimension. */
+        java.util.Optional<Measure> measure() {
+            return dataset.measureDimension().map(d -> dataset.measures().get(apiQuery.get(d.id()).get(0)));
         }
     }
 
@@ -150,6 +154,11 @@ final class IndicatorWidget {
             Area a = new Area(code, label, c.level(), grid.get(index));
             if (code.equals(area)) main = a;
             else comparisons.add(a);
+        }
+        if (dataset.lifecycle().discontinued()) {
+            // A widget embedded long ago keeps showing the last release; its readers learn that no newer one will come.
+            notes.add(t.get("discontinued", "date", new LocaleFormat(lang).date(dataset.lifecycle().discontinuedOn()))
+                    + (dataset.lifecycle().successor() == null ? "" : "; " + t.get("successor", "dataset", dataset.lifecycle().successor())) + ".");
         }
         return new Model(dataset, obs.release(), lang, lastPeriods, periods, main, comparisons, notes, filters, query, widgetQuery,
                 theme, obs);

@@ -65,6 +65,10 @@ public final class DemoSeedGenerator {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode def = JSON.readTree(f.toFile());
                 String id = def.path("id").asText();
+                if (BarometerSeedGenerator.generates(id)) {
+                    out.put(id + ".csv", BarometerSeedGenerator.csv(id, seedDir));
+                    continue;
+                }
                 Spec spec = SPECS.get(id);
                 if (spec == null) continue; // a dataset without a demonstration model: nothing to generate
                 List<String> dimIds = new ArrayList<>();
@@ -241,7 +245,8 @@ public final class DemoSeedGenerator {
                     n[0][t] += n[o + 1][t];
                 }
             }
-            for (String occupation : m.codes("ISCO08")) {
+            // Major groups and the total only: the unit groups in ISCO08 are the barometer's.
+            for (String occupation : m.codesAtLevel("ISCO08", "total", "major-group")) {
                 int o = occupation.equals("TOTAL") ? 0 : index(occupation, OCCUPATIONS) + 1;
                 for (int t = 0; t < periods.size(); t++) rows.add(new Row(new String[]{geo, occupation}, t, n[o][t]));
             }
@@ -425,6 +430,11 @@ public final class DemoSeedGenerator {
                 if (c.parent().equals(ancestor)) return true;
             }
             return false;
+        }
+
+        List<String> codesAtLevel(String codelist, String... levels) {
+            List<String> wanted = List.of(levels);
+            return codelists.getOrDefault(codelist, List.of()).stream().filter(c -> wanted.contains(c.level())).map(Code::id).toList();
         }
 
         List<String> geoAtLevel(String level) {

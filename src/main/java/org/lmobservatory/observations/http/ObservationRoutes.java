@@ -9,6 +9,7 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.router.JavalinDefaultRouting;
+import org.lmobservatory.catalogue.LifecycleHeaders;
 import org.lmobservatory.formats.JsonStatDataset;
 import org.lmobservatory.formats.ObservationWriter;
 import org.lmobservatory.formats.Writers;
@@ -90,7 +91,9 @@ public final class ObservationRoutes implements RouteSet {
                     + "profile=jsonstat), Excel (format=xlsx), SDMX-CSV 2.0 (format=sdmx-csv). CSV responses link their CSVW metadata "
                     + "(Link: rel=\"describedby\"). Responses carry a strong ETag that changes only when the dataset is republished; "
                     + "send If-None-Match to get a 304. release= or asOf= reads an earlier release. Every response says how to cite it: "
-                    + "a citation object in JSON, and for every format the headers Link: <permanent URL>; rel=\"cite-as\" and X-Release-Id.",
+                    + "a citation object in JSON, and for every format the headers Link: <permanent URL>; rel=\"cite-as\" and X-Release-Id. "
+                    + "A discontinued dataset's answers also carry Deprecation (RFC 9745, the date it was discontinued) and, when it has a "
+                    + "successor, Link: </v1/datasets/{successor}>; rel=\"successor-version\".",
             pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id, e.g. unemployment-rate"),
             queryParams = {
                     @OpenApiParam(name = "time", description = "A period (2024, 2024-Q3, 2024-07) or a range 2019..2024 (either end may be left open)"),
@@ -248,6 +251,7 @@ public final class ObservationRoutes implements RouteSet {
             // The citation travels in a header too (RFC 8574 cite-as), so a CSV body stays a plain table for spreadsheets.
             headers.merge("Link", result.citation().linkHeader(), (format, cite) -> format + ", " + cite);
         }
+        LifecycleHeaders.of(result.query().dataset()).forEach((name, value) -> headers.merge(name, value, (a, b) -> a + ", " + b));
         String link = headers.get("Link");
         if (link != null && link.length() > MAX_LINK_OCTETS) {
             // Links repeat the query; one posted with thousands of long codes would not fit in the response header
