@@ -53,7 +53,8 @@ class DatasetSearchTest {
     void aCityFindsTheDatasetsWithDataForItTheCityItselfFirst() {
         // registered-unemployed and graduate-outcomes have the municipality Helsinki; the others only the region
         // Helsinki-Uusimaa, a weaker match, so they come after.
-        List<String> ids = found("Helsinki", "en");
+        // Other tests define small datasets of their own (ids t-…) over the same municipalities: only the seed's are ranked here.
+        List<String> ids = found("Helsinki", "en").stream().filter(id -> !id.startsWith("t-")).toList();
         assertEquals(java.util.Set.of("graduate-outcomes", "registered-unemployed"), java.util.Set.copyOf(ids.subList(0, 2)), ids.toString());
         assertEquals(java.util.Set.of("unemployment-rate", "vet-enrolment", "job-vacancies"), java.util.Set.copyOf(ids.subList(2, ids.size())), ids.toString());
     }
@@ -100,8 +101,13 @@ class DatasetSearchTest {
 
     @Test
     void themeAndTextTogether() {
-        assertEquals(List.of("unemployment-rate", "registered-unemployed").stream().sorted().toList(),
-                TestServer.given().queryParam("q", "bezrobocie").queryParam("theme", "labour-market").get("/v1/datasets")
-                        .then().statusCode(200).extract().jsonPath().getList("datasets.id", String.class).stream().sorted().toList());
+        // The theme narrows the text search and nothing else: every labour-market match of the text, only those.
+        List<String> themed = TestServer.given().queryParam("q", "bezrobocie").queryParam("theme", "labour-market").get("/v1/datasets")
+                .then().statusCode(200).extract().jsonPath().getList("datasets.id", String.class);
+        org.hamcrest.MatcherAssert.assertThat(themed, hasItems("unemployment-rate", "registered-unemployed"));
+        List<String> labourMarket = TestServer.given().queryParam("theme", "labour-market").get("/v1/datasets")
+                .then().statusCode(200).extract().jsonPath().getList("datasets.id", String.class);
+        List<String> expected = found("bezrobocie", "pl").stream().filter(labourMarket::contains).sorted().toList();
+        assertEquals(expected, themed.stream().sorted().toList());
     }
 }
