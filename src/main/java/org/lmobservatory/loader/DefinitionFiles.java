@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -212,17 +213,35 @@ public final class DefinitionFiles {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    /** Every problem of one file, each with its JSON path. */
-    static final class Problems {
+    /** Every problem of one definition or grouping file, each with its JSON path (and its line, where the reader knows it). */
+    public static final class Problems {
         private final String file;
+        private final ToIntFunction<String> lineOf;
         private final List<LoadError> errors = new ArrayList<>();
 
-        Problems(String file) {
-            this.file = file;
+        public Problems(String file) {
+            this(file, path -> 0);
         }
 
-        void add(String path, String message) {
-            errors.add(new LoadError(file, 0, path, path + ": " + message));
+        public Problems(String file, ToIntFunction<String> lineOf) {
+            this.file = file;
+            this.lineOf = lineOf;
+        }
+
+        public void add(String path, String message) {
+            errors.add(new LoadError(file, lineOf.applyAsInt(path), path, path + ": " + message));
+        }
+
+        /** An optional date bound; null when absent or when it is not a date (then reported). */
+        public LocalDate date(JsonNode node, String at, String field) {
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull()) return null;
+            try {
+                return LocalDate.parse(v.asText());
+            } catch (DateTimeParseException e) {
+                add(at + "." + field, "'" + v.asText() + "' is not a date; write YYYY-MM-DD, or null for an open bound");
+                return null;
+            }
         }
 
         String id(JsonNode node, String path, Pattern pattern) {
@@ -232,7 +251,7 @@ public final class DefinitionFiles {
             return id;
         }
 
-        Map<String, String> labels(JsonNode node, String path, boolean englishRequired) {
+        public Map<String, String> labels(JsonNode node, String path, boolean englishRequired) {
             Map<String, String> out = new LinkedHashMap<>();
             if (node.isMissingNode() || node.isNull()) {
                 if (englishRequired) add(path, "missing; give at least {\"en\": \"…\"}");
@@ -251,7 +270,7 @@ public final class DefinitionFiles {
             return out;
         }
 
-        void throwIfAny() {
+        public void throwIfAny() {
             if (!errors.isEmpty()) throw new InvalidDefinitionException(errors);
         }
     }

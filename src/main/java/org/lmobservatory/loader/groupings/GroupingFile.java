@@ -3,15 +3,14 @@ package org.lmobservatory.loader.groupings;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.lmobservatory.db.Json;
 import org.lmobservatory.loader.DefinitionFiles.InvalidDefinitionException;
+import org.lmobservatory.loader.DefinitionFiles.Problems;
 import org.lmobservatory.loader.LoadError;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +57,7 @@ public final class GroupingFile {
         } catch (IOException e) {
             throw new InvalidDefinitionException(List.of(new LoadError(name, 0, null, "cannot read the file: " + e.getMessage())));
         }
-        Problems p = new Problems(name, JsonLines.of(file));
+        Problems p = new Problems(name, JsonLines.of(file)::line);
         if (root == null || !root.isObject()) {
             p.add("$", "expected a JSON object with id, codelist, labels and groups");
             p.throwIfAny();
@@ -139,51 +138,5 @@ public final class GroupingFile {
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v.asText();
-    }
-
-    /** Every problem of the file, each with its line and JSON path. */
-    private static final class Problems {
-        private final String file;
-        private final JsonLines lines;
-        private final List<LoadError> errors = new ArrayList<>();
-
-        Problems(String file, JsonLines lines) {
-            this.file = file;
-            this.lines = lines;
-        }
-
-        void add(String path, String message) {
-            errors.add(new LoadError(file, lines.line(path), path, path + ": " + message));
-        }
-
-        LocalDate date(JsonNode group, String at, String field) {
-            JsonNode v = group.get(field);
-            if (v == null || v.isNull()) return null;
-            try {
-                return LocalDate.parse(v.asText());
-            } catch (DateTimeParseException e) {
-                add(at + "." + field, "'" + v.asText() + "' is not a date; write YYYY-MM-DD, or null for an open bound");
-                return null;
-            }
-        }
-
-        Map<String, String> labels(JsonNode node, String path, boolean englishRequired) {
-            Map<String, String> out = new LinkedHashMap<>();
-            if (node.isMissingNode() || node.isNull()) {
-                if (englishRequired) add(path, "missing; give at least {\"en\": \"…\"}");
-                return out;
-            }
-            if (!node.isObject()) {
-                add(path, "expected an object of language → text");
-                return out;
-            }
-            node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-            if (englishRequired && !out.containsKey("en")) add(path, "needs an English (\"en\") label, the fallback for every language");
-            return out;
-        }
-
-        void throwIfAny() {
-            if (!errors.isEmpty()) throw new InvalidDefinitionException(errors);
-        }
     }
 }
