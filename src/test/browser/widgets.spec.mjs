@@ -287,6 +287,25 @@ test('the script widget keeps its look on a page with a strict Content-Security-
   }
 });
 
+test('the snippets fit a 390 px phone page: the chart shrinks, nothing scrolls sideways', { timeout: 60_000 }, async () => {
+  const { context, page, outside, errors } = await watchedPage({ width: 390, height: 900 });
+  try {
+    hostPages.set('/phone.html', hostPage('en', snippets.en));
+    await page.goto(`${hostOrigin}/phone.html`);
+    await page.frameLocator('iframe').locator('.lmo-number').waitFor();
+    await page.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));
+    const chartWidth = await page.evaluate(() => document.querySelector('img').getBoundingClientRect().width);
+    assert.ok(chartWidth <= 390, `the chart is ${chartWidth}px wide in a 390 px page`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at 390 px (overflow ${overflow}px)`);
+    await screenshotWhole(page, 'widgets-390px-en.png');
+    assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the widget page reads well 280 px wide, in the dark theme', { timeout: 60_000 }, async () => {
   const { context, page, outside, errors } = await watchedPage({ width: 280, height: 900 });
   try {

@@ -155,7 +155,7 @@
     var chartUrl = origin + '/v1/datasets/' + encodeURIComponent(state.dataset.id) + '/chart.svg?' + query(chartParams);
     var names = areas.map(function (code) { return state.geoCodes[code] ? state.geoCodes[code].label : code; });
     var chartAlt = state.dataset.title + ': ' + names.join(', ');
-    byId('snippet-chart').value = '<img src="' + attr(chartUrl) + '" alt="' + attr(chartAlt) + '" width="720" loading="lazy">';
+    byId('snippet-chart').value = '<img src="' + attr(chartUrl) + '" alt="' + attr(chartAlt) + '" width="720" style="max-width:100%;height:auto" loading="lazy">';
     byId('chart-preview').alt = 'Chart preview: ' + chartAlt;
     showPreview('chart-preview', chartUrl);
     document.body.dataset.snippetFor = query(params);

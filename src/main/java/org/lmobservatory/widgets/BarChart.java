@@ -62,9 +62,11 @@ final class BarChart {
             double v = scale.x(c.value().doubleValue(), left, right);
             double bx = Math.min(zero, v);
             double bw = Math.max(1, Math.abs(v - zero));
-            String text = f.withUnit(c.value(), m.decimals(), m.unitId(), m.unitLabel()) + flagSuffix(c);
+            String text = m.withUnit(f, s, c.value()) + flagSuffix(c);
             svg.add("<rect class=\"lmo-bar\" data-series=\"" + escape(s.code()) + "\" data-value=\"" + c.value().toPlainString() + "\" x=\""
-                    + n(bx) + "\" y=\"" + n(cy - 8) + "\" width=\"" + n(bw) + "\" height=\"16\" fill=\"" + colour + "\"><title>"
+                    + n(bx) + "\" y=\"" + n(cy - 8) + "\" width=\"" + n(bw) + "\" height=\"16\" fill=\"" + colour + "\""
+                    + (tentative(c) ? " fill-opacity=\"0.35\" stroke=\"" + colour + "\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\" data-tentative=\""
+                    + escape(c.flags()) + "\"" : "") + "><title>"
                     + escape(full + ": " + text) + "</title></rect>");
             svg.text(Math.max(v, zero) + 6, cy + 4, 12, INK, "start", text);
         }

@@ -11,7 +11,6 @@ import java.util.TreeSet;
 
 import static org.lmobservatory.widgets.Markup.escape;
 import static org.lmobservatory.widgets.Svg.n;
-import static org.lmobservatory.widgets.TextLayout.truncate;
 import static org.lmobservatory.widgets.TextLayout.wrap;
 
 /**
@@ -28,6 +27,7 @@ final class ChartFrame {
     static final String GRID = "#d5dbe1";
     static final int WIDTH = 720;
     static final int PAD = 16;
+    static final int LEGEND_LINE = 16;
 
     private ChartFrame() {
     }
@@ -70,6 +70,7 @@ final class ChartFrame {
             }
             notes.add(legend.toString());
         }
+        if (shown.stream().anyMatch(ChartFrame::tentative)) notes.add(t.get("tentativeMarks") + ".");
         notes.addAll(m.footer());
         for (String note : notes) {
             for (String line : wrap(note, WIDTH - 2 * PAD, 11.5 * 0.55)) {
@@ -89,7 +90,7 @@ final class ChartFrame {
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lmo-chart lmo-chart-").append(m.type().name().toLowerCase(Locale.ROOT))
                 .append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\" viewBox=\"0 0 ")
                 .append(WIDTH).append(' ').append(h).append("\" width=\"").append(WIDTH).append("\" height=\"").append(h)
-                .append("\" font-family=\"").append(escape(FONT)).append("\" lang=\"").append(escape(m.lang())).append("\">");
+                .append("\" style=\"max-width:100%;height:auto\" font-family=\"").append(escape(FONT)).append("\" lang=\"").append(escape(m.lang())).append("\">");
         out.append("<title id=\"").append(id).append("-title\">").append(escape(m.title())).append("</title>");
         out.append("<desc id=\"").append(id).append("-desc\">").append(escape(desc)).append("</desc>");
         out.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
@@ -110,7 +111,7 @@ final class ChartFrame {
                 if (i > 0) out.append("; ");
                 Cell c = ranked.get(i).cells().get(last);
                 out.append(i + 1).append(". ").append(ranked.get(i).label()).append(' ')
-                        .append(c.hasValue() ? f.withUnit(c.value(), m.decimals(), m.unitId(), m.unitLabel()) : "– " + t.get("noValue"));
+                        .append(c.hasValue() ? m.withUnit(f, ranked.get(i), c.value()) : "– " + t.get("noValue"));
             }
             return out.append('.').toString();
         }
@@ -139,29 +140,42 @@ final class ChartFrame {
     }
 
     static String value(ChartModel m, LocaleFormat f, Series s, int i) {
-        return f.withUnit(s.cells().get(i).value(), m.decimals(), m.unitId(), m.unitLabel());
+        return m.withUnit(f, s, s.cells().get(i).value());
     }
 
     static String flagSuffix(Cell c) {
         return c.flags() == null || c.flags().isEmpty() ? "" : " (" + c.flags() + ")";
     }
 
+    /**
+     * One entry per series, side by side while they fit; a long label wraps onto more lines instead of being cut, so
+     * two series that differ only at the end of their names stay told apart.
+     */
     static int legend(Svg svg, ChartModel m, int y) {
         double x = PAD;
         y += 16;
+        int rowLines = 1;
         for (int s = 0; s < m.series().size(); s++) {
-            String label = truncate(m.series().get(s).label(), 40);
-            double w = 30 + label.length() * 7.0 + 18;
+            List<String> lines = wrap(m.series().get(s).label(), WIDTH - 2 * PAD - 48, 7.0);
+            int longest = lines.stream().mapToInt(String::length).max().orElse(0);
+            double w = 30 + longest * 7.0 + 18;
             if (x + w > WIDTH - PAD && x > PAD) {
                 x = PAD;
-                y += 20;
+                y += 20 + LEGEND_LINE * (rowLines - 1);
+                rowLines = 1;
             }
             String dash = DASHES[s % DASHES.length];
             svg.add("<line x1=\"" + n(x) + "\" x2=\"" + n(x + 24) + "\" y1=\"" + n(y - 4) + "\" y2=\"" + n(y - 4) + "\" stroke=\""
                     + PALETTE[s % PALETTE.length] + "\" stroke-width=\"3\"" + (dash == null ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>");
-            svg.text(x + 30, y, 13, INK, "start", label);
+            for (int l = 0; l < lines.size(); l++) svg.text(x + 30, y + LEGEND_LINE * l, 13, INK, "start", lines.get(l));
+            rowLines = Math.max(rowLines, lines.size());
             x += w;
         }
-        return y;
+        return y + LEGEND_LINE * (rowLines - 1);
+    }
+
+    /** Provisional (p) and estimated (e) values: drawn hollow or pale, since an {@code <img>} never shows a {@code <title>}. */
+    static boolean tentative(Cell c) {
+        return c.flags() != null && (c.flags().indexOf('p') >= 0 || c.flags().indexOf('e') >= 0);
     }
 }

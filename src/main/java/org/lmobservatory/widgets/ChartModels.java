@@ -33,6 +33,11 @@ final class ChartModels {
             obs.series().forEach(s -> codes.add(s.codes().get(dim.position())));
             (codes.size() > 1 ? varying : fixed).add(dim);
         }
+        // Series of one measure are drawn in its unit; a chart mixing measures of different units falls back to the
+        // dataset's for its axis and names each series' own unit on its values.
+        Set<Unit> units = new HashSet<>();
+        obs.series().forEach(s -> units.add(d.unitOf(s.codes())));
+        Unit unit = units.size() == 1 ? units.iterator().next() : d.unit();
         List<ChartModel.Series> series = new ArrayList<>();
         for (int i = 0; i < obs.series().size(); i++) {
             SeriesKey key = obs.series().get(i);
@@ -43,7 +48,8 @@ final class ChartModels {
                 parts.add(label(obs, dim, key.codes().get(dim.position()), lang));
                 codes.add(key.codes().get(dim.position()));
             }
-            series.add(new ChartModel.Series(String.join(",", codes), String.join(", ", parts), grid.get(i)));
+            series.add(new ChartModel.Series(String.join(",", codes), String.join(", ", parts), grid.get(i),
+                    units.size() == 1 ? null : d.unitOf(key.codes())));
         }
         List<String> subtitle = new ArrayList<>();
         if (!obs.series().isEmpty()) {
@@ -51,10 +57,6 @@ final class ChartModels {
                 subtitle.add(Languages.pick(dim.label(), lang) + ": " + label(obs, dim, obs.series().get(0).codes().get(dim.position()), lang));
             }
         }
-        // Series of one measure are drawn in its unit; a chart mixing measures of different units falls back to the dataset's.
-        Set<Unit> units = new HashSet<>();
-        obs.series().forEach(s -> units.add(d.unitOf(s.codes())));
-        Unit unit = units.size() == 1 ? units.iterator().next() : d.unit();
         String unitLabel = Languages.pick(unit.label(), lang);
         subtitle.add(t.get("unit") + ": " + unitLabel);
         return new ChartModel(type, lang, Languages.pick(d.title(), lang), String.join(" · ", subtitle), unit.id(), unitLabel,

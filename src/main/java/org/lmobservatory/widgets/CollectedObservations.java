@@ -70,5 +70,13 @@ record CollectedObservations(ObservationQuery query, Release release, List<Serie
         boolean hasValue() {
             return value != null;
         }
+
+        /** 'c' for a confidential value, 'm' for a missing one, else null (a value, or no row at all). */
+        Character withheld() {
+            if (value != null || flags == null) return null;
+            if (flags.indexOf('c') >= 0) return 'c';
+            if (flags.indexOf('m') >= 0) return 'm';
+            return null;
+        }
     }
 }

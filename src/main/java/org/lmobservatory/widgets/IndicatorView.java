@@ -36,8 +36,12 @@ final class IndicatorView {
     record Flags(String letters, String meanings) {
     }
 
-    /** The latest value; {@code change} is null when the period before has no value. */
-    record Headline(String area, String period, String plainValue, String value, String unit, Flags flags, Change change) {
+    /**
+     * The latest value; {@code change} is null when the period before has no value. {@code withheld} is the reason
+     * when the latest period's value is confidential or missing: then value, unit and change are null.
+     */
+    record Headline(String area, String period, String plainValue, String value, String unit, Flags flags, Change change,
+                    String withheld) {
     }
 
     /** Change since the previous period: {@code relative} (with its % sign) only for counts whose previous value is not 0. */

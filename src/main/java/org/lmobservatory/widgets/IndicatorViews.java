@@ -64,10 +64,10 @@ final class IndicatorViews {
 
     private Article article(String origin) {
         String title = Languages.pick(m.dataset().title(), m.lang());
-        Optional<Integer> latest = m.main().latestWithValue();
+        Optional<Integer> latest = m.main().latestReported();
         Headline headline = latest.map(this::headline).orElse(null);
         List<Comparison> comparisons = latest.map(this::comparisons).orElse(List.of());
-        Trend trend = latest.isPresent() ? trend(title) : null;
+        Trend trend = m.main().latestWithValue().isPresent() ? trend(title) : null;
         return new Article(t, m.theme().mode(), m.theme().font(), m.lang(), title,
                 m.filters().isEmpty() ? null : String.join(" · ", m.filters()), latest.isEmpty() ? m.main().label() : null,
                 headline, comparisons, trend, m.notes(), flagLegend(), table(title), IndicatorWidgetPage.apiUrl(m, origin, true),
@@ -77,9 +77,15 @@ final class IndicatorViews {
 
     private Headline headline(int i) {
         Cell cell = m.main().cells().get(i);
-        if (category != null) return new Headline(m.main().label(), period(i), plain(cell.value()), shown(cell.value()), "", flags(cell), null);
+        if (!cell.hasValue()) {
+            // The flag's own explanation is the reason ("confidential: suppressed to protect small groups").
+            String reason = t.flag(cell.withheld());
+            return new Headline(m.main().label(), period(i), null, null, null, flags(cell), null,
+                    reason.substring(0, 1).toUpperCase(java.util.Locale.forLanguageTag(m.lang())) + reason.substring(1));
+        }
+        if (category != null) return new Headline(m.main().label(), period(i), plain(cell.value()), shown(cell.value()), "", flags(cell), null, null);
         return new Headline(m.main().label(), period(i), cell.value().toPlainString(), f.number(cell.value(), decimals),
-                percent ? "%" : unitLabel, flags(cell), change(i, cell.value()));
+                percent ? "%" : f.unitWord(cell.value(), decimals, unitId, unitLabel), flags(cell), change(i, cell.value()), null);
     }
 
     private Change change(int i, BigDecimal value) {
@@ -93,7 +99,7 @@ final class IndicatorViews {
             relative = f.signed(ratio, 1) + (m.lang().equals("en") ? "%" : "\u00a0%");
         }
         return new Change(sign > 0 ? "▲" : sign < 0 ? "▼" : "▶", t.get("changeSince", "period", period(i - 1)),
-                f.signed(change, decimals), percent ? t.get("percentagePoints") : unitLabel, relative,
+                f.signed(change, decimals), percent ? t.get("percentagePoints") : f.unitWord(change, decimals, unitId, unitLabel), relative,
                 sign > 0 ? t.get("up") : sign < 0 ? t.get("down") : t.get("unchanged"));
     }
 
@@ -113,7 +119,8 @@ final class IndicatorViews {
                 out.add(new Comparison(a.label(), level, plain(c.value()), shown(c.value()), flags(c), at == i ? null : period(at), null));
                 continue;
             }
-            String difference = at == i ? f.signed(main.subtract(c.value()), decimals) + " " + (percent ? t.get("percentagePoints") : unitLabel) : null;
+            String difference = at == i && main != null ? f.signed(main.subtract(c.value()), decimals) + " "
+                    + (percent ? t.get("percentagePoints") : f.unitWord(main.subtract(c.value()), decimals, unitId, unitLabel)) : null;
             out.add(new Comparison(a.label(), level, c.value().toPlainString(), f.withUnit(c.value(), decimals, unitId, unitLabel), flags(c),
                     at == i ? null : period(at), difference));
         }

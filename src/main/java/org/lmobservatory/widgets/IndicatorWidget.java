@@ -52,6 +52,15 @@ final class IndicatorWidget {
             for (int i = cells.size() - 1; i >= 0; i--) if (cells.get(i).hasValue()) return Optional.of(i);
             return Optional.empty();
         }
+
+        /**
+         * The latest period the area reports at all: a value, or a row withheld as confidential (c) or missing (m). The
+         * headline stands there, so a suppressed latest value reads as such instead of quietly showing an older one.
+         */
+        Optional<Integer> latestReported() {
+            for (int i = cells.size() - 1; i >= 0; i--) if (cells.get(i).hasValue() || cells.get(i).withheld() != null) return Optional.of(i);
+            return Optional.empty();
+        }
     }
 
     /** Everything the widget shows, in the reader's language. */

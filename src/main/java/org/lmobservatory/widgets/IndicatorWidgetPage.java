@@ -1,5 +1,8 @@
 package org.lmobservatory.widgets;
 
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
 import org.lmobservatory.web.Languages;
 import org.lmobservatory.widgets.IndicatorWidget.Model;
 
@@ -67,6 +70,11 @@ final class IndicatorWidgetPage {
             q.append(e.getKey()).append('=').append(URLEncoder.encode(String.join(",", e.getValue()), StandardCharsets.UTF_8).replace("%2C", ","));
         }
         if (csv) q.append("&format=csv");
+        // A spreadsheet in a decimal-comma locale reads "12.3" as text and splits "12,3" at a comma separator: the
+        // download there is the dialect it opens as numbers (semicolons, decimal comma, BOM so Excel reads UTF-8).
+        if (csv && DecimalFormatSymbols.getInstance(Locale.forLanguageTag(m.lang())).getDecimalSeparator() == ',') {
+            q.append("&csvSeparator=semicolon&bom=true");
+        }
         return origin + "/v1/datasets/" + m.dataset().id() + "/observations?" + q;
     }
 }

@@ -65,9 +65,11 @@ final class LineChart {
                 double py = scale.y(c.value().doubleValue(), top, bottom);
                 d.to(px, py);
                 String label = series.label() + ", " + f.period(m.frequency(), m.periods().get(i)) + ": "
-                        + f.withUnit(c.value(), m.decimals(), m.unitId(), m.unitLabel()) + flagSuffix(c);
+                        + m.withUnit(f, series, c.value()) + flagSuffix(c);
                 points.append("<circle class=\"lmo-point\" cx=\"").append(n(px)).append("\" cy=\"").append(n(py)).append("\" r=\"")
-                        .append(count > 60 ? "2" : "3.5").append("\" fill=\"").append(colour).append("\" data-period=\"")
+                        .append(count > 60 ? "2" : "3.5").append("\" fill=\"").append(tentative(c) ? "#ffffff" : colour)
+                        .append(tentative(c) ? "\" stroke=\"" + colour + "\" stroke-width=\"2\" data-tentative=\"" + escape(c.flags()) : "")
+                        .append("\" data-period=\"")
                         .append(m.periods().get(i)).append("\" data-value=\"").append(c.value().toPlainString()).append("\"><title>")
                         .append(escape(label)).append("</title></circle>");
             }

@@ -8,7 +8,16 @@ import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.ibm.icu.number.FormattedNumber;
+import com.ibm.icu.number.NumberFormatter;
+import com.ibm.icu.number.Precision;
+import com.ibm.icu.text.PluralRules;
 
 /**
  * Numbers and periods as a reader of one language writes them: decimal comma and space grouping in fi, sv, sq,
@@ -42,12 +51,34 @@ final class LocaleFormat {
         return numberFormat(decimals, true).format(value.setScale(decimals, RoundingMode.HALF_UP));
     }
 
-    /** "12,3 %" or "12.3%", or the number and the unit's own label. */
+    /** "12,3 %" or "12.3%", or the number and the unit's word in the number's grammatical form ("61 osob"). */
     String withUnit(BigDecimal value, int decimals, String unitId, String unitLabel) {
         String n = number(value, decimals);
         if (isPercent(unitId)) return "en".equals(lang) ? n + "%" : n + "\u00a0%";
-        return unitLabel == null || unitLabel.isBlank() ? n : n + "\u00a0" + unitLabel;
+        String word = unitWord(value, decimals, unitId, unitLabel);
+        return word == null || word.isBlank() ? n : n + "\u00a0" + word;
     }
+
+    /**
+     * The unit's word as it goes with this value: "1 osoba", "3 osoby", "61 osob", "1,5 osoby" in Czech. The category
+     * (one, few, many, other) comes from CLDR's plural rules for the number as shown, decimals included (ICU4J); the
+     * words for the units we know are in texts.json ("unitForms.PERS"). Other units keep the dataset's own label.
+     */
+    String unitWord(BigDecimal value, int decimals, String unitId, String unitLabel) {
+        Map<String, String> byLang = unitId == null ? null : WidgetTexts.all().get("unitForms." + unitId);
+        String pattern = byLang == null ? null : byLang.get(lang);
+        if (pattern == null || value == null) return unitLabel;
+        Map<String, String> forms = new HashMap<>();
+        Matcher m = FORM.matcher(pattern);
+        while (m.find()) forms.put(m.group(1), m.group(2));
+        FormattedNumber shown = NumberFormatter.withLocale(Locale.forLanguageTag(lang))
+                .precision(Precision.fixedFraction(Math.max(0, decimals))).roundingMode(RoundingMode.HALF_UP)
+                .format(value.abs());
+        String category = PluralRules.forLocale(Locale.forLanguageTag(lang)).select(shown);
+        return forms.getOrDefault(category, forms.getOrDefault("other", unitLabel));
+    }
+
+    private static final Pattern FORM = Pattern.compile("(zero|one|two|few|many|other)\\{([^}]*)\\}");
 
     static boolean isPercent(String unitId) {
         return unitId != null && (unitId.equals("PC") || unitId.startsWith("PC_"));

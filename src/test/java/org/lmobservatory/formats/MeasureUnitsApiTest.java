@@ -162,6 +162,28 @@ class MeasureUnitsApiTest {
     }
 
     @Test
+    void aChartMixingMeasuresWritesEachValueInItsOwnUnitAndDecimals() {
+        String svg = TestServer.given().queryParam("geo", "FI").queryParam("field", "TOTAL").queryParam("sex", "T").queryParam("months", "M12")
+                .queryParam("indicator", "TRACKED,EMP_RATE").queryParam("lang", "fi").get(GRADUATES + "/chart.svg")
+                .then().statusCode(200).extract().asString();
+        java.util.regex.Matcher titles = java.util.regex.Pattern.compile("<circle[^>]*><title>([^<]*)</title>").matcher(svg);
+        int counts = 0;
+        int rates = 0;
+        while (titles.find()) {
+            String title = titles.group(1);
+            assertFalse(title.contains("ks. indikaattori"), "the placeholder unit is on no value: " + title);
+            if (title.endsWith("henkilöä") || title.matches(".*henkilöä \\(\\w+\\)")) {
+                assertTrue(title.matches(".*: [0-9][0-9\u00a0\u202f ]*[0-9]?\u00a0henkilöä.*"), "a count has no decimals: " + title);
+                counts++;
+            } else {
+                assertTrue(title.matches(".*: [0-9][0-9\u00a0\u202f ]*,[0-9]\u00a0%.*"), "a rate keeps its decimal: " + title);
+                rates++;
+            }
+        }
+        assertTrue(counts > 0 && rates > 0, "both measures drawn: " + svg);
+    }
+
+    @Test
     void aDatasetWithOneUnitIsServedAsBefore() throws Exception {
         String rates = "/v1/datasets/unemployment-rate";
         JsonPath meta = TestServer.given().get(rates).then().statusCode(200).extract().jsonPath();

@@ -43,6 +43,21 @@ class ChartPartsTest {
     }
 
     @Test
+    void longLegendLabelsWrapInsteadOfBeingCut() {
+        String common = "Graduates of upper secondary vocational education and training in the capital region, ";
+        List<java.time.LocalDate> periods = List.of(java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2025, 1, 1));
+        List<CollectedObservations.Cell> cells = List.of(new CollectedObservations.Cell(java.math.BigDecimal.ONE, null),
+                new CollectedObservations.Cell(java.math.BigDecimal.TEN, null));
+        ChartModel m = new ChartModel(ChartType.LINE, "en", "Title", null, "PERS", "persons", 0, org.lmobservatory.catalogue.Frequency.A,
+                periods, List.of(new ChartModel.Series("A", common + "women", cells), new ChartModel.Series("B", common + "men", cells)),
+                List.of(), null);
+        String svg = LineChart.render(m, "t");
+        assertFalse(svg.contains("…"), "nothing cut");
+        assertTrue(svg.contains(">women</text>") || svg.contains(" women</text>"), "the end of the first label shows: " + svg);
+        assertTrue(svg.contains(">men</text>") || svg.contains(" men</text>"), "the end of the second label shows");
+    }
+
+    @Test
     void linesLiftThePenAtAGap() {
         LinePath p = new LinePath();
         assertTrue(p.isEmpty());

@@ -108,6 +108,29 @@ class ChartSvgTest {
     }
 
     @Test
+    void provisionalValuesAreMarkedWhereAnImageShowsThemAndTheChartShrinksToItsHost() throws Exception {
+        Element line = chart("geo=FI_091,FI1B&age=Y15-74&lang=en").getDocumentElement();
+        assertTrue(line.getAttribute("style").contains("max-width:100%") && line.getAttribute("style").contains("height:auto"),
+                "a 720 px chart shrinks into a 390 px page: " + line.getAttribute("style"));
+        List<Element> points = elements(line, "circle");
+        assertFalse(points.isEmpty());
+        for (Element point : points) {
+            boolean provisional = point.getAttribute("data-period").startsWith("2025");
+            assertEquals(provisional ? "p" : "", point.getAttribute("data-tentative"), point.getAttribute("data-period"));
+            assertEquals(provisional, point.getAttribute("fill").equals("#ffffff"), "hollow only when provisional: " + point.getAttribute("data-period"));
+        }
+        assertTrue(line.getTextContent().contains("Hollow points and pale dashed bars are provisional (p) or estimated (e) values"));
+        Element bar = chart("geoLevel=region&age=Y15-74&time=2025&type=bar&lang=en").getDocumentElement();
+        List<Element> bars = elements(bar, "rect").stream().filter(r -> r.getAttribute("class").equals("lmo-bar")).toList();
+        assertFalse(bars.isEmpty());
+        for (Element b : bars) assertEquals("0.35", b.getAttribute("fill-opacity"), "a provisional bar is pale");
+        Element settled = chart("geoLevel=region&age=Y15-74&time=2024&type=bar&lang=en").getDocumentElement();
+        assertFalse(settled.getTextContent().contains("Hollow points"), "no note without provisional values");
+        elements(settled, "rect").stream().filter(r -> r.getAttribute("class").equals("lmo-bar"))
+                .forEach(b -> assertEquals("", b.getAttribute("fill-opacity"), "a final bar is solid"));
+    }
+
+    @Test
     void finnishChartsWriteADecimalCommaAndEnglishOnesADot() throws Exception {
         Map<String, Object> latest = observations("geo=FI_091&age=Y15-74&time=2025").get(0);
         String value = new BigDecimal(latest.get("value").toString()).setScale(1).toPlainString();

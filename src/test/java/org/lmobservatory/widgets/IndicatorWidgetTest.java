@@ -88,6 +88,80 @@ class IndicatorWidgetTest {
     }
 
     @Test
+    void aSuppressedLatestValueReadsAsConfidentialAndTheComparisonsStillShow() {
+        String html = page(WIDGET + "&geo=" + WidgetFixture.SUPPRESSED_AREA + "&compare=country&age=Y15-24&lang=en").asString();
+        String headline = between(html, "<div class=\"lmo-headline\">", "</div>");
+        assertTrue(headline.contains("· 2025</span>"), "the headline stands at the suppressed period, not an older value: " + headline);
+        assertTrue(headline.contains("Confidential: suppressed to protect small groups"), headline);
+        assertFalse(headline.contains("<data"), "no number in the headline");
+        assertFalse(html.contains("No observations match"), "not read as no data");
+        List<String[]> values = dataValues(html);
+        assertEquals(1, values.size(), "the country's value: " + html);
+        assertEquals(latestByGeo("geo=FI&age=Y15-24&time=2025").get("FI"), new BigDecimal(values.get(0)[0]), "country in 2025");
+        assertFalse(html.contains("difference:"), "no difference to a withheld value");
+        String fi = page(WIDGET + "&geo=" + WidgetFixture.SUPPRESSED_AREA + "&compare=country&age=Y15-24&lang=fi").asString();
+        assertTrue(fi.contains("Luottamuksellinen: salattu pienten ryhmien suojaamiseksi"), "in the reader's language");
+    }
+
+    @Test
+    void aMissingLatestValueReadsAsNotAvailable() throws Exception {
+        String id = "widget-missing-latest";
+        String data = WidgetFixture.data().replaceFirst("(?m)^FI_091,Y15-24,2025,[^,]*,p$", "FI_091,Y15-24,2025,,m");
+        assertNotEquals(WidgetFixture.data(), data, "the fixture row was replaced");
+        WidgetFixture.publishCopy(id, data);
+        String html = page("/widgets/indicator?dataset=" + id + "&geo=FI_091&compare=region&age=Y15-24&lang=en").asString();
+        String headline = between(html, "<div class=\"lmo-headline\">", "</div>");
+        assertTrue(headline.contains("· 2025</span>") && headline.contains("Missing: not available"), headline);
+        assertEquals(1, dataValues(html).size(), "the region still shows");
+    }
+
+    @Test
+    void theCsvDownloadOpensAsNumbersInTheReadersSpreadsheet() {
+        BigDecimal latest = latestByGeo("geo=FI_091&age=Y15-74&time=2025").get("FI_091");
+        for (String lang : WidgetTexts.LANGUAGES) {
+            String html = page(WIDGET + "&geo=FI_091&age=Y15-74&lang=" + lang).asString();
+            Matcher href = Pattern.compile("<a class=\"lmo-button\" href=\"([^\"]+)\" download>").matcher(html);
+            assertTrue(href.find(), lang + ": CSV link");
+            String url = href.group(1).replace("&amp;", "&");
+            String path = url.substring(url.indexOf("/v1/"));
+            byte[] bytes = TestServer.given().urlEncodingEnabled(false).get(path).then().statusCode(200).extract().asByteArray();
+            String csv = new String(bytes, StandardCharsets.UTF_8);
+            boolean comma = !lang.equals("en");
+            String value = comma ? latest.toPlainString().replace('.', ',') : latest.toPlainString();
+            String separator = comma ? ";" : ",";
+            String header = csv.lines().findFirst().orElseThrow();
+            assertTrue(header.chars().filter(ch -> ch == separator.charAt(0)).count() >= 3, lang + ": separated by " + separator + ": " + header);
+            assertEquals(comma, csv.startsWith("\uFEFF"), lang + ": byte order mark so Excel reads UTF-8");
+            assertTrue(csv.lines().anyMatch(l -> l.contains("2025") && (l.contains(separator + value + separator) || l.endsWith(separator + value))),
+                    lang + ": value " + value + " as the locale writes numbers: " + csv);
+        }
+    }
+
+    @Test
+    void countsAreWholeNumbersWithTheUnitWordInItsPluralForm() {
+        for (String lang : List.of("cs", "pl", "en")) {
+            String html = page("/widgets/indicator?dataset=registered-unemployed&geo=FI_091&lang=" + lang).asString();
+            String[] headline = dataValues(html).get(0);
+            long n = new BigDecimal(headline[0]).longValueExact();
+            assertFalse(headline[1].contains(lang.equals("en") ? "." : ","), lang + ": a count has no decimals: " + headline[1]);
+            String unit = between(html, "<span class=\"lmo-unit\">", "</span>");
+            assertEquals(personsIn(lang, n), unit, lang + ": " + n);
+        }
+    }
+
+    /** Written out from the grammars, independently of ICU: the words for a whole number of persons. */
+    private static String personsIn(String lang, long n) {
+        long ten = n % 10;
+        long hundred = n % 100;
+        boolean few = ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14);
+        return switch (lang) {
+            case "cs" -> n == 1 ? "osoba" : n >= 2 && n <= 4 ? "osoby" : "osob";
+            case "pl" -> n == 1 ? "osoba" : few ? "osoby" : "osób";
+            default -> n == 1 ? "person" : "persons";
+        };
+    }
+
+    @Test
     void widgetPageAndEmbedScriptAreSmall() {
         int page = page(WIDGET + "&geo=FI_091&compare=region,country,FI1C,FI19&age=Y15-24&lastPeriods=10").asByteArray().length;
         int monthly = page("/widgets/indicator?dataset=registered-unemployed&geo=FI_091&compare=region,country&lastPeriods=36").asByteArray().length;
