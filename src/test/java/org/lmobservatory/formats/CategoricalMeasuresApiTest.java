@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.lmobservatory.db.Json;
 import org.lmobservatory.loader.DefinitionFiles.InvalidDefinitionException;
 import org.lmobservatory.loader.LoadReport;
+import org.lmobservatory.support.SeedFile;
 import org.lmobservatory.support.TestServer;
 
 import java.io.ByteArrayInputStream;
@@ -208,11 +209,8 @@ class CategoricalMeasuresApiTest {
         return out;
     }
 
-    /** Our CSVs quote no field here (codes and labels without commas): a plain split suffices. */
     private static List<List<String>> csv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : text.split("\r\n")) if (!line.isEmpty()) rows.add(List.of(line.split(",", -1)));
-        return rows;
+        return SeedFile.parseCsv(text);
     }
 
     private static List<String> texts(JsonNode array) {

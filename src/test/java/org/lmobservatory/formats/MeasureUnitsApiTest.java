@@ -7,6 +7,7 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.lmobservatory.db.Json;
+import org.lmobservatory.support.SeedFile;
 import org.lmobservatory.support.TestServer;
 
 import java.io.ByteArrayInputStream;
@@ -204,11 +205,8 @@ class MeasureUnitsApiTest {
         assertEquals(1, js.at("/dimension/indicator/category/unit/unemployment-rate/decimals").asInt());
     }
 
-    /** Our CSVs quote no field here (codes, numbers, labels without commas): a plain split suffices. */
     private static List<List<String>> csv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : text.split("\r\n")) if (!line.isEmpty()) rows.add(List.of(line.split(",", -1)));
-        return rows;
+        return SeedFile.parseCsv(text);
     }
 
     private static List<String> texts(JsonNode array) {

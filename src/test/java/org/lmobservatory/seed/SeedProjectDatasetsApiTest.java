@@ -3,6 +3,7 @@ package org.lmobservatory.seed;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import org.junit.jupiter.api.Test;
+import org.lmobservatory.support.SeedFile;
 import org.lmobservatory.support.TestServer;
 
 import java.math.BigDecimal;
@@ -189,7 +190,7 @@ class SeedProjectDatasetsApiTest {
     private static List<Map<String, String>> csv(String dataset, Map<String, String> filters) {
         String text = TestServer.given().queryParams(filters).queryParam("format", "csv").get("/v1/datasets/{id}/observations", dataset)
                 .then().statusCode(200).extract().asString();
-        List<List<String>> rows = parse(text);
+        List<List<String>> rows = SeedFile.parseCsv(text);
         List<Map<String, String>> out = new ArrayList<>();
         for (List<String> row : rows.subList(1, rows.size())) {
             Map<String, String> m = new HashMap<>();
@@ -197,38 +198,5 @@ class SeedProjectDatasetsApiTest {
             out.add(m);
         }
         return out;
-    }
-
-    private static List<List<String>> parse(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') quoted = false;
-                else field.append(c);
-            } else if (c == '"') quoted = true;
-            else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r') {
-                // part of CRLF
-            } else if (c == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else field.append(c);
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }
