@@ -1,5 +1,7 @@
 package org.lmobservatory.releases;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.db.QueryAdmission;
@@ -20,6 +22,12 @@ public final class ReleaseResolver {
     private final CurrentReleases current;
     private final Jdbi jdbi;
     private final QueryAdmission admission;
+    // A release, once readable, never changes, so a pin resolved once needs no database again: pinned links (citations)
+    // keep working while the gate is full or the database away. Only hits are kept; an unknown id is asked again.
+    private final Cache<PinnedRelease, Release> pinned = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private record PinnedRelease(String datasetId, long releaseId) {
+    }
 
     public ReleaseResolver(CurrentReleases current, Jdbi jdbi) {
         this(current, jdbi, QueryAdmission.unlimited());
@@ -43,7 +51,13 @@ public final class ReleaseResolver {
      */
     public Release resolve(String datasetId, ReleaseSelector selector) {
         if (selector.current()) return current.of(datasetId);
-        return admission.get(() -> jdbi.withHandle(h -> resolve(h, datasetId, selector)));
+        if (selector.releaseId() == null) return admission.get(() -> jdbi.withHandle(h -> resolve(h, datasetId, selector)));
+        PinnedRelease key = new PinnedRelease(datasetId, selector.releaseId());
+        Release known = pinned.getIfPresent(key);
+        if (known != null) return known;
+        Release resolved = admission.get(() -> jdbi.withHandle(h -> resolve(h, datasetId, selector)));
+        pinned.put(key, resolved);
+        return resolved;
     }
 
     /** Inside the caller's snapshot, for routes that read several releases together (revisions). */

@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * Refuses a query string that cannot be read as sent, before any route sees it: a malformed percent-escape (Jetty
  * dropped the parameter, so {@code geo=%zz} silently answered with every area, and some routes answered 500), and a
- * NUL or other control character, which no code or date contains and PostgreSQL text cannot hold.
+ * NUL or other control character, which no code or date contains and PostgreSQL text cannot hold. The path gets the
+ * same check: Javalin decodes path parameters with URLDecoder, which throws on a bad escape (a 500 found by
+ * GeneratedHostileInputPropertyTest for {@code /v1/codelists/%}).
  */
 public final class QueryStringGuard {
     private QueryStringGuard() {
@@ -20,6 +22,9 @@ public final class QueryStringGuard {
     }
 
     static void check(Context ctx) {
+        String path = ctx.req().getRequestURI();
+        String pathProblem = path == null ? null : problem(path);
+        if (pathProblem != null) throw ErrorKind.INVALID_PARAMETER.error("The path cannot be read: " + pathProblem + ".", Map.of("parameter", "path"));
         String query = ctx.queryString();
         if (query == null) return;
         String problem = problem(query);
