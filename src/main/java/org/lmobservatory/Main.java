@@ -9,6 +9,7 @@ import org.lmobservatory.graduates.GraduateCommands;
 import org.lmobservatory.loader.LoaderCommands;
 import org.lmobservatory.loader.codelists.CodelistCommands;
 import org.lmobservatory.loader.groupings.GroupingCommands;
+import org.lmobservatory.publishing.TokenCommands;
 import org.lmobservatory.releases.ReleaseCommands;
 
 import java.io.PrintWriter;
@@ -22,7 +23,7 @@ public final class Main {
     /** Every command of the jar; each domain's set declares its own. */
     public static List<CommandSet> commands(Session session) {
         return List.of(new ServerCommands(session), new LoaderCommands(session), new ReleaseCommands(session),
-                new GraduateCommands(session), new CodelistCommands(session), new GroupingCommands(session));
+                new GraduateCommands(session), new CodelistCommands(session), new GroupingCommands(session), new TokenCommands(session));
     }
 
     public static void main(String[] args) {

@@ -34,6 +34,9 @@ import org.lmobservatory.web.ProblemHandlers;
 import org.lmobservatory.web.QueryStringGuard;
 import org.lmobservatory.web.RateLimits;
 import org.lmobservatory.portal.PortalRoutes;
+import org.lmobservatory.publishing.PublishingRoutes;
+import org.lmobservatory.publishing.PublishingService;
+import org.lmobservatory.publishing.PublishingSettings;
 import org.lmobservatory.web.RouteSet;
 import org.lmobservatory.web.SystemRoutes;
 import org.lmobservatory.widgets.WidgetRoutes;
@@ -97,7 +100,10 @@ public final class Observatory implements AutoCloseable {
                 new CsvMetadataRoutes(observations, catalogue, resolver, config.baseUrl()),
                 new WidgetRoutes(catalogue, observations, resolver),
                 new PortalRoutes(catalogue),
-                new ReleaseRoutes(database.api(), database.lookups(), catalogue, config.baseUrl(), admission));
+                new ReleaseRoutes(database.api(), database.lookups(), catalogue, config.baseUrl(), admission),
+                // The publisher API writes (staging, releases) and reads tokens: the owner's pool, not the API role's.
+                new PublishingRoutes(new PublishingService(database.owner(), PublishingSettings.from(System.getenv()),
+                        config.dataDir().resolve("uploads"), config.baseUrl())));
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));

@@ -36,10 +36,21 @@ public final class Cli implements Callable<Integer> {
         CommandLine root = new CommandLine(new Cli());
         Map<Method, CommandSet> owners = new HashMap<>();
         for (CommandSet set : sets) {
+            Command group = set.getClass().getAnnotation(Command.class);
+            if (group != null && !group.name().equals(CommandLine.Model.CommandSpec.DEFAULT_COMMAND_NAME)) {
+                // A named set is one command with its methods as subcommands ("token create", "token list").
+                CommandLine command = new CommandLine(set);
+                withHelp(command);
+                command.getSubcommands().values().forEach(sub -> {
+                    withHelp(sub);
+                    if (sub.getCommandSpec().userObject() instanceof Method method) owners.put(method, set);
+                });
+                root.addSubcommand(command);
+                continue;
+            }
             for (Method method : CommandLine.getCommandMethods(set.getClass(), null)) {
                 CommandLine command = new CommandLine(method);
-                command.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
-                        .description("Show this help and exit.").build());
+                withHelp(command);
                 root.addSubcommand(command);
                 owners.put(method, set);
             }
@@ -50,6 +61,11 @@ public final class Cli implements Callable<Integer> {
         root.setExecutionExceptionHandler((e, commandLine, parseResult) -> ExitCodes.report(e, commandLine.getErr()));
         root.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
         return root;
+    }
+
+    private static void withHelp(CommandLine command) {
+        command.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help and exit.").build());
     }
 
     /**

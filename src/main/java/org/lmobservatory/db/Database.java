@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The database as the application sees it: an owner pool (migrations, loader) and a read-only pool that runs
@@ -42,13 +43,17 @@ public final class Database implements AutoCloseable {
     private final String password;
 
     private Database(EmbeddedPostgres embedded, String jdbcUrl, String user, String password, AppConfig config) {
+        this(embedded, jdbcUrl, user, password, config, embedded != null);
+    }
+
+    private Database(EmbeddedPostgres embedded, String jdbcUrl, String user, String password, AppConfig config, boolean embeddedAuth) {
         this.embedded = embedded;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
         this.ownerPool = pool("lmo-owner", jdbcUrl, user, password, 4, null, false, 0, 30_000);
         migrate(ownerPool);
-        ApiLogin login = ApiLogin.resolve(config, ownerPool, embedded != null, user, password);
+        ApiLogin login = ApiLogin.resolve(config, ownerPool, embeddedAuth, user, password);
         this.apiPool = pool("lmo-api", jdbcUrl, login.user(), login.password(), config.poolSize(), login.setRole(), true,
                 config.statementTimeoutMs(), config.outage().connectTimeoutMs());
         this.apiBreaker = new ConnectionBreaker(apiPool, config.outage().breakerFailures(), config.outage().breakerOpenSeconds());
@@ -67,6 +72,14 @@ public final class Database implements AutoCloseable {
         }
         String password = EmbeddedAuth.ownerPassword(config.dataDir());
         Path pgData = config.dataDir().resolve("postgres");
+        Optional<RunningPostgres> running = RunningPostgres.of(pgData);
+        if (running.isPresent()) {
+            // A serve or demo holds this data directory: share its PostgreSQL (a load, publish or token command beside
+            // the live service) instead of failing on zonky's lock. The server LISTENs for publishes, so it switches.
+            log.info("Using the running database of {} on port {} (PostgreSQL pid {}, started by another process)",
+                    pgData.toAbsolutePath(), running.get().port(), running.get().pid());
+            return new Database(null, running.get().jdbcUrl(), "postgres", password, config, true);
+        }
         EmbeddedPostgres pg = startEmbedded(pgData, config.embeddedPort(), password);
         EmbeddedAuth.require(pgData, pg.getPort(), password);
         String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";

@@ -30,6 +30,11 @@ public enum ErrorKind {
     // A request body that is not the JSON document the operation reads (malformed, or a member of the wrong type).
     INVALID_BODY(400, "invalid-body", Titles.BAD_REQUEST),
 
+    // The publisher API (publishing/): no usable bearer token (401, with WWW-Authenticate), or a token that does not
+    // cover this dataset or action (403).
+    UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
+    FORBIDDEN(403, "forbidden", "Forbidden"),
+
     // Things that do not exist (yet).
     UNKNOWN_DATASET(404, "unknown-dataset", Titles.NOT_FOUND),
     UNKNOWN_CODELIST(404, "unknown-codelist", Titles.NOT_FOUND),
@@ -39,6 +44,7 @@ public enum ErrorKind {
     NO_RELEASE(404, "no-release", "Not published yet"),
     NO_RELEASE_AT_TIME(404, "no-release-at-time", "No release at that time"),
     NO_VALID_LOAD(404, "no-valid-load", "Nothing to publish"),
+    UNKNOWN_LOAD(404, "unknown-load", Titles.NOT_FOUND),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     // Refused by Jetty before any route runs (web/JettyProblems): a request line or header block over the server's
@@ -58,6 +64,8 @@ public enum ErrorKind {
     BODY_TOO_LARGE(413, "body-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNSUPPORTED_FORMAT(501, "unsupported-format", "Not implemented"),
+    // A publish with an announced instant ("at"): scheduled releases are not wired into the publisher API yet.
+    SCHEDULING_UNAVAILABLE(501, "scheduling-unavailable", "Not implemented"),
 
     // The database could not answer (mapped from SQLSTATE by DatabaseErrors). The last number is the Retry-After in
     // seconds: these pass, so clients (and scripts) should try again rather than report a bug.

@@ -32,6 +32,7 @@ public final class OpenApiContract implements DefinitionProcessor {
         if (document.path("security").isNull()) document.remove("security");
         if (document.path("servers").isEmpty()) document.remove("servers");
         if (document.path("components").path("securitySchemes").isEmpty()) ((ObjectNode) document.path("components")).remove("securitySchemes");
+        bearerSchemes(document);
         ObjectNode schemas = (ObjectNode) document.path("components").path("schemas");
         schemas.fields().forEachRemaining(e -> markNullable((ObjectNode) e.getValue()));
         schemas.set("Problem", problem(schemas.objectNode()));
@@ -52,6 +53,24 @@ public final class OpenApiContract implements DefinitionProcessor {
         observations.put("type", "array").put("description", description);
         observations.set("items", observationItem(schemas.objectNode()));
         return document.toPrettyString();
+    }
+
+    /**
+     * A security requirement an operation names (the publisher API's tokens, publishing/PublishingRoutes) is defined as
+     * an HTTP bearer scheme; the public read API names none, so it stays without security.
+     */
+    private static void bearerSchemes(ObjectNode document) {
+        Set<String> names = new java.util.TreeSet<>();
+        document.path("paths").forEach(path -> path.forEach(operation ->
+                operation.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(names::add))));
+        if (names.isEmpty()) return;
+        ObjectNode components = document.has("components") ? (ObjectNode) document.get("components") : document.putObject("components");
+        ObjectNode schemes = components.has("securitySchemes") ? (ObjectNode) components.get("securitySchemes") : components.putObject("securitySchemes");
+        for (String name : names) {
+            if (schemes.has(name)) continue;
+            schemes.putObject(name).put("type", "http").put("scheme", "bearer")
+                    .put("description", "A publisher token (lmo_<id>_<secret>), created with the command line: token create");
+        }
     }
 
     /** Every endpoint negotiates its media type ({@link NotAcceptable}), so every one can answer 406. */

@@ -75,6 +75,8 @@ public final class ProblemHandlers implements RouteSet {
     private void write(Context ctx, ObservatoryException e) {
         ErrorKind kind = e.kind();
         if (kind.retryAfterSeconds() > 0) ctx.header("Retry-After", Integer.toString(kind.retryAfterSeconds()));
+        // RFC 6750: a 401 names the scheme the client should use (the publisher API's bearer tokens).
+        if (kind == ErrorKind.UNAUTHORIZED) ctx.header("WWW-Authenticate", "Bearer realm=\"publish\"");
         write(ctx, kind.status(), kind.slug(), kind.title(), e.detail(), e.extensions());
     }
 

@@ -1,0 +1,11 @@
+package org.lmobservatory.publishing;
+
+import io.javalin.openapi.OpenApiDescription;
+import io.javalin.openapi.OpenApiRequired;
+
+/** Body of POST /v1/publish/datasets/{id}/releases. */
+public record PublishRequest(
+        @OpenApiRequired @OpenApiDescription("The load to publish (loadId of the upload's report)") Long load,
+        @OpenApiDescription("Release note, shown with the release") String note,
+        @OpenApiDescription("Announced instant (ISO 8601) for a scheduled release; not available yet (501)") String at) {
+}

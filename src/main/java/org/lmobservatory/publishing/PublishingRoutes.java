@@ -1,0 +1,175 @@
+package org.lmobservatory.publishing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+import io.javalin.openapi.OpenApiSecurity;
+import io.javalin.router.JavalinDefaultRouting;
+import org.lmobservatory.db.Json;
+import org.lmobservatory.errors.ErrorKind;
+import org.lmobservatory.loader.formats.InputFormats;
+import org.lmobservatory.web.NotAcceptable;
+import org.lmobservatory.web.Problem;
+import org.lmobservatory.web.QueryParams;
+import org.lmobservatory.web.RouteSet;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The publisher API, apart from the public read API: bearer tokens, never cached ({@code Cache-Control: no-store}),
+ * never in the response cache (only observation routes use it). It stays under the rate limiter: a client that
+ * guesses tokens is one more reason for it, and data owners send a handful of requests.
+ */
+public final class PublishingRoutes implements RouteSet {
+    public static final String PREFIX = "/v1/publish";
+    public static final String UPLOADS = PREFIX + "/datasets/{datasetId}/uploads";
+    public static final String UPLOAD = PREFIX + "/datasets/{datasetId}/uploads/{loadId}";
+    public static final String RELEASES = PREFIX + "/datasets/{datasetId}/releases";
+    /** The security scheme's name in the OpenAPI document (web/OpenApiContract defines it). */
+    public static final String SCHEME = "publisherToken";
+    /** Media types an upload may have: the formats the loader reads (it detects which from the content). */
+    static final Set<String> UPLOAD_TYPES = Set.of("text/csv", "text/plain", "text/tab-separated-values", "application/json",
+            "application/vnd.sdmx.data+csv", "application/octet-stream");
+    private static final String PROBLEM = "application/problem+json";
+
+    private final PublishingService service;
+
+    public PublishingRoutes(PublishingService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void register(JavalinDefaultRouting routing) {
+        // Reports and tokens' answers are for their holder only: no browser, proxy or CDN keeps them.
+        routing.before(PREFIX + "/*", ctx -> ctx.header("Cache-Control", "no-store"));
+        routing.post(UPLOADS, NotAcceptable.json(this::upload));
+        routing.get(UPLOAD, NotAcceptable.json(this::report));
+        routing.post(RELEASES, NotAcceptable.json(this::publish));
+    }
+
+    @OpenApi(path = UPLOADS, methods = HttpMethod.POST, tags = "Publishing", operationId = "uploadFile",
+            summary = "Upload a data file for validation (staged, not published)",
+            description = "The request body is the file itself, streamed (any format the command line loads; detected from the content "
+                    + "unless format= names it). It is validated by the same loader as 'load' into staging and answered with a report: "
+                    + "status valid or invalid, the loader's file:line: reason errors, rows, checksum, and the first changes against the "
+                    + "current release (added, removed, revised cells, with totals). An invalid file is a report too (201, status invalid). "
+                    + "Needs a token with scope load for the dataset.",
+            security = @OpenApiSecurity(name = SCHEME),
+            pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id"),
+            queryParams = {
+                    @OpenApiParam(name = "file", description = "File name the errors refer to (default upload.csv)"),
+                    @OpenApiParam(name = "format", description = "Input format, when detection should not decide: long-csv, wide-csv, sdmx-csv, eurostat-tsv, jsonstat")
+            },
+            requestBody = @OpenApiRequestBody(required = true, content = {
+                    @OpenApiContent(mimeType = "text/csv", type = "string"),
+                    @OpenApiContent(mimeType = "application/octet-stream", type = "string")}),
+            responses = {
+                    @OpenApiResponse(status = "201", description = "The load was made (valid or invalid); Location is its report",
+                            content = @OpenApiContent(from = UploadReport.class)),
+                    @OpenApiResponse(status = "200", description = "The file is identical to the current release's: nothing was staged",
+                            content = @OpenApiContent(from = UploadReport.class)),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "401", description = "No token, or an unknown, revoked or expired one",
+                            content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "403", description = "The token is not for this dataset or not for loading",
+                            content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "415", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
+            })
+    void upload(Context ctx) throws IOException {
+        QueryParams.requireOnly(ctx, Set.of("file", "format"));
+        Optional<String> format = Optional.ofNullable(QueryParams.single(ctx, "format"));
+        List<String> formats = new java.util.ArrayList<>();
+        InputFormats.names().forEach(formats::add);
+        if (format.isPresent() && !formats.contains(format.get())) {
+            throw ErrorKind.INVALID_PARAMETER.error("format must be one of " + String.join(", ", formats) + ".",
+                    Map.of("parameter", "format"));
+        }
+        String type = Optional.ofNullable(ctx.contentType()).map(t -> t.split(";")[0].trim().toLowerCase(Locale.ROOT)).orElse("");
+        if (!UPLOAD_TYPES.contains(type)) {
+            throw ErrorKind.UNSUPPORTED_MEDIA_TYPE.error("Send the file as the request body with Content-Type text/csv (or one of "
+                    + String.join(", ", UPLOAD_TYPES.stream().sorted().toList()) + "), not '" + type + "'.",
+                    Map.of("acceptable", UPLOAD_TYPES.stream().sorted().toList()));
+        }
+        UploadReport report = service.upload(caller(ctx), ctx.pathParam("datasetId"), ctx.req().getInputStream(),
+                QueryParams.single(ctx, "file"), format);
+        if (report.loadId() != null) {
+            ctx.status(201).header("Location", UPLOAD.replace("{datasetId}", report.datasetId()).replace("{loadId}", report.loadId().toString()));
+        }
+        ctx.json(report);
+    }
+
+    @OpenApi(path = UPLOAD, methods = HttpMethod.GET, tags = "Publishing", operationId = "getUploadReport",
+            summary = "The validation report of an upload, again",
+            description = "Status, errors and the changes against the current release, as when the file was uploaded (the changes are "
+                    + "computed anew, so they reflect a release published since). Needs a token with scope load for the dataset.",
+            security = @OpenApiSecurity(name = SCHEME),
+            pathParams = {@OpenApiParam(name = "datasetId", required = true, description = "Dataset id"),
+                    @OpenApiParam(name = "loadId", required = true, type = Long.class, description = "loadId of the upload's report")},
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = UploadReport.class)),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "403", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
+            })
+    void report(Context ctx) {
+        QueryParams.requireOnly(ctx, Set.of());
+        String loadId = ctx.pathParam("loadId");
+        if (!loadId.matches("\\d{1,18}")) {
+            throw ErrorKind.INVALID_PARAMETER.error("loadId must be a whole number, not '" + loadId + "'.", Map.of("parameter", "loadId"));
+        }
+        ctx.json(service.report(caller(ctx), ctx.pathParam("datasetId"), Long.parseLong(loadId)));
+    }
+
+    @OpenApi(path = RELEASES, methods = HttpMethod.POST, tags = "Publishing", operationId = "publishLoad",
+            summary = "Publish a validated load now",
+            description = "Makes the load the dataset's current release, atomically, as 'publish' does; the public API serves it at once. "
+                    + "Answers the release id and its permanent URL. A load that is not valid (invalid, already published) is a 409. "
+                    + "\"at\" (a scheduled release) is not available yet: 501. Needs a token with scope publish for the dataset.",
+            security = @OpenApiSecurity(name = SCHEME),
+            pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id"),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = PublishRequest.class)),
+            responses = {
+                    @OpenApiResponse(status = "201", content = @OpenApiContent(from = PublishedRelease.class)),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "403", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "501", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
+            })
+    void publish(Context ctx) {
+        QueryParams.requireOnly(ctx, Set.of());
+        PublishRequest request;
+        try {
+            request = Json.MAPPER.readValue(ctx.bodyInputStream(), PublishRequest.class);
+        } catch (JsonProcessingException e) {
+            throw ErrorKind.INVALID_BODY.error("The body must be JSON like {\"load\": 42, \"note\": \"…\"}: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ErrorKind.INVALID_BODY.error("The body could not be read: " + e.getMessage());
+        }
+        if (request == null) throw ErrorKind.INVALID_BODY.error("The body must be JSON like {\"load\": 42, \"note\": \"…\"}.");
+        PublishedRelease release = service.publish(caller(ctx), ctx.pathParam("datasetId"), request);
+        ctx.status(201).header("Location", release.citation()).json(release);
+    }
+
+    private static PublishingService.Caller caller(Context ctx) {
+        return new PublishingService.Caller(ctx.header("Authorization"), ctx.ip());
+    }
+
+    static List<String> uploadTypes() {
+        return UPLOAD_TYPES.stream().sorted().toList();
+    }
+}

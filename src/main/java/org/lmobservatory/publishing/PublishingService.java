@@ -1,0 +1,134 @@
+package org.lmobservatory.publishing;
+
+import org.jdbi.v3.core.Jdbi;
+import org.lmobservatory.catalogue.CatalogueService;
+import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.errors.ErrorKind;
+import org.lmobservatory.errors.ObservatoryException;
+import org.lmobservatory.loader.LoadOptions;
+import org.lmobservatory.loader.LoadReport;
+import org.lmobservatory.loader.LoadService;
+import org.lmobservatory.releases.Publisher;
+import org.lmobservatory.releases.ReleaseResolver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * Facade of the publisher API: every request authenticates its bearer token, checks that it covers the dataset and
+ * action, does the work with the same loader and publisher as the command line, and leaves one audit row, refusals
+ * included. A refusal happens before anything is read or written, so staging and releases stay as they were.
+ */
+public final class PublishingService {
+    private final Jdbi owner;
+    private final Tokens tokens;
+    private final Uploads uploads;
+    private final UploadReports reports;
+    private final String baseUrl;
+
+    /** owner: the owner's connections (staging, publishing); the API role can do neither. */
+    public PublishingService(Jdbi owner, PublishingSettings settings, java.nio.file.Path uploadDir, String baseUrl) {
+        this.owner = owner;
+        this.tokens = new Tokens(owner);
+        this.uploads = new Uploads(uploadDir, settings.maxUploadBytes());
+        this.reports = new UploadReports(owner, settings.sampleLimit());
+        this.baseUrl = baseUrl;
+    }
+
+    /** Who is asking: the Authorization header as sent, and the client's address for the audit. */
+    public record Caller(String authorization, String remoteAddress) {
+    }
+
+    /** Streams the body to a temporary file, loads it into staging (never published) and reports on it. */
+    public UploadReport upload(Caller caller, String datasetId, InputStream body, String fileName, Optional<String> format) {
+        return audited(caller, "upload", datasetId, Scope.LOAD, (token, audit) -> {
+            Dataset dataset = new CatalogueService(owner).dataset(datasetId);
+            try (Uploads.Received file = uploads.receive(body, fileName)) {
+                audit.checksum = file.checksum();
+                LoadOptions options = format.map(LoadOptions.defaults()::withFormat).orElse(LoadOptions.defaults());
+                LoadReport loaded = new LoadService(owner).load(datasetId, file.path(), options);
+                if (loaded.status() == LoadReport.Status.UNCHANGED) {
+                    return new UploadReport(null, datasetId, "unchanged", file.path().getFileName().toString(), null, file.checksum(),
+                            0, 0, java.util.List.of(), null, null, loaded.message());
+                }
+                audit.loadId = loaded.loadId();
+                return reports.of(dataset, loaded.loadId(), loaded.message());
+            } catch (IOException e) {
+                throw ErrorKind.INVALID_BODY.error("The upload could not be read to the end: " + e.getMessage());
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    public UploadReport report(Caller caller, String datasetId, long loadId) {
+        return audited(caller, "read-report", datasetId, Scope.LOAD, (token, audit) -> {
+            audit.loadId = loadId;
+            return reports.of(new CatalogueService(owner).dataset(datasetId), loadId, null);
+        });
+    }
+
+    /** Publishes a valid load now; a request with an announced instant is refused until scheduling is wired in (501). */
+    public PublishedRelease publish(Caller caller, String datasetId, PublishRequest request) {
+        return audited(caller, "publish", datasetId, Scope.PUBLISH, (token, audit) -> {
+            if (request.at() != null) {
+                throw ErrorKind.SCHEDULING_UNAVAILABLE.error("Scheduling not available yet: publish without \"at\" to publish now.");
+            }
+            if (request.load() == null) {
+                throw ErrorKind.INVALID_BODY.error("\"load\" is required: the loadId of a valid upload.", java.util.Map.of("member", "load"));
+            }
+            audit.loadId = request.load();
+            new CatalogueService(owner).dataset(datasetId);
+            String note = request.note() == null || request.note().isBlank() ? "Published by " + token.owner() + " through the publisher API" : request.note();
+            Publisher.Published published = new Publisher(owner).publish(datasetId, request.load(), note);
+            audit.releaseId = published.releaseId();
+            audit.checksum = owner.withExtension(UploadDao.class, dao -> dao.load(datasetId, published.loadId()).map(UploadDao.LoadRow::checksum).orElse(null));
+            return new PublishedRelease(datasetId, published.releaseId(), published.loadId(), published.rows(),
+                    baseUrl + "/v1/datasets/" + datasetId + "/observations?release=" + published.releaseId(),
+                    baseUrl + ReleaseResolver.releasesPath(datasetId));
+        });
+    }
+
+    /** What the audit row of this request records besides who and what; filled in by the action as it learns it. */
+    private static final class AuditFacts {
+        String checksum;
+        Long loadId;
+        Long releaseId;
+    }
+
+    private interface Action<T> {
+        T run(PublisherToken token, AuditFacts audit);
+    }
+
+    private <T> T audited(Caller caller, String action, String datasetId, Scope scope, Action<T> work) {
+        AuditFacts facts = new AuditFacts();
+        PublisherToken token = null;
+        try {
+            token = tokens.authenticate(caller.authorization());
+            Tokens.authorize(token, datasetId, scope);
+            T result = work.run(token, facts);
+            audit(caller, token, action, datasetId, "ok", facts);
+            return result;
+        } catch (ObservatoryException e) {
+            audit(caller, token, action, datasetId, Integer.toString(e.kind().status()), facts);
+            throw e;
+        } catch (RuntimeException e) {
+            audit(caller, token, action, datasetId, "error", facts);
+            throw e;
+        }
+    }
+
+    private void audit(Caller caller, PublisherToken token, String action, String datasetId, String outcome, AuditFacts facts) {
+        String tokenId = token != null ? token.id() : Tokens.claimedId(caller.authorization()).orElse(null);
+        tokens.audit(new AuditEntry(null, tokenId, token == null ? null : token.owner(), action, datasetId, outcome,
+                facts.checksum, facts.loadId, facts.releaseId, caller.remoteAddress()));
+    }
+
+    public Tokens tokens() {
+        return tokens;
+    }
+
+}

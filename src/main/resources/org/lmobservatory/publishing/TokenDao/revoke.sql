@@ -1,0 +1,1 @@
+UPDATE publishing.token SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL
