@@ -1,5 +1,6 @@
 package org.lmobservatory.publishing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.openapi.OpenApiDescription;
 import io.javalin.openapi.OpenApiPropertyType;
 
@@ -18,7 +19,9 @@ public record UploadReport(
         @OpenApiDescription("Valid rows staged") long rows,
         @OpenApiDescription("All errors found; at most 1000 are listed") int errorCount,
         @OpenApiDescription("The loader's errors as file:line: reason, in line order") List<String> errors,
-        @OpenApiDescription("What publishing this load would change in the current release; null unless status is valid") UploadChanges changes,
+        // Left out rather than null: OpenAPI 3.0 validators reject null for a nullable $ref (allOf) member.
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @OpenApiDescription("What publishing this load would change in the current release; absent unless status is valid") UploadChanges changes,
         @OpenApiDescription("The release this load became, once published") Long releaseId,
         String message) {
 
