@@ -15,6 +15,7 @@ import org.lmobservatory.observations.http.DownloadRoutes;
 import org.lmobservatory.observations.http.CsvMetadataRoutes;
 import org.lmobservatory.observations.http.ObservationRoutes;
 import org.lmobservatory.observations.ObservationService;
+import org.lmobservatory.releases.Activator;
 import org.lmobservatory.releases.CurrentReleases;
 import org.lmobservatory.releases.ReleaseListener;
 import org.lmobservatory.releases.ReleaseDao;
@@ -52,6 +53,7 @@ public final class Observatory implements AutoCloseable {
     private final CurrentReleases releases;
     private final ResponseCache cache;
     private final ReleaseListener listener;
+    private final Activator activator;
     private final QueryAdmission admission;
 
     public Observatory(AppConfig config, Database database) {
@@ -74,6 +76,8 @@ public final class Observatory implements AutoCloseable {
             cache.evictAll();
             catalogue.invalidate();
         });
+        // Scheduled releases become current at their instant; every instance competes, exactly one wins each release.
+        this.activator = new Activator(database.owner());
         ObservationService observations = new ObservationService(database.api(), catalogue, config.limits(), config.baseUrl(), admission);
         ReleaseResolver resolver = new ReleaseResolver(releases, database.lookups(), admission);
         BulkDownloads downloads = new BulkDownloads(config.dataDir().resolve("downloads"), observations, downloadStorage);
@@ -137,6 +141,7 @@ public final class Observatory implements AutoCloseable {
     public Observatory start() {
         listener.start();
         app.start(config.port());
+        activator.start();
         return this;
     }
 
@@ -162,6 +167,7 @@ public final class Observatory implements AutoCloseable {
 
     @Override
     public void close() {
+        activator.close();
         listener.close();
         app.stop();
     }
