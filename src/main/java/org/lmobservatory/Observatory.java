@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
+import org.lmobservatory.calendar.CalendarRoutes;
+import org.lmobservatory.calendar.CalendarService;
 import org.lmobservatory.catalogue.CatalogueRoutes;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.config.AppConfig;
@@ -101,7 +103,8 @@ public final class Observatory implements AutoCloseable {
                 new CsvMetadataRoutes(observations, catalogue, resolver, config.baseUrl()),
                 new WidgetRoutes(catalogue, observations, resolver),
                 new PortalRoutes(catalogue),
-                new ReleaseRoutes(database.api(), database.lookups(), catalogue, config.baseUrl(), admission));
+                new ReleaseRoutes(database.api(), database.lookups(), catalogue, config.baseUrl(), admission),
+                new CalendarRoutes(new CalendarService(database.lookups(), catalogue, admission, config.baseUrl()), config.baseUrl()));
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
