@@ -47,15 +47,15 @@ CREATE POLICY release_published ON published.release FOR SELECT USING (status = 
 
 ALTER TABLE published.observation ENABLE ROW LEVEL SECURITY;
 CREATE POLICY observation_not_embargoed ON published.observation FOR SELECT
-    USING (release_id <> ALL ((SELECT published.embargoed_releases())));
+    USING (release_id <> ALL (CAST((SELECT published.embargoed_releases()) AS bigint[])));
 
 ALTER TABLE published.release_series ENABLE ROW LEVEL SECURITY;
 CREATE POLICY release_series_not_embargoed ON published.release_series FOR SELECT
-    USING (release_id <> ALL ((SELECT published.embargoed_releases())));
+    USING (release_id <> ALL (CAST((SELECT published.embargoed_releases()) AS bigint[])));
 
 ALTER TABLE published.release_disclosure ENABLE ROW LEVEL SECURITY;
 CREATE POLICY release_disclosure_not_embargoed ON published.release_disclosure FOR SELECT
-    USING (release_id <> ALL ((SELECT published.embargoed_releases())));
+    USING (release_id <> ALL (CAST((SELECT published.embargoed_releases()) AS bigint[])));
 
 -- The public face of the schedule: what the calendar shows of every release that was ever scheduled, and nothing of
 -- its data. A view runs with its owner's rights, so it lists scheduled releases the API role cannot read as such.

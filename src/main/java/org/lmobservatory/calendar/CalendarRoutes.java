@@ -78,7 +78,7 @@ public final class CalendarRoutes implements RouteSet {
                     @OpenApiParam(name = "lang", description = "Title language: en, sq, sr, fi, sv, bg, pl, cs (falls back to English)")
             },
             responses = {
-                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = String.class, type = ICalendarFeed.MEDIA_TYPE)),
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = ICalendarFeed.MEDIA_TYPE, type = "string")),
                     @OpenApiResponse(status = "304"),
                     @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),

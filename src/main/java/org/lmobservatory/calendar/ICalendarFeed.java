@@ -62,7 +62,9 @@ final class ICalendarFeed {
         for (CalendarEntry e : calendar.releases()) ics.add(event(e));
         StringWriter out = new StringWriter();
         try {
-            new CalendarOutputter(true).output(ics, out);
+            // Validated whenever there is an event; RFC 5545 wants at least one component, but an empty feed (nothing
+            // scheduled) is what calendar applications expect of a subscription with nothing in it, so it is not refused.
+            new CalendarOutputter(!calendar.releases().isEmpty()).output(ics, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
