@@ -23,6 +23,7 @@ public final class Activator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Activator.class);
     /** The longest sleep: a schedule made or moved by another process is seen within this. */
     static final Duration POLL = Duration.ofMillis(250);
+    static final Duration OVERDUE_RETRY = Duration.ofMillis(100);
 
     private final Jdbi jdbi;
     private final Thread thread;
@@ -51,10 +52,15 @@ public final class Activator implements AutoCloseable {
         while (running) {
             long waitMillis = POLL.toMillis();
             try {
-                activateDue();
+                int due = round(new ArrayList<>());
                 Optional<Long> next = jdbi.withExtension(ScheduleDao.class, ScheduleDao::millisToNext);
-                // Overdue but not activated (another instance holds the dataset's lock): look again shortly.
-                if (next.isPresent()) waitMillis = Math.max(5, Math.min(waitMillis, next.get()));
+                if (next.isPresent()) {
+                    // Wake at the instant itself. A release due now that this round did not see is taken at once; one it
+                    // saw but could not take (its dataset locked by a long publish, another instance mid-activation) is
+                    // looked at again every OVERDUE_RETRY.
+                    if (next.get() > 0) waitMillis = Math.min(waitMillis, next.get());
+                    else waitMillis = due == 0 ? 1 : OVERDUE_RETRY.toMillis();
+                }
             } catch (Exception e) {
                 if (!running) return;
                 failureLog.warn("Release activator could not read the schedule ({}); retrying every second", e.getMessage());
@@ -71,14 +77,21 @@ public final class Activator implements AutoCloseable {
     /** Activates every due release this instance wins; public for tests and for the CLI's one-off use. */
     public List<Activated> activateDue() {
         List<Activated> done = new ArrayList<>();
-        for (ScheduleDao.Due due : jdbi.withExtension(ScheduleDao.class, ScheduleDao::due)) {
-            activate(due).ifPresent(a -> {
+        round(done);
+        return done;
+    }
+
+    /** One round: the activations won are added to done; returns how many releases were due. */
+    private int round(List<Activated> done) {
+        List<ScheduleDao.Due> due = jdbi.withExtension(ScheduleDao.class, ScheduleDao::due);
+        for (ScheduleDao.Due d : due) {
+            activate(d).ifPresent(a -> {
                 done.add(a);
                 log.info("Activated scheduled release {} of {} (announced {}, current {} ms after)", a.releaseId(), a.datasetId(),
                         a.announcedAt(), a.late().toMillis());
             });
         }
-        return done;
+        return due.size();
     }
 
     private Optional<Activated> activate(ScheduleDao.Due due) {

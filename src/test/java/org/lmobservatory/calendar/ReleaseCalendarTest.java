@@ -34,7 +34,7 @@ class ReleaseCalendarTest {
         String id = Embargoes.uniqueId("t-calendar");
         Embargoes.publishNow(id, "Calendar test, with a long enough title to need folding in an iCalendar line", CSV);
         Instant first = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
-        long r = Embargoes.schedule(id, CSV, first);
+        long r = Embargoes.schedule(id, Embargoes.csv(11), first);
 
         Map<String, Object> entry = entry(id, r);
         assertEquals("scheduled", entry.get("status"));
@@ -79,7 +79,7 @@ class ReleaseCalendarTest {
     void theFeedIsRfc5545TextWithFoldedCrlfLinesAndATitleInTheRequestedLanguage() throws Exception {
         String id = Embargoes.uniqueId("t-calendar-ics");
         Embargoes.publishNow(id, "Työttömyysaste alueittain ja kuukausittain, pitkä otsikko", CSV);
-        long r = Embargoes.schedule(id, CSV, Instant.now().plus(Duration.ofDays(5)));
+        long r = Embargoes.schedule(id, Embargoes.csv(12), Instant.now().plus(Duration.ofDays(5)));
 
         Response response = TestServer.given().queryParam("dataset", id).queryParam("lang", "fi").get("/v1/calendar.ics")
                 .then().statusCode(200).extract().response();

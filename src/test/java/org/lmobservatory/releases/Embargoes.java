@@ -12,6 +12,11 @@ public final class Embargoes {
     private Embargoes() {
     }
 
+    /** A one-cell file; files with different values are different files to the loader (which refuses a repeat). */
+    public static String csv(int value) {
+        return "geo,time,value\nFI1B,2024," + value + "\n";
+    }
+
     public static String uniqueId(String prefix) {
         return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     }
