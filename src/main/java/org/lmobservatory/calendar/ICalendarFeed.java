@@ -30,8 +30,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The calendar as RFC 5545 iCalendar, written with ical4j (escaping of text values, folding at 75 octets, CRLF, and
- * validation of the result): one VEVENT per scheduled release, UID {@code release-<id>@<host>} that never changes,
+ * The calendar as RFC 5545 iCalendar, written with ical4j (escaping of text values, CRLF, validation of the result;
+ * folding redone here by octets): one VEVENT per scheduled release, UID {@code release-<id>@<host>} that never changes,
  * SEQUENCE the number of reschedules and cancellations so calendar clients replace their copy, STATUS:CANCELLED for a
  * cancelled release, DTSTART in UTC, DTSTAMP the last change of that entry (so the feed, and its ETag, change only when
  * a schedule does).
@@ -67,6 +67,32 @@ final class ICalendarFeed {
             new CalendarOutputter(!calendar.releases().isEmpty()).output(ics, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return foldOctets(out.toString());
+    }
+
+    /**
+     * RFC 5545 3.1 folds lines at 75 octets, but ical4j's FoldingWriter counts UTF-16 characters, so a title with
+     * ä, ö or Cyrillic letters gives lines of up to twice that. Its folds are undone and the lines folded again by
+     * UTF-8 octets, never inside a character.
+     */
+    static String foldOctets(String folded) {
+        String unfolded = folded.replace("\r\n ", "").replace("\r\n\t", "");
+        StringBuilder out = new StringBuilder(unfolded.length() + unfolded.length() / 50);
+        for (String line : unfolded.split("\r\n")) {
+            int octets = 0;
+            for (int i = 0; i < line.length(); ) {
+                int cp = line.codePointAt(i);
+                int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                if (octets + n > 75) {
+                    out.append("\r\n ");
+                    octets = 1;
+                }
+                out.appendCodePoint(cp);
+                octets += n;
+                i += Character.charCount(cp);
+            }
+            out.append("\r\n");
         }
         return out.toString();
     }
