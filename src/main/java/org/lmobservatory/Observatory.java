@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.javalin.openapi.plugin.OpenApiPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
+import org.lmobservatory.calendar.CalendarRoutes;
+import org.lmobservatory.calendar.CalendarService;
 import org.lmobservatory.catalogue.CatalogueRoutes;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.config.AppConfig;
@@ -15,6 +17,7 @@ import org.lmobservatory.observations.http.DownloadRoutes;
 import org.lmobservatory.observations.http.CsvMetadataRoutes;
 import org.lmobservatory.observations.http.ObservationRoutes;
 import org.lmobservatory.observations.ObservationService;
+import org.lmobservatory.releases.Activator;
 import org.lmobservatory.releases.CurrentReleases;
 import org.lmobservatory.releases.ReleaseListener;
 import org.lmobservatory.releases.ReleaseDao;
@@ -55,6 +58,7 @@ public final class Observatory implements AutoCloseable {
     private final CurrentReleases releases;
     private final ResponseCache cache;
     private final ReleaseListener listener;
+    private final Activator activator;
     private final QueryAdmission admission;
 
     public Observatory(AppConfig config, Database database) {
@@ -77,6 +81,8 @@ public final class Observatory implements AutoCloseable {
             cache.evictAll();
             catalogue.invalidate();
         });
+        // Scheduled releases become current at their instant; every instance competes, exactly one wins each release.
+        this.activator = new Activator(database.owner());
         ObservationService observations = new ObservationService(database.api(), catalogue, config.limits(), config.baseUrl(), admission);
         ReleaseResolver resolver = new ReleaseResolver(releases, database.lookups(), admission);
         BulkDownloads downloads = new BulkDownloads(config.dataDir().resolve("downloads"), observations, downloadStorage);
@@ -103,7 +109,8 @@ public final class Observatory implements AutoCloseable {
                 new ReleaseRoutes(database.api(), database.lookups(), catalogue, config.baseUrl(), admission),
                 // The publisher API writes (staging, releases) and reads tokens: the owner's pool, not the API role's.
                 new PublishingRoutes(new PublishingService(database.owner(), PublishingSettings.from(System.getenv()),
-                        config.dataDir().resolve("uploads"), config.baseUrl())));
+                        config.dataDir().resolve("uploads"), config.baseUrl())),
+                new CalendarRoutes(new CalendarService(database.lookups(), catalogue, admission, config.baseUrl()), config.baseUrl()));
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -143,6 +150,7 @@ public final class Observatory implements AutoCloseable {
     public Observatory start() {
         listener.start();
         app.start(config.port());
+        activator.start();
         return this;
     }
 
@@ -168,6 +176,7 @@ public final class Observatory implements AutoCloseable {
 
     @Override
     public void close() {
+        activator.close();
         listener.close();
         app.stop();
     }

@@ -11,6 +11,8 @@ import java.util.Map;
 public enum ErrorKind {
     // Requests that cannot be understood as asked.
     INVALID_PARAMETER(400, "invalid-parameter", Titles.BAD_REQUEST),
+    // A release scheduled for an instant that has passed, or rescheduled/cancelled without a reason.
+    INVALID_SCHEDULE(400, "invalid-schedule", "Invalid schedule"),
     UNKNOWN_PARAMETER(400, "unknown-parameter", Titles.BAD_REQUEST),
     MISSING_PARAMETER(400, "missing-parameter", Titles.BAD_REQUEST),
     REPEATED_PARAMETER(400, "repeated-parameter", Titles.BAD_REQUEST),
@@ -58,6 +60,9 @@ public enum ErrorKind {
     // The request is understood but the data's state forbids it.
     LOAD_NOT_PUBLISHABLE(409, "load-not-publishable", Titles.NOT_PUBLISHABLE),
     EMPTY_LOAD(409, "empty-load", Titles.NOT_PUBLISHABLE),
+    // Rescheduling or cancelling a release that is already out (or cancelled); scheduling a second one for a dataset.
+    RELEASE_NOT_SCHEDULED(409, "release-not-scheduled", "Release is not scheduled"),
+    ALREADY_SCHEDULED(409, "already-scheduled", "Another release is scheduled"),
     // A file given to the loader (definition, code list) that cannot be used as it is.
     INVALID_DEFINITION(422, "invalid-definition", "Invalid definition"),
     TOO_MANY_CELLS(413, "too-many-cells", "Query too large"),

@@ -19,12 +19,32 @@ public final class Publisher {
         this.jdbi = ownerJdbi;
     }
 
-    public record Published(long releaseId, long loadId, String datasetId, long rows, double seconds) {
+    /** scheduledFor: the announced instant of a release under embargo; null for one published at once. */
+    public record Published(long releaseId, long loadId, String datasetId, long rows, double seconds, java.time.Instant scheduledFor) {
+        public Published(long releaseId, long loadId, String datasetId, long rows, double seconds) {
+            this(releaseId, loadId, datasetId, rows, seconds, null);
+        }
     }
 
     /** Publishes the given load, or the dataset's latest valid load when loadId is null. */
     public Published publish(String datasetId, Long loadId, String note) {
         return jdbi.inTransaction(h -> publish(h, datasetId, loadId, note));
+    }
+
+    /**
+     * Writes the release now, under embargo until the announced instant (see {@link Schedule}): its rows are in place,
+     * but the dataset's current release does not switch and no reader but the owner can see it until then.
+     */
+    public Published schedule(String datasetId, Long loadId, String note, java.time.Instant at) {
+        return jdbi.inTransaction(h -> schedule(h, datasetId, loadId, note, at));
+    }
+
+    /** As {@link #schedule(String, Long, String, java.time.Instant)}, within the caller's transaction. */
+    public Published schedule(Handle h, String datasetId, Long loadId, String note, java.time.Instant at) {
+        DatasetLock.acquireForTransaction(h, datasetId);
+        Schedule.refuseSecond(h, datasetId);
+        Schedule.requireFuture(at);
+        return write(h, datasetId, loadId, note, at);
     }
 
     /** The owner connection, for loaders that stage and publish in one transaction. */
@@ -37,8 +57,12 @@ public final class Publisher {
      * this fails, the rollback takes the release with it.
      */
     public Published publish(Handle h, String datasetId, Long loadId, String note) {
-        long started = System.nanoTime();
         DatasetLock.acquireForTransaction(h, datasetId);
+        return write(h, datasetId, loadId, note, null);
+    }
+
+    private Published write(Handle h, String datasetId, Long loadId, String note, java.time.Instant scheduledFor) {
+        long started = System.nanoTime();
         StagingLoadDao loads = h.attach(StagingLoadDao.class);
         ReleaseDao releases = h.attach(ReleaseDao.class);
         ReleaseRowsDao rows = h.attach(ReleaseRowsDao.class);
@@ -61,15 +85,20 @@ public final class Publisher {
             written = rows.copyRows(releaseId, datasetId, load.id());
             rows.linkSeries(releaseId, datasetId, load.id());
         }
-        releases.makeCurrent(datasetId, releaseId);
-        releases.refreshSearch(datasetId);
         releases.copyDisclosure(releaseId, load.id());
-        releases.recordActivation(datasetId, releaseId, "publish");
         loads.markPublished(load.id(), releaseId);
         loads.deleteRows(load.id());
-        // Delivered at commit only, so listeners never invalidate for a publish that rolled back.
-        releases.announce(CHANNEL, datasetId + ":" + releaseId);
-        return new Published(releaseId, load.id(), datasetId, written, (System.nanoTime() - started) / 1e9);
+        if (scheduledFor != null) {
+            // Nothing switches: the Activator of some server instance does that at the instant.
+            Schedule.markScheduled(h, releaseId, scheduledFor);
+        } else {
+            releases.makeCurrent(datasetId, releaseId);
+            releases.refreshSearch(datasetId);
+            releases.recordActivation(datasetId, releaseId, "publish");
+            // Delivered at commit only, so listeners never invalidate for a publish that rolled back.
+            releases.announce(CHANNEL, datasetId + ":" + releaseId);
+        }
+        return new Published(releaseId, load.id(), datasetId, written, (System.nanoTime() - started) / 1e9, scheduledFor);
     }
 
     private record Load(long id, long rows, String checksum, String file, boolean merge) {

@@ -6,8 +6,11 @@ import org.lmobservatory.cli.Session;
 import org.lmobservatory.cli.WholeNumber;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** publish and rollback: which release of a dataset is current. */
+import java.time.Instant;
+
+/** publish (now or at an announced instant), rollback, and release reschedule/cancel: which release of a dataset is current. */
 @Command
 public final class ReleaseCommands implements CommandSet {
     private final Session session;
@@ -16,11 +19,40 @@ public final class ReleaseCommands implements CommandSet {
         this.session = session;
     }
 
-    @Command(name = "publish", description = "Make a validated load the current release, atomically.")
+    @Command(name = "publish", description = "Make a validated load the current release, atomically; or, with --at, schedule it for an announced instant (embargo).")
     int publish(@Option(names = "--dataset", required = true, paramLabel = "ID", description = "The dataset.") String dataset,
                 @Option(names = "--load", paramLabel = "N", converter = WholeNumber.class, description = "The load to publish (default: the latest valid one).") Long load,
-                @Option(names = "--note", paramLabel = "TEXT", description = "Release note.") String note) {
-        session.out().println(describe(new Publisher(session.database().owner()).publish(dataset, load, note)));
+                @Option(names = "--note", paramLabel = "TEXT", description = "Release note.") String note,
+                @Option(names = "--at", paramLabel = "INSTANT", converter = AnnouncedInstant.class,
+                        description = "Publish at this future instant, e.g. 2026-12-01T09:00:00+01:00; invisible until then.") Instant at) {
+        if (at != null) Schedule.requireFuture(at);
+        Publisher publisher = new Publisher(session.database().owner());
+        session.out().println(describe(at == null ? publisher.publish(dataset, load, note) : publisher.schedule(dataset, load, note, at)));
+        return ExitCodes.OK;
+    }
+
+    /** What can be done to a scheduled release. */
+    enum ScheduleAction { reschedule, cancel }
+
+    @Command(name = "release", description = "Reschedule or cancel a scheduled release, with a reason shown on the public calendar.")
+    int release(@Parameters(index = "0", paramLabel = "ACTION", description = "reschedule or cancel") ScheduleAction action,
+                @Parameters(index = "1", paramLabel = "RELEASE", converter = WholeNumber.class, description = "The scheduled release id.") long releaseId,
+                @Option(names = "--at", paramLabel = "INSTANT", converter = AnnouncedInstant.class, description = "reschedule: the new instant.") Instant at,
+                @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; shown on the calendar.") String reason) {
+        // Checked before the database starts, like every usage error.
+        if (action == ScheduleAction.reschedule && at == null) {
+            session.err().println("error: release reschedule needs --at <instant>, e.g. --at 2026-12-01T09:00:00+01:00");
+            return ExitCodes.USAGE;
+        }
+        if (action == ScheduleAction.cancel && at != null) {
+            session.err().println("error: release cancel takes no --at: a cancelled release is never published.");
+            return ExitCodes.USAGE;
+        }
+        Schedule schedule = new Schedule(session.database().owner());
+        Schedule.Changed c = action == ScheduleAction.reschedule ? schedule.reschedule(releaseId, at, reason) : schedule.cancel(releaseId, reason);
+        session.out().println(action == ScheduleAction.reschedule
+                ? "rescheduled " + c.datasetId() + " release " + c.releaseId() + " from " + c.previousAt() + " to " + c.announcedAt()
+                : "cancelled " + c.datasetId() + " release " + c.releaseId() + " (was scheduled for " + c.previousAt() + "); its rows are deleted");
         return ExitCodes.OK;
     }
 
@@ -35,6 +67,10 @@ public final class ReleaseCommands implements CommandSet {
     }
 
     public static String describe(Publisher.Published p) {
+        if (p.scheduledFor() != null) {
+            return String.format("scheduled %s release %d from load %d for %s: %d rows written in %.1f s, invisible until then",
+                    p.datasetId(), p.releaseId(), p.loadId(), p.scheduledFor(), p.rows(), p.seconds());
+        }
         return String.format("published %s release %d from load %d: %d rows in %.1f s", p.datasetId(), p.releaseId(), p.loadId(), p.rows(), p.seconds());
     }
 }

@@ -77,6 +77,9 @@ public final class ProblemHandlers implements RouteSet {
         if (kind.retryAfterSeconds() > 0) ctx.header("Retry-After", Integer.toString(kind.retryAfterSeconds()));
         // RFC 6750: a 401 names the scheme the client should use (the publisher API's bearer tokens).
         if (kind == ErrorKind.UNAUTHORIZED) ctx.header("WWW-Authenticate", "Bearer realm=\"publish\"");
+        // An unknown release may be one under embargo: the same request answers 200 from its instant on, so no cache
+        // may keep this 404 (a CDN's default TTL for 404s would hide the release past the announced time).
+        if (kind == ErrorKind.UNKNOWN_RELEASE) ctx.header("Cache-Control", "no-store");
         write(ctx, kind.status(), kind.slug(), kind.title(), e.detail(), e.extensions());
     }
 

@@ -1,1 +1,1 @@
-SELECT id FROM published.release WHERE dataset_id = :ds ORDER BY id
+SELECT id FROM published.release WHERE dataset_id = :ds AND status = 'published' ORDER BY id

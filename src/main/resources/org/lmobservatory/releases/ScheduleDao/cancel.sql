@@ -1,0 +1,1 @@
+UPDATE published.release SET status = 'cancelled' WHERE id = :release AND status = 'scheduled'

@@ -1,0 +1,1 @@
+DELETE FROM published.release_disclosure WHERE release_id = :release

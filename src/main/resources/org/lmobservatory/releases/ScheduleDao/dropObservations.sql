@@ -1,0 +1,1 @@
+DELETE FROM published.observation WHERE release_id = :release

@@ -1,0 +1,1 @@
+DELETE FROM published.release_series WHERE release_id = :release

@@ -1,0 +1,1 @@
+UPDATE published.release SET status = 'scheduled', announced_at = :at WHERE id = :release

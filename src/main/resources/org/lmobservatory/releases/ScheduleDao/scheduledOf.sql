@@ -1,0 +1,2 @@
+SELECT r.id, r.dataset_id, r.status, r.announced_at, r.note FROM published.release r
+WHERE r.dataset_id = :ds AND r.status = 'scheduled'
