@@ -70,7 +70,6 @@ public enum ErrorKind {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNSUPPORTED_FORMAT(501, "unsupported-format", "Not implemented"),
     // A publish with an announced instant ("at"): scheduled releases are not wired into the publisher API yet.
-    SCHEDULING_UNAVAILABLE(501, "scheduling-unavailable", "Not implemented"),
 
     // The database could not answer (mapped from SQLSTATE by DatabaseErrors). The last number is the Retry-After in
     // seconds: these pass, so clients (and scripts) should try again rather than report a bug.

@@ -7,5 +7,5 @@ import io.javalin.openapi.OpenApiRequired;
 public record PublishRequest(
         @OpenApiRequired @OpenApiDescription("The load to publish (loadId of the upload's report)") Long load,
         @OpenApiDescription("Release note, shown with the release") String note,
-        @OpenApiDescription("Announced instant (ISO 8601) for a scheduled release; not available yet (501)") String at) {
+        @OpenApiDescription("Announced instant (ISO 8601 with offset, in the future): schedule the release, invisible until then (embargo); absent: publish now") String at) {
 }

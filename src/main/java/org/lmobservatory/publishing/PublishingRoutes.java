@@ -134,10 +134,12 @@ public final class PublishingRoutes implements RouteSet {
     }
 
     @OpenApi(path = RELEASES, methods = HttpMethod.POST, tags = "Publishing", operationId = "publishLoad",
-            summary = "Publish a validated load now",
+            summary = "Publish a validated load now, or schedule it for an announced instant",
             description = "Makes the load the dataset's current release, atomically, as 'publish' does; the public API serves it at once. "
                     + "Answers the release id and its permanent URL. A load that is not valid (invalid, already published) is a 409. "
-                    + "\"at\" (a scheduled release) is not available yet: 501. Needs a token with scope publish for the dataset.",
+                    + "With \"at\" (an instant with offset, in the future) the release is written now but invisible on every endpoint until that "
+                    + "instant, listed on /v1/calendar; a second scheduled release of the dataset is a 409, a past or malformed instant a 400. "
+                    + "Needs a token with scope publish for the dataset.",
             security = @OpenApiSecurity(name = SCHEME),
             pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id"),
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = PublishRequest.class)),
@@ -147,8 +149,7 @@ public final class PublishingRoutes implements RouteSet {
                     @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
                     @OpenApiResponse(status = "403", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
-                    @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
-                    @OpenApiResponse(status = "501", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
+                    @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
             })
     void publish(Context ctx) {
         QueryParams.requireOnly(ctx, Set.of());

@@ -71,25 +71,36 @@ public final class PublishingService {
         });
     }
 
-    /** Publishes a valid load now; a request with an announced instant is refused until scheduling is wired in (501). */
+    /** Publishes a valid load now, or, with an announced instant, writes it as a scheduled release invisible until then. */
     public PublishedRelease publish(Caller caller, String datasetId, PublishRequest request) {
         return audited(caller, "publish", datasetId, Scope.PUBLISH, (token, audit) -> {
-            if (request.at() != null) {
-                throw ErrorKind.SCHEDULING_UNAVAILABLE.error("Scheduling not available yet: publish without \"at\" to publish now.");
-            }
+            java.time.Instant at = announcedInstant(request.at());
             if (request.load() == null) {
                 throw ErrorKind.INVALID_BODY.error("\"load\" is required: the loadId of a valid upload.", java.util.Map.of("member", "load"));
             }
             audit.loadId = request.load();
             new CatalogueService(owner).dataset(datasetId);
             String note = request.note() == null || request.note().isBlank() ? "Published by " + token.owner() + " through the publisher API" : request.note();
-            Publisher.Published published = new Publisher(owner).publish(datasetId, request.load(), note);
+            Publisher publisher = new Publisher(owner);
+            Publisher.Published published = at == null ? publisher.publish(datasetId, request.load(), note)
+                    : publisher.schedule(datasetId, request.load(), note, at);
             audit.releaseId = published.releaseId();
             audit.checksum = owner.withExtension(UploadDao.class, dao -> dao.load(datasetId, published.loadId()).map(UploadDao.LoadRow::checksum).orElse(null));
             return new PublishedRelease(datasetId, published.releaseId(), published.loadId(), published.rows(),
                     baseUrl + "/v1/datasets/" + datasetId + "/observations?release=" + published.releaseId(),
-                    baseUrl + ReleaseResolver.releasesPath(datasetId));
+                    baseUrl + ReleaseResolver.releasesPath(datasetId), published.scheduledFor());
         });
+    }
+
+    /** The same rule as the command line's --at: an ISO 8601 instant with its offset, in the future. */
+    private static java.time.Instant announcedInstant(String at) {
+        if (at == null) return null;
+        try {
+            return java.time.OffsetDateTime.parse(at.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ErrorKind.INVALID_SCHEDULE.error("\"at\" must be an instant with its offset, e.g. 2026-12-01T09:00:00+01:00 or "
+                    + "2026-12-01T08:00:00Z; got '" + at + "'.", java.util.Map.of("member", "at"));
+        }
     }
 
     /** What the audit row of this request records besides who and what; filled in by the action as it learns it. */

@@ -29,6 +29,8 @@ class PublishingApiTest {
     private static final String THEIRS = "pub-api-theirs";
     /** Published to by one test, so the other tests' comparisons with the first release hold in any order. */
     private static final String SWITCHED = "pub-api-switched";
+    /** Scheduled to by one test: its current release must stay the first one. */
+    private static final String SCHEDULED = "pub-api-scheduled";
     private static final String FIRST = "sex,time,value\nF,2022,10\nF,2023,11\nM,2023,9\n";
     private static Tokens tokens;
     private static String token;
@@ -38,8 +40,9 @@ class PublishingApiTest {
         TestServer.publish(OURS, definition(OURS), TestServer.file("ours.csv", FIRST));
         TestServer.publish(THEIRS, definition(THEIRS), TestServer.file("theirs.csv", FIRST));
         TestServer.publish(SWITCHED, definition(SWITCHED), TestServer.file("switched.csv", FIRST));
+        TestServer.publish(SCHEDULED, definition(SCHEDULED), TestServer.file("scheduled.csv", FIRST));
         tokens = new Tokens(TestDatabase.get().owner());
-        token = tokens.create("Test municipality", List.of(OURS, SWITCHED), List.of(Scope.LOAD, Scope.PUBLISH), null).text();
+        token = tokens.create("Test municipality", List.of(OURS, SWITCHED, SCHEDULED), List.of(Scope.LOAD, Scope.PUBLISH), null).text();
     }
 
     private static Path definition(String id) throws Exception {
@@ -186,10 +189,25 @@ class PublishingApiTest {
     }
 
     @Test
-    void aScheduledPublishIsNotAvailableYet() {
+    void aPublishWithAnInstantIsScheduledAndInvisibleUntilThen() {
+        long loadId = ((Number) upload(token, SCHEDULED, "sex,time,value\nF,2022,10\nF,2023,55\nM,2023,9\n", "december.csv")
+                .then().statusCode(201).extract().path("loadId")).longValue();
+        String at = java.time.Instant.now().plus(java.time.Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+
         TestServer.given().header("Authorization", "Bearer " + token).contentType("application/json")
-                .body(Map.of("load", 1, "at", "2030-01-01T09:00:00Z")).post("/v1/publish/datasets/{id}/releases", OURS)
-                .then().statusCode(501).body("detail", containsString("cheduling not available yet"));
+                .body(Map.of("load", loadId, "at", "tomorrow")).post("/v1/publish/datasets/{id}/releases", SCHEDULED)
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("offset"));
+        Response scheduled = TestServer.given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body(Map.of("load", loadId, "at", at, "note", "December figures")).post("/v1/publish/datasets/{id}/releases", SCHEDULED);
+
+        scheduled.then().statusCode(201).body("scheduledFor", equalTo(at));
+        long releaseId = ((Number) scheduled.path("releaseId")).longValue();
+        assertEquals(11, RestAssured.given().baseUri(TestServer.baseUrl()).queryParam("sex", "F").queryParam("time", "2023")
+                .get("/v1/datasets/{id}/observations", SCHEDULED).jsonPath().getInt("observations[0].value"), "the first release stays current");
+        RestAssured.given().baseUri(TestServer.baseUrl()).queryParam("release", releaseId)
+                .get("/v1/datasets/{id}/observations", SCHEDULED).then().statusCode(404);
+        TestServer.given().queryParam("dataset", SCHEDULED).get("/v1/calendar").then().statusCode(200)
+                .body("releases.find { it.release == " + releaseId + " }.status", equalTo("scheduled"));
     }
 
     @Test
