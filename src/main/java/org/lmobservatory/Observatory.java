@@ -10,6 +10,8 @@ import org.lmobservatory.config.AppConfig;
 import org.lmobservatory.db.Database;
 import org.lmobservatory.db.Json;
 import org.lmobservatory.db.QueryAdmission;
+import org.lmobservatory.dcat.DcatCatalogue;
+import org.lmobservatory.dcat.DcatRoutes;
 import org.lmobservatory.observations.http.BulkDownloads;
 import org.lmobservatory.observations.http.DownloadRoutes;
 import org.lmobservatory.observations.http.CsvMetadataRoutes;
@@ -97,7 +99,8 @@ public final class Observatory implements AutoCloseable {
                 new CsvMetadataRoutes(observations, catalogue, resolver, config.baseUrl()),
                 new WidgetRoutes(catalogue, observations, resolver),
                 new PortalRoutes(catalogue),
-                new ReleaseRoutes(database.api(), database.lookups(), catalogue, config.baseUrl(), admission));
+                new ReleaseRoutes(database.api(), database.lookups(), catalogue, config.baseUrl(), admission),
+                new DcatRoutes(new DcatCatalogue(catalogue, database.lookups(), admission, config.baseUrl())));
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
