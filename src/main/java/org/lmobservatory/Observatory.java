@@ -12,6 +12,11 @@ import org.lmobservatory.db.Json;
 import org.lmobservatory.db.QueryAdmission;
 import org.lmobservatory.dcat.DcatCatalogue;
 import org.lmobservatory.dcat.DcatRoutes;
+import org.lmobservatory.feeds.FeedRoutes;
+import org.lmobservatory.webhooks.Subscriptions;
+import org.lmobservatory.webhooks.WebhookDispatcher;
+import org.lmobservatory.webhooks.WebhookRoutes;
+import org.lmobservatory.webhooks.WebhookSettings;
 import org.lmobservatory.observations.http.BulkDownloads;
 import org.lmobservatory.observations.http.DownloadRoutes;
 import org.lmobservatory.observations.http.CsvMetadataRoutes;
@@ -55,6 +60,7 @@ public final class Observatory implements AutoCloseable {
     private final ResponseCache cache;
     private final ReleaseListener listener;
     private final QueryAdmission admission;
+    private final WebhookDispatcher webhooks;
 
     public Observatory(AppConfig config, Database database) {
         this(config, database, BulkDownloads.Storage.DISK);
@@ -79,6 +85,8 @@ public final class Observatory implements AutoCloseable {
         ObservationService observations = new ObservationService(database.api(), catalogue, config.limits(), config.baseUrl(), admission);
         ReleaseResolver resolver = new ReleaseResolver(releases, database.lookups(), admission);
         BulkDownloads downloads = new BulkDownloads(config.dataDir().resolve("downloads"), observations, downloadStorage);
+        WebhookSettings webhookSettings = WebhookSettings.fromEnvironment();
+        this.webhooks = new WebhookDispatcher(database.owner(), webhookSettings, config.baseUrl());
         AllowedMethods allowedMethods = new AllowedMethods();
         observability.admission(admission);
         cache.bindTo(observability.registry());
@@ -100,7 +108,9 @@ public final class Observatory implements AutoCloseable {
                 new WidgetRoutes(catalogue, observations, resolver),
                 new PortalRoutes(catalogue),
                 new ReleaseRoutes(database.api(), database.lookups(), catalogue, config.baseUrl(), admission),
-                new DcatRoutes(new DcatCatalogue(catalogue, database.lookups(), admission, config.baseUrl())));
+                new DcatRoutes(new DcatCatalogue(catalogue, database.lookups(), admission, config.baseUrl())),
+                new FeedRoutes(catalogue, database.lookups(), admission, config.baseUrl()),
+                new WebhookRoutes(new Subscriptions(database.owner(), catalogue, webhookSettings, config.baseUrl())));
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -140,6 +150,7 @@ public final class Observatory implements AutoCloseable {
     public Observatory start() {
         listener.start();
         app.start(config.port());
+        webhooks.start();
         return this;
     }
 
@@ -166,6 +177,7 @@ public final class Observatory implements AutoCloseable {
     @Override
     public void close() {
         listener.close();
+        webhooks.close();
         app.stop();
     }
 }
