@@ -17,6 +17,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lmobservatory.support.TestDatabase;
 import org.lmobservatory.support.TestServer;
 
 import java.nio.file.Path;
@@ -51,6 +52,11 @@ class DcatCatalogTest {
                 """));
     }
 
+    /** The public base URL the server writes into documents (LMO_BASE_URL), not the test server's own address. */
+    private static String base() {
+        return TestDatabase.config().baseUrl();
+    }
+
     private static Model turtle(String path) {
         Response r = TestServer.given().get(path).then().statusCode(200).extract().response();
         assertTrue(r.contentType().startsWith("text/turtle"), r.contentType());
@@ -69,7 +75,7 @@ class DcatCatalogTest {
         // like ours, and never on the catalogue, its distributions or its agents.
         Set<String> fromDefinitions = Set.of(DCAT.contactPoint.getURI(), DCTerms.spatial.getURI(), DCAT.theme.getURI(), DCTerms.temporal.getURI());
         Set<String> datasets = catalog.listSubjectsWithProperty(RDF.type, DCAT.Dataset).mapWith(Resource::getURI).toSet();
-        String ours = TestServer.baseUrl() + "/v1/datasets/" + DATASET;
+        String ours = base() + "/v1/datasets/" + DATASET;
         List<String> warnings = report.getEntries().stream()
                 .filter(e -> !(e.focusNode().isURI() && datasets.contains(e.focusNode().getURI()) && !e.focusNode().getURI().equals(ours)
                         && fromDefinitions.contains(e.resultPath().toString().replaceAll("^<|>$", ""))))
@@ -103,12 +109,12 @@ class DcatCatalogTest {
         Resource catalogNode = catalog.listSubjectsWithProperty(RDF.type, DCAT.Catalog).next();
         assertEquals(published.size(), catalogNode.listProperties(DCAT.dataset).toList().size());
 
-        Resource ours = catalog.getResource(TestServer.baseUrl() + "/v1/datasets/" + DATASET);
+        Resource ours = catalog.getResource(base() + "/v1/datasets/" + DATASET);
         List<Resource> distributions = ours.listProperties(DCAT.distribution).mapWith(Statement::getResource).toList();
         assertEquals(6, distributions.size(), "JSON, CSV, JSON-stat, XLSX, SDMX-CSV and the bulk download");
         Set<String> access = distributions.stream().map(d -> d.getPropertyResourceValue(DCAT.accessURL).getURI()).collect(Collectors.toSet());
-        assertTrue(access.contains(TestServer.baseUrl() + "/v1/datasets/" + DATASET + "/download"), access.toString());
-        assertTrue(access.contains(TestServer.baseUrl() + "/v1/datasets/" + DATASET + "/observations?format=sdmx-csv"), access.toString());
+        assertTrue(access.contains(base() + "/v1/datasets/" + DATASET + "/download"), access.toString());
+        assertTrue(access.contains(base() + "/v1/datasets/" + DATASET + "/observations?format=sdmx-csv"), access.toString());
         for (Resource d : distributions) {
             assertEquals("http://publications.europa.eu/resource/authority/licence/CC_BY_4_0", d.getPropertyResourceValue(DCTerms.license).getURI());
         }
@@ -156,7 +162,7 @@ class DcatCatalogTest {
                 """));
         Response after = TestServer.given().header("If-None-Match", etag).get("/catalog.ttl").then().statusCode(200).extract().response();
         Model catalog = RDFParser.fromString(after.asString(), Lang.TURTLE).toModel();
-        Resource ours = catalog.getResource(TestServer.baseUrl() + "/v1/datasets/" + DATASET);
+        Resource ours = catalog.getResource(base() + "/v1/datasets/" + DATASET);
         String publishedAt = TestServer.given().get("/v1/datasets/" + DATASET).then().statusCode(200).extract().jsonPath().getString("release.publishedAt");
         assertEquals(Instant.parse(publishedAt), Instant.parse(ours.getProperty(DCTerms.modified).getString()));
         assertEquals(Long.toString(release), ours.getProperty(catalog.createProperty(DCAT.NS, "version")).getString());
