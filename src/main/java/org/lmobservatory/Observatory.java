@@ -12,6 +12,13 @@ import org.lmobservatory.config.AppConfig;
 import org.lmobservatory.db.Database;
 import org.lmobservatory.db.Json;
 import org.lmobservatory.db.QueryAdmission;
+import org.lmobservatory.dcat.DcatCatalogue;
+import org.lmobservatory.dcat.DcatRoutes;
+import org.lmobservatory.feeds.FeedRoutes;
+import org.lmobservatory.webhooks.Subscriptions;
+import org.lmobservatory.webhooks.WebhookDispatcher;
+import org.lmobservatory.webhooks.WebhookRoutes;
+import org.lmobservatory.webhooks.WebhookSettings;
 import org.lmobservatory.observations.http.BulkDownloads;
 import org.lmobservatory.observations.http.DownloadRoutes;
 import org.lmobservatory.observations.http.CsvMetadataRoutes;
@@ -60,6 +67,7 @@ public final class Observatory implements AutoCloseable {
     private final ReleaseListener listener;
     private final Activator activator;
     private final QueryAdmission admission;
+    private final WebhookDispatcher webhooks;
 
     public Observatory(AppConfig config, Database database) {
         this(config, database, BulkDownloads.Storage.DISK);
@@ -86,6 +94,8 @@ public final class Observatory implements AutoCloseable {
         ObservationService observations = new ObservationService(database.api(), catalogue, config.limits(), config.baseUrl(), admission);
         ReleaseResolver resolver = new ReleaseResolver(releases, database.lookups(), admission);
         BulkDownloads downloads = new BulkDownloads(config.dataDir().resolve("downloads"), observations, downloadStorage);
+        WebhookSettings webhookSettings = WebhookSettings.fromEnvironment();
+        this.webhooks = new WebhookDispatcher(database.owner(), webhookSettings, config.baseUrl());
         AllowedMethods allowedMethods = new AllowedMethods();
         observability.admission(admission);
         cache.bindTo(observability.registry());
@@ -110,7 +120,10 @@ public final class Observatory implements AutoCloseable {
                 // The publisher API writes (staging, releases) and reads tokens: the owner's pool, not the API role's.
                 new PublishingRoutes(new PublishingService(database.owner(), PublishingSettings.from(System.getenv()),
                         config.dataDir().resolve("uploads"), config.baseUrl())),
-                new CalendarRoutes(new CalendarService(database.lookups(), catalogue, admission, config.baseUrl()), config.baseUrl()));
+                new CalendarRoutes(new CalendarService(database.lookups(), catalogue, admission, config.baseUrl()), config.baseUrl()),
+                new DcatRoutes(new DcatCatalogue(catalogue, database.lookups(), admission, config.baseUrl())),
+                new FeedRoutes(catalogue, database.lookups(), admission, config.baseUrl()),
+                new WebhookRoutes(new Subscriptions(database.owner(), catalogue, webhookSettings, config.baseUrl())));
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -151,6 +164,7 @@ public final class Observatory implements AutoCloseable {
         listener.start();
         app.start(config.port());
         activator.start();
+        webhooks.start();
         return this;
     }
 
@@ -178,6 +192,7 @@ public final class Observatory implements AutoCloseable {
     public void close() {
         activator.close();
         listener.close();
+        webhooks.close();
         app.stop();
     }
 }

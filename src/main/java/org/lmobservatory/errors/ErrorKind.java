@@ -65,6 +65,11 @@ public enum ErrorKind {
     ALREADY_SCHEDULED(409, "already-scheduled", "Another release is scheduled"),
     // A file given to the loader (definition, code list) that cannot be used as it is.
     INVALID_DEFINITION(422, "invalid-definition", "Invalid definition"),
+    // Webhook subscriptions (webhooks/): an address deliveries may not go to, and the subscription's secret as proof.
+    WEBHOOK_URL_REFUSED(422, "webhook-url-refused", "Webhook URL refused"),
+    SUBSCRIPTION_SECRET_REQUIRED(401, "subscription-secret-required", "Subscription secret required"),
+    WRONG_SUBSCRIPTION_SECRET(403, "wrong-subscription-secret", "Wrong subscription secret"),
+    UNKNOWN_SUBSCRIPTION(404, "unknown-subscription", Titles.NOT_FOUND),
     TOO_MANY_CELLS(413, "too-many-cells", "Query too large"),
     BODY_TOO_LARGE(413, "body-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),

@@ -31,6 +31,7 @@ public final class AllowedMethods {
             methods.add("HEAD");
         }
         if (router.hasHttpHandlerEntry(HandlerType.POST, path)) methods.add("POST");
+        if (router.hasHttpHandlerEntry(HandlerType.DELETE, path)) methods.add("DELETE");
         if (methods.isEmpty()) return READ;
         methods.add("OPTIONS");
         return String.join(", ", methods);

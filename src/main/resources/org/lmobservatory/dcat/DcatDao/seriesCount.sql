@@ -1,0 +1,1 @@
+SELECT count(*) FROM published.release_series WHERE release_id = :release

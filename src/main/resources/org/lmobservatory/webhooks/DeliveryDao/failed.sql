@@ -1,0 +1,1 @@
+UPDATE webhook.delivery SET status = 'failed', attempts = :attempts WHERE id = :id

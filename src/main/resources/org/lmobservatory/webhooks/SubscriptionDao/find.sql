@@ -1,0 +1,1 @@
+SELECT id, url, datasets, events, secret, created_at FROM webhook.subscription WHERE id = :id

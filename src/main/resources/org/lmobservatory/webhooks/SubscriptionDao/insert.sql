@@ -1,0 +1,1 @@
+INSERT INTO webhook.subscription (id, url, datasets, events, secret) VALUES (:id, :url, :datasets, :events, :secret)
