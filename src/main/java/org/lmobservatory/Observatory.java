@@ -96,7 +96,7 @@ public final class Observatory implements AutoCloseable {
                 new DownloadRoutes(catalogue, resolver, downloads),
                 new CsvMetadataRoutes(observations, catalogue, resolver, config.baseUrl()),
                 new WidgetRoutes(catalogue, observations, resolver),
-                new PortalRoutes(catalogue),
+                new PortalRoutes(catalogue, observations, config.baseUrl()),
                 new ReleaseRoutes(database.api(), database.lookups(), catalogue, config.baseUrl(), admission));
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
