@@ -128,7 +128,8 @@ final class DatasetPages {
         if (table != null && table.rows().stream().anyMatch(r -> r.cells().stream().anyMatch(c -> c.kind().equals("absent")))) {
             legend.add(new Fact("–", t.get("absent")));
         }
-        String embed = embedHref(d, selection, lang);
+        // The builder makes widgets of an area's numbers: a dataset without areas has none to offer.
+        String embed = d.geoDimension().isPresent() ? embedHref(d, selection, lang) : null;
         return new DatasetPage(frame, d.id(), title, Languages.pick(d.description(), lang), facts, methodology, releaseFact,
                 data.citation() == null ? null : data.citation().text(), releasesHref, metadataHref,
                 choices(d, release, selection, codelists, lang), periodOptions(d.frequency(), periods, selection.from()),
@@ -213,9 +214,14 @@ final class DatasetPages {
             List<String> chosen = selection.codes().getOrDefault(dim.id(), List.of());
             List<Option> options = codelists.get(dim.id()).codes().stream().filter(c -> used.contains(c.id()))
                     .map(c -> new Option(c.id(), label(c, lang), chosen.contains(c.id()))).toList();
-            out.add(new DimensionChoice(dim.id(), Languages.pick(dim.label(), lang), options, options.size() > MANY));
+            out.add(new DimensionChoice(dim.id(), dimensionLabel(dim, lang), options, options.size() > MANY));
         }
         return out;
+    }
+
+    private static String dimensionLabel(Dimension d, String lang) {
+        String label = Languages.pick(d.label(), lang);
+        return label == null ? d.id() : label;
     }
 
     private static String label(Code c, String lang) {
@@ -230,7 +236,7 @@ final class DatasetPages {
     private static List<Option> columnOptions(Dataset d, DatasetSelection selection, PortalTexts t, String lang) {
         List<Option> out = new ArrayList<>();
         out.add(new Option(DatasetSelection.TIME, t.get("time"), DatasetSelection.TIME.equals(selection.columns())));
-        d.dimensions().forEach(dim -> out.add(new Option(dim.id(), Languages.pick(dim.label(), lang), dim.id().equals(selection.columns()))));
+        d.dimensions().forEach(dim -> out.add(new Option(dim.id(), dimensionLabel(dim, lang), dim.id().equals(selection.columns()))));
         return out;
     }
 

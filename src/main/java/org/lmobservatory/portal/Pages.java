@@ -70,4 +70,12 @@ public final class Pages {
                               String notice, String chartSrc, String chartAlt, String chartNotice, List<Link> downloads,
                               String embedHref, List<Fact> legend, String jsonLd, String pageHref) {
     }
+
+    /** A dataset with numbers for an area: its latest values (label and value text), what they are of, and where to see more. */
+    public record AreaDataset(String title, String period, String of, List<Fact> values, String tableHref, String metadataHref) {
+    }
+
+    /** The area page (GET /{lang}/areas/{code}): the area, what it is part of (null for none) and every dataset with numbers for it. */
+    public record AreaPage(Frame frame, String code, String name, String heading, Link partOf, List<AreaDataset> datasets) {
+    }
 }

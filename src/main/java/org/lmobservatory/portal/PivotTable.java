@@ -64,6 +64,12 @@ final class PivotTable {
         return label == null ? c.id() : label;
     }
 
+    /** A dimension's label in the page language; its id when the definition gives none. */
+    String dimensionLabel(Dimension d) {
+        String label = Languages.pick(d.label(), lang);
+        return label == null ? d.id() : label;
+    }
+
     String period(LocalDate p) {
         return dataset.frequency().label(p);
     }
@@ -85,7 +91,7 @@ final class PivotTable {
             Set<String> codes = new LinkedHashSet<>();
             series.forEach(s -> codes.add(s.codes().get(d.position())));
             if (codes.size() > 1) varying.add(d.position());
-            else if (codes.size() == 1) fixed.add(Languages.pick(d.label(), lang) + ": " + label(d, codes.iterator().next()));
+            else if (codes.size() == 1) fixed.add(dimensionLabel(d) + ": " + label(d, codes.iterator().next()));
         }
         boolean timeDown = !timeAcross && periods.size() > 1;
         if (!timeAcross && periods.size() == 1) fixed.add(t.get("time") + ": " + period(periods.get(0)));
@@ -105,9 +111,9 @@ final class PivotTable {
             });
         }
         List<String> rowHeaders = new ArrayList<>();
-        varying.forEach(i -> rowHeaders.add(Languages.pick(dims.get(i).label(), lang)));
+        varying.forEach(i -> rowHeaders.add(dimensionLabel(dims.get(i))));
         if (timeDown) rowHeaders.add(t.get("time"));
-        if (rowHeaders.isEmpty()) rowHeaders.add(timeAcross ? "" : t.get("time"));
+        if (rowHeaders.isEmpty()) rowHeaders.add(timeAcross ? t.get("table") : t.get("time"));
 
         // Rows in the order the series come (codelist order), each holding its cells by column key.
         Map<List<String>, Map<String, Cell>> table = new LinkedHashMap<>();

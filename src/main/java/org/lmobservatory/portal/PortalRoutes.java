@@ -8,6 +8,7 @@ import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.web.HttpCaching;
 import org.lmobservatory.web.NotAcceptable;
+import org.lmobservatory.web.QueryParams;
 import org.lmobservatory.web.RouteSet;
 
 import java.time.Instant;
@@ -29,12 +30,14 @@ public final class PortalRoutes implements RouteSet {
     private final PortalPages pages;
     private final CatalogueService catalogue;
     private final DatasetPages datasetPages;
+    private final AreaPages areaPages;
 
     /** observations: the facade the API reads through, so a page's table is what the API answers; baseUrl for JSON-LD. */
     public PortalRoutes(CatalogueService catalogue, ObservationService observations, String baseUrl) {
         this.pages = new PortalPages(catalogue);
         this.catalogue = catalogue;
         this.datasetPages = new DatasetPages(catalogue, observations, baseUrl);
+        this.areaPages = new AreaPages(catalogue, observations);
     }
 
     public static String front(String lang) {
@@ -52,6 +55,7 @@ public final class PortalRoutes implements RouteSet {
             routing.get(front(lang), NotAcceptable.produces(HTML, ctx -> front(ctx, lang)));
             routing.get(catalogue(lang), NotAcceptable.produces(HTML, ctx -> catalogue(ctx, lang)));
             routing.get(catalogue(lang) + "/{datasetId}", NotAcceptable.produces(HTML, ctx -> dataset(ctx, lang)));
+            routing.get("/" + lang + "/areas/{code}", NotAcceptable.produces(HTML, ctx -> area(ctx, lang)));
         }
     }
 
@@ -91,6 +95,15 @@ public final class PortalRoutes implements RouteSet {
         if (HttpCaching.notModified(ctx, etag, d.updatedAt() == null ? Instant.EPOCH : d.updatedAt())) return;
         html(ctx, lang, PortalTemplates.render("portal/datasetPage.jte",
                 datasetPages.page(lang, d, catalogue.currentRelease(d.id()), ctx.queryParamMap())));
+    }
+
+    /** An area page lists what every dataset's current release has for the area: it changes with any release. */
+    private void area(Context ctx, String lang) throws Exception {
+        QueryParams.requireOnly(ctx, java.util.Set.of());
+        List<Dataset> all = pages.all();
+        ctx.header("Content-Language", lang);
+        if (notModified(ctx, all, "area", lang, ctx.pathParam("code"))) return;
+        html(ctx, lang, PortalTemplates.render("portal/areaPage.jte", areaPages.page(lang, ctx.pathParam("code"), all)));
     }
 
     /**
