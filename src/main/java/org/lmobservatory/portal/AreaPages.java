@@ -132,12 +132,19 @@ final class AreaPages {
         for (int i = 0; i < data.series().size(); i++) {
             SeriesKey s = data.series().get(i);
             Cell cell = pivot.cell(s.codes(), byIndex.get(i));
-            String unit = d.measureOf(s.codes()).filter(m -> !m.isCategory()).map(m -> Languages.pick(m.unit().label(), lang))
-                    .orElse(d.measureDimension().isPresent() || d.unit() == null ? "" : Languages.pick(d.unit().label(), lang));
-            String label = d.measureDimension().map(md -> pivot.label(md, s.codes().get(md.position()))).orElse(unit);
-            String text = cell.text() + (cell.flags() == null ? "" : " (" + cell.flags() + ")")
-                    + (d.measureDimension().isPresent() && "value".equals(cell.kind()) && !unit.isEmpty() ? " " + unit : "");
-            values.add(new Fact(label, text));
+            String unitLabel = d.measureOf(s.codes()).filter(m -> !m.isCategory()).map(m -> Languages.pick(m.unit().label(), lang))
+                    .orElse(d.measureDimension().isPresent() || d.unit() == null ? null : Languages.pick(d.unit().label(), lang));
+            String unit = unitLabel == null ? "" : unitLabel;
+            String label = d.measureDimension().map(md -> pivot.label(md, s.codes().get(md.position()))).orElse(d.frequency().label(last));
+            StringBuilder text = new StringBuilder(cell.text());
+            if ("value".equals(cell.kind()) && !unit.isEmpty()) text.append(unit.equals("%") ? "\u00a0%" : " " + unit);
+            // A flag in words, since this page has no legend: "(p: provisional)".
+            if (cell.flags() != null) {
+                for (char f : cell.flags().toCharArray()) {
+                    text.append(" (").append(f).append(t.has("flag." + f) ? ": " + t.get("flag." + f) : "").append(')');
+                }
+            }
+            values.add(new Fact(label, text.toString()));
         }
         return new AreaDataset(Languages.pick(d.title(), lang), d.frequency().label(last), String.join("; ", of), values,
                 DatasetPages.path(lang, d.id()) + "?" + selection.pageQuery(d.frequency()), "/v1/datasets/" + d.id() + "?lang=" + lang);

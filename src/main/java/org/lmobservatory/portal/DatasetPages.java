@@ -132,7 +132,7 @@ final class DatasetPages {
         String embed = d.geoDimension().isPresent() ? embedHref(d, selection, lang) : null;
         return new DatasetPage(frame, d.id(), title, Languages.pick(d.description(), lang), facts, methodology, releaseFact,
                 data.citation() == null ? null : data.citation().text(), releasesHref, metadataHref,
-                choices(d, release, selection, codelists, lang), periodOptions(d.frequency(), periods, selection.from()),
+                choices(d, release, selection, codelists, pivot, lang), periodOptions(d.frequency(), periods, selection.from()),
                 periodOptions(d.frequency(), periods, selection.to()),
                 columnOptions(d, selection, t, lang), table, notice, chartSrc, title + (table == null ? "" : ": " + table.fixed()),
                 chartNotice, downloads, embed, legend,
@@ -207,13 +207,14 @@ final class DatasetPages {
         return out;
     }
 
-    private List<DimensionChoice> choices(Dataset d, Release release, DatasetSelection selection, Map<String, Codelist> codelists, String lang) {
+    private List<DimensionChoice> choices(Dataset d, Release release, DatasetSelection selection, Map<String, Codelist> codelists,
+                                          PivotTable pivot, String lang) {
         List<DimensionChoice> out = new ArrayList<>();
         for (Dimension dim : d.dimensions()) {
             Set<String> used = catalogue.codesInRelease(release.id(), dim);
             List<String> chosen = selection.codes().getOrDefault(dim.id(), List.of());
             List<Option> options = codelists.get(dim.id()).codes().stream().filter(c -> used.contains(c.id()))
-                    .map(c -> new Option(c.id(), label(c, lang), chosen.contains(c.id()))).toList();
+                    .map(c -> new Option(c.id(), pivot.label(dim, c.id()), chosen.contains(c.id()))).toList();
             out.add(new DimensionChoice(dim.id(), dimensionLabel(dim, lang), options, options.size() > MANY));
         }
         return out;

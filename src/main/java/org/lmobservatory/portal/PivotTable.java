@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -54,9 +55,21 @@ final class PivotTable {
         return flagsSeen;
     }
 
+    /**
+     * A code's label; an area below its country also names the country ("North-West (Bulgaria)"), since regions of
+     * five countries share names like North-West and Central.
+     */
     String label(Dimension d, String code) {
         Codelist list = codelists.get(d.id());
-        return list == null ? code : list.code(code).map(c -> labelOf(c)).orElse(code);
+        Optional<Code> c = list == null ? Optional.empty() : list.code(code);
+        if (c.isEmpty()) return code;
+        String label = labelOf(c.get());
+        if (!d.isGeo()) return label;
+        Code root = c.get();
+        for (int hops = 0; root.parent() != null && list.code(root.parent()).isPresent() && hops < 10; hops++) {
+            root = list.code(root.parent()).get();
+        }
+        return root == c.get() || !"country".equals(root.level()) ? label : label + " (" + labelOf(root) + ")";
     }
 
     private String labelOf(Code c) {

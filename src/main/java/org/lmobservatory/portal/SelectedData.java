@@ -25,7 +25,7 @@ record SelectedData(ObservationQuery query, List<SeriesKey> series, List<Observa
     static SelectedData read(ObservationService observations, Release release, String datasetId, Map<String, List<String>> filters,
                              String lang, long maxCells) throws Exception {
         Map<String, List<String>> params = new LinkedHashMap<>(filters);
-        params.put("format", List.of("csv"));
+        // The default format (JSON, paged at 10,000 rows, more than a page's limit): the citation then names the selection alone.
         params.put("lang", List.of(lang));
         ObservationQuery query = observations.parse(datasetId, params, null);
         List<SelectedData> out = new ArrayList<>(1);
