@@ -75,7 +75,7 @@ final class DatasetPages {
         Map<String, Codelist> codelists = new LinkedHashMap<>();
         d.dimensions().forEach(dim -> codelists.put(dim.id(), catalogue.codelistOf(dim)));
         String title = Languages.pick(d.title(), lang);
-        DatasetSelection selection = asked != null ? asked : release == null ? null : defaults(d, release, periods, codelists);
+        DatasetSelection selection = asked != null ? asked : release == null ? null : defaults(d, release, periods, codelists, lang);
         String query = selection == null ? "" : selection.pageQuery(d.frequency());
         Frame frame = PortalPages.frame(lang, title + " – " + t.get("siteName"),
                 l -> path(l, d.id()) + (query.isEmpty() ? "" : "?" + query));
@@ -156,7 +156,8 @@ final class DatasetPages {
      * release uses, and the first areas whose value for that period is there. When that finds no value, the first
      * series that has one in the latest period decides the codes instead.
      */
-    private DatasetSelection defaults(Dataset d, Release release, List<LocalDate> periods, Map<String, Codelist> codelists) throws Exception {
+    private DatasetSelection defaults(Dataset d, Release release, List<LocalDate> periods, Map<String, Codelist> codelists, String lang)
+            throws Exception {
         LocalDate latest = periods.get(periods.size() - 1);
         LocalDate from = periods.get(Math.max(0, periods.size() - DEFAULT_PERIODS));
         Map<String, List<String>> codes = new LinkedHashMap<>();
@@ -186,6 +187,11 @@ final class DatasetPages {
         for (Dimension dim : d.dimensions()) {
             if (dim.isGeo()) {
                 Set<String> areas = new LinkedHashSet<>();
+                // A Finnish reader first sees Finnish areas, a Bulgarian one Bulgarian areas, when the dataset has them.
+                String country = COUNTRY_OF_LANGUAGE.get(lang);
+                Codelist list = codelists.get(dim.id());
+                withValues.stream().filter(s -> country != null && country.equals(countryOf(list, s.codes().get(dim.position()))))
+                        .forEach(s -> areas.add(s.codes().get(dim.position())));
                 withValues.forEach(s -> areas.add(s.codes().get(dim.position())));
                 if (areas.isEmpty()) {
                     Set<String> used = catalogue.codesInRelease(release.id(), dim);
@@ -197,6 +203,20 @@ final class DatasetPages {
             }
         }
         return new DatasetSelection(ordered, from, latest, DatasetSelection.TIME);
+    }
+
+    /** The country whose areas a reader of the language most likely looks for (Swedish: Finland's Swedish speakers). */
+    private static final Map<String, String> COUNTRY_OF_LANGUAGE = Map.of("fi", "FI", "sv", "FI", "bg", "BG", "pl", "PL", "cs", "CZ", "sq", "XK");
+
+    /** The code at the top of an area's hierarchy (its country), or the code itself. */
+    private static String countryOf(Codelist list, String code) {
+        String current = code;
+        for (int hops = 0; hops < 10; hops++) {
+            Optional<Code> c = list.code(current);
+            if (c.isEmpty() || c.get().parent() == null || list.code(c.get().parent()).isEmpty()) return current;
+            current = c.get().parent();
+        }
+        return current;
     }
 
     private static List<SeriesKey> withValues(SelectedData data) {

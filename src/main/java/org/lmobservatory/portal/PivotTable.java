@@ -77,9 +77,10 @@ final class PivotTable {
         return label == null ? c.id() : label;
     }
 
-    /** A dimension's label in the page language; its id when the definition gives none. */
+    /** A dimension's label in the page language; its codelist's title, or its id, when the definition gives none. */
     String dimensionLabel(Dimension d) {
         String label = Languages.pick(d.label(), lang);
+        if (label == null && codelists.get(d.id()) != null) label = Languages.pick(codelists.get(d.id()).title(), lang);
         return label == null ? d.id() : label;
     }
 

@@ -40,7 +40,8 @@ class DatasetAndAreaPagesTest {
                  "description": {"en": "Persons in a test, by area and sex: the portal's dataset page test data."},
                  "theme": "labour-market", "frequency": "A", "unit": {"id": "PERS", "decimals": 1}, "source": "Test source",
                  "licence": "CC-BY-4.0", "methodology": {"en": "Counted by hand."},
-                 "dimensions": [{"id": "geo", "codelist": "GEO", "role": "geo"}, {"id": "sex", "codelist": "SEX"}]}
+                 "dimensions": [{"id": "geo", "codelist": "GEO", "role": "geo", "label": {"en": "Area", "fi": "Alue"}},
+                                {"id": "sex", "codelist": "SEX", "label": {"en": "Sex", "fi": "Sukupuoli"}}]}
                 """);
         var data = TestServer.file(DATASET + ".csv", """
                 geo,sex,time,value,flag
