@@ -27,7 +27,7 @@ const PAGES = [
   { name: 'dataset-cs-cz-pno-by-measure', path: '/cs/datasets/cz-pno?geo=CZ0513,CZ_563889&measure=PNO,JOBSEEKERS_15_64&columns=measure' },
   { name: 'area-en-helsinki', path: '/en/areas/FI_091' },
   { name: 'area-fi-helsinki', path: '/fi/areas/FI_091' },
-  { name: 'area-bg-plovdiv', path: '/bg/areas/BG421' },
+  { name: 'area-bg-plovdiv', path: '/bg/areas/BG_PDV22' },
 ];
 const WIDTHS = [320, 1280];
 
