@@ -1,5 +1,5 @@
 // The portal as a reader sees it, in headless Chromium (Debian's, driven by playwright-core): the front page in
-// English, Polish and Bulgarian and a catalogue search, each at 320 and 1280 px. Checks: no axe-core violation, no
+// English, Polish and Bulgarian, a catalogue search, dataset pages (default and chosen selections) and area pages, each at 320 and 1280 px. Checks: no axe-core violation, no
 // console error (so no CSP violation either), no request outside the server, no horizontal scroll at 320 px, one h1;
 // whole-page screenshots go to the screenshots directory.
 //
@@ -21,6 +21,13 @@ const PAGES = [
   { name: 'front-pl', path: '/pl/' },
   { name: 'front-bg', path: '/bg/' },
   { name: 'catalogue-pl-bezrobocie', path: '/pl/datasets?q=bezrobocie' },
+  { name: 'dataset-en-unemployment-rate', path: '/en/datasets/unemployment-rate' },
+  { name: 'dataset-fi-registered-unemployed', path: '/fi/datasets/registered-unemployed' },
+  { name: 'dataset-bg-graduate-outcomes', path: '/bg/datasets/graduate-outcomes' },
+  { name: 'dataset-cs-cz-pno-by-measure', path: '/cs/datasets/cz-pno?geo=CZ0513,CZ_563889&measure=PNO,JOBSEEKERS_15_64&columns=measure' },
+  { name: 'area-en-helsinki', path: '/en/areas/FI_091' },
+  { name: 'area-fi-helsinki', path: '/fi/areas/FI_091' },
+  { name: 'area-bg-plovdiv', path: '/bg/areas/BG_PDV22' },
 ];
 const WIDTHS = [320, 1280];
 

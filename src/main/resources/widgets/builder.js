@@ -5,6 +5,8 @@
   var DEFAULTS = { accent: '1f5fa8', theme: 'light', font: 'system' };
   var byId = function (id) { return document.getElementById(id); };
   var state = { dataset: null, geoDimension: null, geoCodes: {}, codesInRelease: {} };
+  // A prefilled address (a dataset page's "Embed this"): the server has checked it; used for the first load only.
+  var prefill = new URLSearchParams(window.location.search);
   var timer = null;
 
   function getJson(url) {
@@ -33,6 +35,8 @@
     return getJson('/v1/datasets').then(function (list) {
       var select = byId('dataset');
       list.datasets.forEach(function (d) { select.appendChild(option(d.id, d.title)); });
+      if (prefill.get('dataset')) select.value = prefill.get('dataset');
+      if (prefill.get('lang')) byId('lang').value = prefill.get('lang');
       return loadDataset(select.value);
     });
   }
@@ -65,6 +69,8 @@
       });
       var municipality = state.geoDimension.codes.filter(function (c) { return c.level === 'municipality'; })[0];
       if (municipality) geo.value = municipality.id;
+      var prefilled = prefill.get('dataset') === meta.id;
+      if (prefilled && prefill.get('geo') && state.codesInRelease[prefill.get('geo')]) geo.value = prefill.get('geo');
       meta.dimensions.forEach(function (d) {
         if (d.role === 'geo') return;
         var label = document.createElement('label');
@@ -74,6 +80,7 @@
         select.id = 'dim-' + d.id;
         select.dataset.dimension = d.id;
         d.codes.forEach(function (c) { select.appendChild(option(c.id, c.label)); });
+        if (prefilled && prefill.get(d.id)) select.value = prefill.get(d.id);
         select.addEventListener('change', update);
         dims.appendChild(label);
         dims.appendChild(select);

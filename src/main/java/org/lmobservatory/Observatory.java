@@ -115,7 +115,7 @@ public final class Observatory implements AutoCloseable {
                 new DownloadRoutes(catalogue, resolver, downloads),
                 new CsvMetadataRoutes(observations, catalogue, resolver, config.baseUrl()),
                 new WidgetRoutes(catalogue, observations, resolver),
-                new PortalRoutes(catalogue),
+                new PortalRoutes(catalogue, observations, config.baseUrl()),
                 new ReleaseRoutes(database.api(), database.lookups(), catalogue, config.baseUrl(), admission),
                 // The publisher API writes (staging, releases) and reads tokens: the owner's pool, not the API role's.
                 new PublishingRoutes(new PublishingService(database.owner(), PublishingSettings.from(System.getenv()),

@@ -64,7 +64,7 @@ final class PortalPages {
         return new Catalogue(frame, query, chosenTheme, themes(lang, t, all, chosenTheme), heading, results);
     }
 
-    private static Frame frame(String lang, String title, java.util.function.Function<String, String> sameIn) {
+    static Frame frame(String lang, String title, java.util.function.Function<String, String> sameIn) {
         PortalTexts t = new PortalTexts(lang);
         List<LanguageLink> languages = PortalTexts.LANGUAGES.stream()
                 .map(l -> new LanguageLink(l, PortalTexts.nameOf(l), sameIn.apply(l), l.equals(lang)))

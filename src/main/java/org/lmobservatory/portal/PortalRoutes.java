@@ -5,8 +5,10 @@ import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRouting;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.web.HttpCaching;
 import org.lmobservatory.web.NotAcceptable;
+import org.lmobservatory.web.QueryParams;
 import org.lmobservatory.web.RouteSet;
 
 import java.time.Instant;
@@ -26,9 +28,16 @@ public final class PortalRoutes implements RouteSet {
     private static final List<String> HTML = List.of("text/html");
 
     private final PortalPages pages;
+    private final CatalogueService catalogue;
+    private final DatasetPages datasetPages;
+    private final AreaPages areaPages;
 
-    public PortalRoutes(CatalogueService catalogue) {
+    /** observations: the facade the API reads through, so a page's table is what the API answers; baseUrl for JSON-LD. */
+    public PortalRoutes(CatalogueService catalogue, ObservationService observations, String baseUrl) {
         this.pages = new PortalPages(catalogue);
+        this.catalogue = catalogue;
+        this.datasetPages = new DatasetPages(catalogue, observations, baseUrl);
+        this.areaPages = new AreaPages(catalogue, observations);
     }
 
     public static String front(String lang) {
@@ -45,6 +54,8 @@ public final class PortalRoutes implements RouteSet {
         for (String lang : PortalTexts.LANGUAGES) {
             routing.get(front(lang), NotAcceptable.produces(HTML, ctx -> front(ctx, lang)));
             routing.get(catalogue(lang), NotAcceptable.produces(HTML, ctx -> catalogue(ctx, lang)));
+            routing.get(catalogue(lang) + "/{datasetId}", NotAcceptable.produces(HTML, ctx -> dataset(ctx, lang)));
+            routing.get("/" + lang + "/areas/{code}", NotAcceptable.produces(HTML, ctx -> area(ctx, lang)));
         }
     }
 
@@ -73,6 +84,26 @@ public final class PortalRoutes implements RouteSet {
         ctx.header("Content-Language", lang);
         if (notModified(ctx, all, "catalogue", lang, q, theme)) return;
         html(ctx, lang, PortalTemplates.render("portal/catalogue.jte", pages.catalogue(lang, q, theme, all)));
+    }
+
+    /** A dataset page changes with the dataset's definition and current release, and with the selection asked. */
+    private void dataset(Context ctx, String lang) throws Exception {
+        Dataset d = catalogue.dataset(ctx.pathParam("datasetId"));
+        ctx.header("Content-Language", lang);
+        String etag = HttpCaching.etag(d.currentReleaseId() == null ? 0 : d.currentReleaseId(),
+                "portal-dataset|" + PortalTemplates.CSP + "|" + lang + "|" + d.id() + "|" + d.updatedAt() + "|" + ctx.queryString());
+        if (HttpCaching.notModified(ctx, etag, d.updatedAt() == null ? Instant.EPOCH : d.updatedAt())) return;
+        html(ctx, lang, PortalTemplates.render("portal/datasetPage.jte",
+                datasetPages.page(lang, d, catalogue.currentRelease(d.id()), ctx.queryParamMap())));
+    }
+
+    /** An area page lists what every dataset's current release has for the area: it changes with any release. */
+    private void area(Context ctx, String lang) throws Exception {
+        QueryParams.requireOnly(ctx, java.util.Set.of());
+        List<Dataset> all = pages.all();
+        ctx.header("Content-Language", lang);
+        if (notModified(ctx, all, "area", lang, ctx.pathParam("code"))) return;
+        html(ctx, lang, PortalTemplates.render("portal/areaPage.jte", areaPages.page(lang, ctx.pathParam("code"), all)));
     }
 
     /**

@@ -21,7 +21,9 @@ final class PortalTemplates {
     private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.lmobservatory");
     /** Inline, so a page is one request; the page's CSP allows exactly these bytes by hash. */
     static final String STYLE = resource("/portal/portal.css");
-    static final String CSP = "default-src 'none'; style-src 'sha256-" + sha256(STYLE) + "'; img-src 'self'; "
+    /** The dataset page's select all/none and list filter; allowed by hash like the style. */
+    static final String SCRIPT = resource("/portal/portal.js");
+    static final String CSP = "default-src 'none'; style-src 'sha256-" + sha256(STYLE) + "'; script-src 'sha256-" + sha256(SCRIPT) + "'; img-src 'self'; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
 
     private PortalTemplates() {

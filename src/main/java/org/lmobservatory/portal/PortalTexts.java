@@ -34,6 +34,10 @@ public final class PortalTexts {
         return byLang.get(lang);
     }
 
+    public boolean has(String key) {
+        return TEXTS.containsKey(key);
+    }
+
     /** The text with {name} placeholders filled in, e.g. get("updated", "date", "3 May 2025"). */
     public String get(String key, String... namesAndValues) {
         String text = get(key);

@@ -28,19 +28,12 @@ final class AssetEndpoints {
         asset(ctx, "embed-js", "text/javascript; charset=utf-8", WidgetAssets.EMBED_JS);
     }
 
-    @OpenApi(path = WidgetRoutes.BUILDER, methods = HttpMethod.GET, tags = "Widgets", operationId = "getEmbedBuilder",
-            summary = "Embed builder",
-            description = "A page for web editors: pick dataset, area, comparison, language and colour, see the widget live and copy "
-                    + "the snippet (iframe, script or chart image).",
-            responses = {
-                    @OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = "text/html", type = "string")),
-                    @OpenApiResponse(status = "304", description = "Not modified")
-            })
-    static void builder(Context ctx) {
+    /** The builder's page; allowed: the query parameters BuilderEndpoint has checked already. */
+    static void builder(Context ctx, Set<String> allowed) {
         ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-src 'self'; "
                 + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'");
         ctx.header("X-Content-Type-Options", "nosniff");
-        asset(ctx, "builder", "text/html; charset=utf-8", WidgetAssets.BUILDER_HTML);
+        asset(ctx, "builder", "text/html; charset=utf-8", WidgetAssets.BUILDER_HTML, allowed);
     }
 
     static void builderScript(Context ctx) {
@@ -52,7 +45,11 @@ final class AssetEndpoints {
     }
 
     private static void asset(Context ctx, String name, String contentType, String content) {
-        QueryParams.requireOnly(ctx, Set.of());
+        asset(ctx, name, contentType, content, Set.of());
+    }
+
+    private static void asset(Context ctx, String name, String contentType, String content, Set<String> allowed) {
+        QueryParams.requireOnly(ctx, allowed);
         if (HttpCaching.notModified(ctx, WidgetHeaders.assetEtag(name), WidgetHeaders.ASSET_CACHE)) return;
         ctx.contentType(contentType).result(content);
     }

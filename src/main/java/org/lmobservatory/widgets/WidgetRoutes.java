@@ -30,18 +30,20 @@ public final class WidgetRoutes implements RouteSet {
     private final ChartEndpoint chart;
     private final IndicatorEndpoints indicator;
     private final OEmbedEndpoint oembed;
+    private final BuilderEndpoint builder;
 
     public WidgetRoutes(CatalogueService catalogue, ObservationService observations, ReleaseResolver releases) {
         IndicatorWidget widget = new IndicatorWidget(catalogue, observations, releases);
         this.chart = new ChartEndpoint(catalogue, observations, releases);
         this.indicator = new IndicatorEndpoints(widget);
         this.oembed = new OEmbedEndpoint(widget);
+        this.builder = new BuilderEndpoint(catalogue, observations);
     }
 
     @Override
     public void register(JavalinDefaultRouting routing) {
         routing.get(CHART, NotAcceptable.produces(List.of("image/svg+xml"), chart::chart));
-        routing.get(BUILDER, NotAcceptable.produces(HTML, AssetEndpoints::builder));
+        routing.get(BUILDER, NotAcceptable.produces(HTML, builder::builder));
         routing.get(INDICATOR, NotAcceptable.produces(HTML, indicator::page));
         routing.get(FRAGMENT, NotAcceptable.produces(HTML, indicator::fragment));
         routing.get(EMBED_JS, NotAcceptable.produces(JAVASCRIPT, AssetEndpoints::embedScript));
