@@ -35,6 +35,7 @@ import org.lmobservatory.web.QueryStringGuard;
 import org.lmobservatory.web.RateLimits;
 import org.lmobservatory.portal.PortalRoutes;
 import org.lmobservatory.web.RouteSet;
+import org.lmobservatory.sdmx.SdmxRoutes;
 import org.lmobservatory.web.SystemRoutes;
 import org.lmobservatory.widgets.WidgetRoutes;
 
@@ -83,6 +84,7 @@ public final class Observatory implements AutoCloseable {
         observability.pool("api", database.apiPoolStats());
         // Every feature's part of the server, in order. Before-handlers run in the order listed: the request id first,
         // then CORS, so that even a 429 carries both; then the rate limit, then the query-string guard.
+        ObservationRoutes observationRoutes = new ObservationRoutes(observations, resolver, cache, database.apiBreaker()::failing);
         List<RouteSet> features = List.of(
                 new ProblemHandlers(Json.MAPPER, config.baseUrl(), allowedMethods),
                 observability,
@@ -92,12 +94,13 @@ public final class Observatory implements AutoCloseable {
                 new SystemRoutes(database.api(), config.limits(), database.apiBreaker()::open, downloads::unwritable),
                 routing -> DocsPolicy.register(routing, DOCS_PATH),
                 new CatalogueRoutes(catalogue),
-                new ObservationRoutes(observations, resolver, cache, database.apiBreaker()::failing),
+                observationRoutes,
                 new DownloadRoutes(catalogue, resolver, downloads),
                 new CsvMetadataRoutes(observations, catalogue, resolver, config.baseUrl()),
                 new WidgetRoutes(catalogue, observations, resolver),
                 new PortalRoutes(catalogue),
-                new ReleaseRoutes(database.api(), database.lookups(), catalogue, config.baseUrl(), admission));
+                new ReleaseRoutes(database.api(), database.lookups(), catalogue, config.baseUrl(), admission),
+                new SdmxRoutes(catalogue, observations, observationRoutes));
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));

@@ -169,6 +169,14 @@ public final class ObservationRoutes implements RouteSet {
     }
 
     /**
+     * The answer of GET observations to a query parsed elsewhere (the SDMX REST data endpoint): same release, ETag,
+     * cache and writers; links and citations name the equivalent /v1 URL.
+     */
+    public void answer(Context ctx, ObservationQuery query) throws Exception {
+        answer(ctx, query, OBSERVATIONS.replace("{datasetId}", query.dataset().id()), true, null);
+    }
+
+    /**
      * One answer for GET and POST: the release, the ETag of the canonical query, the cache, then the query itself.
      * conditional: If-None-Match may give a 304 (GET; a POST's target has no representation of its own to match).
      * observationsPath: the GET path, which the body's self and next links name whichever method asked.
