@@ -14,6 +14,7 @@ import org.lmobservatory.observations.http.BulkDownloads;
 import org.lmobservatory.observations.http.DownloadRoutes;
 import org.lmobservatory.observations.http.CsvMetadataRoutes;
 import org.lmobservatory.observations.http.ObservationRoutes;
+import org.lmobservatory.observations.http.ObservationParameters;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.CurrentReleases;
 import org.lmobservatory.releases.ReleaseListener;
@@ -116,7 +117,8 @@ public final class Observatory implements AutoCloseable {
                     .withDocumentationPath(OPENAPI_PATH)
                     .withPrettyOutput()
                     .withDefinitionConfiguration((version, definition) -> definition
-                            .withDefinitionProcessor(new OpenApiContract(FormatSchemas::addTo, ObservationRoutes::addSchemasTo))
+                            .withDefinitionProcessor(new OpenApiContract(FormatSchemas::addTo, ObservationRoutes::addSchemasTo)
+                                    .withServer(config.baseUrl()).withDocument(ObservationParameters::addTo))
                             .withInfo(info -> {
                         info.setTitle("Labour Market Observatory API");
                         info.setVersion("1");
