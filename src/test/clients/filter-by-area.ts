@@ -10,7 +10,7 @@ async function main(): Promise<void> {
     const [basePath, datasetId, geo] = process.argv.slice(2);
     const api = new ObservationsApi(new Configuration({ basePath }));
     const doc = await api.getObservations({ datasetId, geo, format: GetObservationsFormatEnum.Json, labels: GetObservationsLabelsEnum.Code });
-    for (const o of doc.observations) {
+    for (const o of doc.observations ?? []) {
         console.log(`${o['geo']},${o.time},${o.value}`);
     }
 }

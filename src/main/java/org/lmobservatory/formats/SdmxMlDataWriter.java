@@ -22,7 +22,8 @@ import java.util.Iterator;
  * (generic:Series with SeriesKey, Attributes and Obs) or StructureSpecificData (attributes named after the dimensions
  * and attributes of the data structure at /sdmx/2.1/datastructure). Series attributes UNIT_MEASURE and UNIT_MULT;
  * observation attributes OBS_STATUS (Eurostat flag letters) and CONF_STATUS (releases under disclosure control). A
- * confidential cell has no value, so its ObsValue is left out. Written with the JDK's StAX writer, which escapes.
+ * confidential or missing cell has no value: its value is NaN (as SDMX-ML providers write it), so that clients keep
+ * the cell and its status rather than dropping it. Written with the JDK's StAX writer, which escapes.
  */
 public final class SdmxMlDataWriter implements ObservationWriter {
     public static final String MESSAGE = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message";
@@ -131,7 +132,7 @@ public final class SdmxMlDataWriter implements ObservationWriter {
                 open = row.seriesIndex();
             }
             String code = cells.categoryCode(key, row);
-            String value = code != null ? code : row.value() == null ? null : row.value().toPlainString();
+            String value = code != null ? code : row.value() == null ? "NaN" : row.value().toPlainString();
             String period = dataset.frequency().label(row.periodStart());
             if (generic) genericObs(xml, period, value, row);
             else structureSpecificObs(xml, period, value, row);
@@ -161,10 +162,8 @@ public final class SdmxMlDataWriter implements ObservationWriter {
         xml.writeStartElement(GENERIC, "Obs");
         xml.writeEmptyElement(GENERIC, "ObsDimension");
         xml.writeAttribute("value", period);
-        if (value != null) {
-            xml.writeEmptyElement(GENERIC, "ObsValue");
-            xml.writeAttribute("value", value);
-        }
+        xml.writeEmptyElement(GENERIC, "ObsValue");
+        xml.writeAttribute("value", value);
         boolean flags = row.flags() != null && !row.flags().isEmpty();
         if (flags || row.confStatus() != null) {
             xml.writeStartElement(GENERIC, "Attributes");
@@ -178,7 +177,7 @@ public final class SdmxMlDataWriter implements ObservationWriter {
     private static void structureSpecificObs(XMLStreamWriter xml, String period, String value, ObservationRow row) throws XMLStreamException {
         xml.writeEmptyElement("Obs");
         xml.writeAttribute("TIME_PERIOD", period);
-        if (value != null) xml.writeAttribute("OBS_VALUE", value);
+        xml.writeAttribute("OBS_VALUE", value);
         if (row.flags() != null && !row.flags().isEmpty()) xml.writeAttribute("OBS_STATUS", row.flags());
         if (row.confStatus() != null) xml.writeAttribute("CONF_STATUS", row.confStatus());
     }

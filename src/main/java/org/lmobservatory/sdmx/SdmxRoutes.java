@@ -85,8 +85,10 @@ public final class SdmxRoutes implements RouteSet {
             queryParams = {@OpenApiParam(name = "references", description = "none (default), children, descendants or all"),
                     @OpenApiParam(name = "detail", description = "full (default)")},
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = STRUCTURE_21, type = "string")),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
-                    @OpenApiResponse(status = "406", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))})
+                    @OpenApiResponse(status = "406", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
+                    @OpenApiResponse(status = "501", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))})
     @OpenApi(path = DATAFLOW + ARTEFACT, methods = HttpMethod.GET, tags = "SDMX", operationId = "getSdmxDataflow",
             summary = "SDMX 2.1: dataflows by agency, id and version", description = "SDMX-ML 2.1 structure message." + STRUCTURE_DESCRIPTION,
             pathParams = {@OpenApiParam(name = "agencyID", required = true, description = "LMO or all"),
@@ -95,8 +97,10 @@ public final class SdmxRoutes implements RouteSet {
             queryParams = {@OpenApiParam(name = "references", description = "none (default), children, descendants or all"),
                     @OpenApiParam(name = "detail", description = "full (default)")},
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = STRUCTURE_21, type = "string")),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
-                    @OpenApiResponse(status = "406", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))})
+                    @OpenApiResponse(status = "406", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
+                    @OpenApiResponse(status = "501", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))})
     void dataflow(Context ctx) throws Exception {
         ArtefactSelector selector = selector(ctx);
         String references = references(ctx);
@@ -113,8 +117,10 @@ public final class SdmxRoutes implements RouteSet {
             queryParams = {@OpenApiParam(name = "references", description = "none (default), children, descendants, parents or all"),
                     @OpenApiParam(name = "detail", description = "full (default)")},
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = STRUCTURE_21, type = "string")),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
-                    @OpenApiResponse(status = "406", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))})
+                    @OpenApiResponse(status = "406", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
+                    @OpenApiResponse(status = "501", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))})
     @OpenApi(path = DATASTRUCTURE + ARTEFACT, methods = HttpMethod.GET, tags = "SDMX", operationId = "getSdmxDataStructure",
             summary = "SDMX 2.1: data structures by agency, id and version", description = "SDMX-ML 2.1 structure message." + STRUCTURE_DESCRIPTION,
             pathParams = {@OpenApiParam(name = "agencyID", required = true, description = "LMO or all"),
@@ -123,8 +129,10 @@ public final class SdmxRoutes implements RouteSet {
             queryParams = {@OpenApiParam(name = "references", description = "none (default), children, descendants, parents or all"),
                     @OpenApiParam(name = "detail", description = "full (default)")},
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = STRUCTURE_21, type = "string")),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
-                    @OpenApiResponse(status = "406", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))})
+                    @OpenApiResponse(status = "406", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
+                    @OpenApiResponse(status = "501", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))})
     void datastructure(Context ctx) throws Exception {
         ArtefactSelector selector = selector(ctx);
         String references = references(ctx);
@@ -140,8 +148,10 @@ public final class SdmxRoutes implements RouteSet {
             queryParams = {@OpenApiParam(name = "references", description = "none (default)"),
                     @OpenApiParam(name = "detail", description = "full (default)")},
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = STRUCTURE_21, type = "string")),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
-                    @OpenApiResponse(status = "406", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))})
+                    @OpenApiResponse(status = "406", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
+                    @OpenApiResponse(status = "501", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))})
     @OpenApi(path = CODELIST + ARTEFACT, methods = HttpMethod.GET, tags = "SDMX", operationId = "getSdmxCodelist",
             summary = "SDMX 2.1: codelists by agency, id and version", description = "SDMX-ML 2.1 structure message." + STRUCTURE_DESCRIPTION,
             pathParams = {@OpenApiParam(name = "agencyID", required = true, description = "LMO or all"),
@@ -150,8 +160,10 @@ public final class SdmxRoutes implements RouteSet {
             queryParams = {@OpenApiParam(name = "references", description = "none (default)"),
                     @OpenApiParam(name = "detail", description = "full (default)")},
             responses = {@OpenApiResponse(status = "200", content = @OpenApiContent(mimeType = STRUCTURE_21, type = "string")),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
-                    @OpenApiResponse(status = "406", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))})
+                    @OpenApiResponse(status = "406", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
+                    @OpenApiResponse(status = "501", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))})
     void codelist(Context ctx) throws Exception {
         ArtefactSelector selector = selector(ctx);
         references(ctx);
