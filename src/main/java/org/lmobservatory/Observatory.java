@@ -23,6 +23,7 @@ import org.lmobservatory.observations.http.BulkDownloads;
 import org.lmobservatory.observations.http.DownloadRoutes;
 import org.lmobservatory.observations.http.CsvMetadataRoutes;
 import org.lmobservatory.observations.http.ObservationRoutes;
+import org.lmobservatory.observations.http.ObservationParameters;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.Activator;
 import org.lmobservatory.releases.CurrentReleases;
@@ -48,6 +49,7 @@ import org.lmobservatory.publishing.PublishingRoutes;
 import org.lmobservatory.publishing.PublishingService;
 import org.lmobservatory.publishing.PublishingSettings;
 import org.lmobservatory.web.RouteSet;
+import org.lmobservatory.sdmx.SdmxRoutes;
 import org.lmobservatory.web.SystemRoutes;
 import org.lmobservatory.widgets.WidgetRoutes;
 
@@ -102,6 +104,7 @@ public final class Observatory implements AutoCloseable {
         observability.pool("api", database.apiPoolStats());
         // Every feature's part of the server, in order. Before-handlers run in the order listed: the request id first,
         // then CORS, so that even a 429 carries both; then the rate limit, then the query-string guard.
+        ObservationRoutes observationRoutes = new ObservationRoutes(observations, resolver, cache, database.apiBreaker()::failing);
         List<RouteSet> features = List.of(
                 new ProblemHandlers(Json.MAPPER, config.baseUrl(), allowedMethods),
                 observability,
@@ -111,7 +114,7 @@ public final class Observatory implements AutoCloseable {
                 new SystemRoutes(database.api(), config.limits(), database.apiBreaker()::open, downloads::unwritable),
                 routing -> DocsPolicy.register(routing, DOCS_PATH),
                 new CatalogueRoutes(catalogue),
-                new ObservationRoutes(observations, resolver, cache, database.apiBreaker()::failing),
+                observationRoutes,
                 new DownloadRoutes(catalogue, resolver, downloads),
                 new CsvMetadataRoutes(observations, catalogue, resolver, config.baseUrl()),
                 new WidgetRoutes(catalogue, observations, resolver),
@@ -123,7 +126,8 @@ public final class Observatory implements AutoCloseable {
                 new CalendarRoutes(new CalendarService(database.lookups(), catalogue, admission, config.baseUrl()), config.baseUrl()),
                 new DcatRoutes(new DcatCatalogue(catalogue, database.lookups(), admission, config.baseUrl())),
                 new FeedRoutes(catalogue, database.lookups(), admission, config.baseUrl()),
-                new WebhookRoutes(new Subscriptions(database.owner(), catalogue, webhookSettings, config.baseUrl())));
+                new WebhookRoutes(new Subscriptions(database.owner(), catalogue, webhookSettings, config.baseUrl())),
+                new SdmxRoutes(catalogue, observations, observationRoutes));
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -139,7 +143,8 @@ public final class Observatory implements AutoCloseable {
                     .withDocumentationPath(OPENAPI_PATH)
                     .withPrettyOutput()
                     .withDefinitionConfiguration((version, definition) -> definition
-                            .withDefinitionProcessor(new OpenApiContract(FormatSchemas::addTo, ObservationRoutes::addSchemasTo))
+                            .withDefinitionProcessor(new OpenApiContract(FormatSchemas::addTo, ObservationRoutes::addSchemasTo)
+                                    .withServer(config.baseUrl()).withDocument(ObservationParameters::addTo))
                             .withInfo(info -> {
                         info.setTitle("Labour Market Observatory API");
                         info.setVersion("1");

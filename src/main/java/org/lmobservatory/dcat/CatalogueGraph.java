@@ -215,25 +215,29 @@ final class CatalogueGraph {
             case JSONSTAT -> "JSON-stat 2.0";
             case XLSX -> "XLSX";
             case SDMX_CSV -> "SDMX-CSV 2.0";
+            case SDMX_CSV_1 -> "SDMX-CSV 1.0";
+            case SDMX_GENERIC_DATA -> "SDMX-ML 2.1 generic data";
+            case SDMX_STRUCTURE_SPECIFIC_DATA -> "SDMX-ML 2.1 structure-specific data";
         };
     }
 
-    /** The EU file-type table has no JSON-stat or SDMX-CSV entry: they are JSON and CSV there. */
+    /** The EU file-type table has no JSON-stat or SDMX entry: they are JSON, CSV and XML there. */
     private static String fileType(OutputFormat f) {
         return switch (f) {
             case JSON, JSONSTAT -> "JSON";
-            case CSV, SDMX_CSV -> "CSV";
+            case CSV, SDMX_CSV, SDMX_CSV_1 -> "CSV";
             case XLSX -> "XLSX";
+            case SDMX_GENERIC_DATA, SDMX_STRUCTURE_SPECIFIC_DATA -> "XML";
         };
     }
 
-    /** IANA-registered types only (dcat:mediaType must be one); JSON-stat and SDMX-CSV have none. */
+    /** IANA-registered types only (dcat:mediaType must be one); JSON-stat and the SDMX types are not in IANA's registry. */
     private static Optional<String> mediaType(OutputFormat f) {
         return switch (f) {
             case JSON -> Optional.of("application/json");
             case CSV -> Optional.of("text/csv");
             case XLSX -> Optional.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            case JSONSTAT, SDMX_CSV -> Optional.empty();
+            case JSONSTAT, SDMX_CSV, SDMX_CSV_1, SDMX_GENERIC_DATA, SDMX_STRUCTURE_SPECIFIC_DATA -> Optional.empty();
         };
     }
 }

@@ -11,16 +11,17 @@ import org.lmobservatory.observations.TableOptions;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The columns of each tabular layout we write: long CSV/XLSX, wide CSV/XLSX, SDMX-CSV 2.0. */
+/** The columns of each tabular layout we write: long CSV/XLSX, wide CSV/XLSX, SDMX-CSV 2.0 and 1.0. */
 public final class CsvTable {
-    static final String SDMX_AGENCY = "LMO";
-    static final String SDMX_VERSION = "1.0";
+    public static final String SDMX_AGENCY = "LMO";
+    public static final String SDMX_VERSION = "1.0";
 
     private CsvTable() {
     }
 
     public static List<CsvColumn> columns(ObservationQuery query, Periods periods) {
         if (query.format() == OutputFormat.SDMX_CSV) return sdmx(query.dataset());
+        if (query.format() == OutputFormat.SDMX_CSV_1) return sdmx1(query.dataset());
         return query.table().layout() == TableOptions.Layout.WIDE ? wide(query, periods) : longTable(query);
     }
 
@@ -51,13 +52,14 @@ public final class CsvTable {
 
     /** SDMX-CSV of a result: CONF_STATUS is the SDMX attribute for why a cell is confidential. */
     static List<CsvColumn> sdmx(ObservationResult result) {
-        List<CsvColumn> columns = sdmx(result.query().dataset());
+        Dataset dataset = result.query().dataset();
+        List<CsvColumn> columns = result.query().format() == OutputFormat.SDMX_CSV_1 ? sdmx1(dataset) : sdmx(dataset);
         if (result.confidentiality()) withConfStatus(result.query(), columns);
         return columns;
     }
 
     private static void withConfStatus(ObservationQuery query, List<CsvColumn> columns) {
-        if (query.format() == OutputFormat.SDMX_CSV) {
+        if (query.format().sdmx()) {
             columns.add(CsvColumn.of("CONF_STATUS", CsvColumn.Role.CONF_STATUS));
             return;
         }
@@ -79,7 +81,8 @@ public final class CsvTable {
 
     /**
      * SDMX-CSV 2.0: STRUCTURE, STRUCTURE_ID and ACTION first, then the dimensions, TIME_PERIOD, OBS_VALUE and the
-     * attributes. Flags keep Eurostat's letters in OBS_FLAG, as Eurostat's own SDMX-CSV does.
+     * attributes. OBS_STATUS holds the flags in Eurostat's letters (one or more, e.g. "bu"), as the data structure at
+     * /sdmx/2.1/datastructure declares it (an uncoded attribute, since SDMX's one-code CL_OBS_STATUS cannot hold "bu").
      */
     static List<CsvColumn> sdmx(Dataset dataset) {
         List<CsvColumn> columns = new ArrayList<>();
@@ -89,13 +92,28 @@ public final class CsvTable {
         for (Dimension d : dataset.dimensions()) columns.add(CsvColumn.dimension(d.id(), CsvColumn.Role.CODE, d));
         columns.add(CsvColumn.of("TIME_PERIOD", CsvColumn.Role.TIME));
         columns.add(CsvColumn.of("OBS_VALUE", CsvColumn.Role.VALUE));
-        columns.add(CsvColumn.of("OBS_FLAG", CsvColumn.Role.FLAG));
-        columns.add(CsvColumn.of("UNIT_MEASURE", CsvColumn.Role.UNIT_CODE));
-        columns.add(CsvColumn.of("UNIT_MULT", CsvColumn.Role.UNIT_MULTIPLIER));
+        sdmxAttributes(columns);
         return columns;
     }
 
-    static String sdmxStructureId(Dataset dataset) {
+    /** SDMX-CSV 1.0: DATAFLOW (agency:id(version)) first, then the dimensions, TIME_PERIOD, OBS_VALUE and the attributes. */
+    static List<CsvColumn> sdmx1(Dataset dataset) {
+        List<CsvColumn> columns = new ArrayList<>();
+        columns.add(CsvColumn.constant("DATAFLOW", sdmxStructureId(dataset)));
+        for (Dimension d : dataset.dimensions()) columns.add(CsvColumn.dimension(d.id(), CsvColumn.Role.CODE, d));
+        columns.add(CsvColumn.of("TIME_PERIOD", CsvColumn.Role.TIME));
+        columns.add(CsvColumn.of("OBS_VALUE", CsvColumn.Role.VALUE));
+        sdmxAttributes(columns);
+        return columns;
+    }
+
+    private static void sdmxAttributes(List<CsvColumn> columns) {
+        columns.add(CsvColumn.of("OBS_STATUS", CsvColumn.Role.FLAG));
+        columns.add(CsvColumn.of("UNIT_MEASURE", CsvColumn.Role.UNIT_CODE));
+        columns.add(CsvColumn.of("UNIT_MULT", CsvColumn.Role.UNIT_MULTIPLIER));
+    }
+
+    public static String sdmxStructureId(Dataset dataset) {
         return SDMX_AGENCY + ":" + dataset.id() + "(" + SDMX_VERSION + ")";
     }
 

@@ -8,15 +8,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * SDMX-CSV 2.0 (dataflow LMO:{dataset}(1.0), action I): one record per observation with dimension codes,
- * TIME_PERIOD in SDMX notation (2024, 2024-Q3, 2024-07), OBS_VALUE with '.' decimals, OBS_FLAG (Eurostat flag
- * letters), UNIT_MEASURE and UNIT_MULT.
+ * SDMX-CSV 2.0 (dataflow LMO:{dataset}(1.0), action I) or 1.0 (DATAFLOW column): one record per observation with
+ * dimension codes, TIME_PERIOD in SDMX notation (2024, 2024-Q3, 2024-07), OBS_VALUE with '.' decimals, OBS_STATUS
+ * (Eurostat flag letters), UNIT_MEASURE and UNIT_MULT.
  */
 public final class SdmxCsvWriter implements ObservationWriter {
+    private final OutputFormat format;
+
+    public SdmxCsvWriter(OutputFormat format) {
+        this.format = format;
+    }
 
     @Override
     public String contentType() {
-        return OutputFormat.SDMX_CSV.contentType();
+        return format.contentType();
     }
 
     @Override

@@ -21,7 +21,10 @@ public final class Writers {
             OutputFormat.CSV, new CsvObservationWriter(),
             OutputFormat.JSONSTAT, new JsonStatWriter(),
             OutputFormat.XLSX, new XlsxWriter(),
-            OutputFormat.SDMX_CSV, new SdmxCsvWriter()));
+            OutputFormat.SDMX_CSV, new SdmxCsvWriter(OutputFormat.SDMX_CSV),
+            OutputFormat.SDMX_CSV_1, new SdmxCsvWriter(OutputFormat.SDMX_CSV_1),
+            OutputFormat.SDMX_GENERIC_DATA, new SdmxMlDataWriter(true),
+            OutputFormat.SDMX_STRUCTURE_SPECIFIC_DATA, new SdmxMlDataWriter(false)));
 
     public ObservationWriter forFormat(OutputFormat format) {
         ObservationWriter writer = writers.get(format);
@@ -60,7 +63,7 @@ public final class Writers {
                 .replaceAll("^_+|_+$", "");
         String base = q.dataset().id() + "_release-" + result.release().id() + (filter.isEmpty() ? "" : "_" + filter);
         if (base.length() > MAX_FILE_NAME) base = base.substring(0, MAX_FILE_NAME);
-        String variant = q.format() == OutputFormat.SDMX_CSV ? "_sdmx" : q.table().layout() == TableOptions.Layout.WIDE ? "_wide" : "";
+        String variant = q.format().sdmx() ? "_sdmx" : q.table().layout() == TableOptions.Layout.WIDE ? "_wide" : "";
         return base + variant + "." + q.format().extension();
     }
 }

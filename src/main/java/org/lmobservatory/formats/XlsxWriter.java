@@ -3,6 +3,7 @@ package org.lmobservatory.formats;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.catalogue.Frequency;
 import org.lmobservatory.catalogue.Measure;
 import org.lmobservatory.catalogue.Unit;
 import org.lmobservatory.observations.ObservationQuery;
@@ -16,12 +17,14 @@ import org.lmobservatory.web.Languages;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * An Excel workbook with a Data sheet (the long or wide table of the CSV, values as numbers) and a Metadata sheet
+ * An Excel workbook with a Data sheet (the long or wide table of the CSV, values as numbers in their unit's decimals,
+ * periods as years or months, a frozen and filtered header, printed landscape one page wide) and a Metadata sheet
  * (title, source, licence, release, unit, citation, legend of the flags that occur). Written with fastexcel, which
  * streams each sheet's rows to the response as they are flushed, so memory stays flat however many rows there are.
  */
@@ -40,13 +43,31 @@ public final class XlsxWriter implements ObservationWriter {
         wb.properties().setTitle(Languages.pick(q.dataset().title(), q.lang())).setSubject(q.dataset().id())
                 .setDescription(Citation.of(q.dataset(), result.release(), q.lang(), permanentUrl(result)));
         Worksheet data = wb.newWorksheet("Data");
-        TreeSet<String> flagsSeen = q.table().layout() == TableOptions.Layout.WIDE ? wide(result, data) : longTable(result, data);
+        Table table = q.table().layout() == TableOptions.Layout.WIDE ? wide(result, data) : longTable(result, data);
+        finishTable(data, table);
         data.finish();
-        metadata(result, wb.newWorksheet("Metadata"), flagsSeen);
+        metadata(result, wb.newWorksheet("Metadata"), table.flagsSeen());
         wb.finish();
     }
 
-    private static TreeSet<String> longTable(ObservationResult result, Worksheet ws) throws IOException {
+    /** What was written to the Data sheet: its rows (the header included), its columns, the flags that occur. */
+    private record Table(int rows, int columns, TreeSet<String> flagsSeen) {
+    }
+
+    /**
+     * A filter on every column of the header, and a page setup that prints the table as people read it: landscape, as
+     * wide as one page, the header repeated on every page.
+     */
+    private static void finishTable(Worksheet ws, Table table) {
+        if (table.columns() > 0) ws.setAutoFilter(0, 0, Math.max(table.rows() - 1, 1), table.columns() - 1);
+        ws.pageOrientation("landscape");
+        ws.setFitToPage(true);
+        ws.fitToWidth((short) 1);
+        ws.fitToHeight((short) 0);
+        ws.repeatRows(0);
+    }
+
+    private static Table longTable(ObservationResult result, Worksheet ws) throws IOException {
         List<CsvColumn> columns = CsvTable.longTable(result);
         header(ws, columns);
         RowCells cells = new RowCells(result.query());
@@ -62,6 +83,8 @@ public final class XlsxWriter implements ObservationWriter {
                     String code = cells.categoryCode(key, row);
                     if (code != null) text(ws, r, c, code);
                     else if (row.value() != null) number(ws, r, c, row.value(), cells.unit(key));
+                } else if (column.role() == CsvColumn.Role.TIME) {
+                    period(ws, r, c, result.query().dataset().frequency(), row.periodStart());
                 } else {
                     text(ws, r, c, cells.text(column, key, row));
                 }
@@ -69,10 +92,28 @@ public final class XlsxWriter implements ObservationWriter {
             noteFlags(row, flagsSeen);
             if (++r % FLUSH_EVERY_ROWS == 0) ws.flush();
         }
-        return flagsSeen;
+        return new Table(r, columns.size(), flagsSeen);
     }
 
-    private static TreeSet<String> wide(ObservationResult result, Worksheet ws) throws IOException {
+    /**
+     * A period as a spreadsheet sorts and filters it: a year as a number, a month as a date shown yyyy-mm; a quarter,
+     * which spreadsheets have no type for, as its SDMX text (2024-Q3), which sorts in time order too.
+     */
+    private static void period(Worksheet ws, int r, int c, Frequency frequency, LocalDate start) {
+        switch (frequency) {
+            case A -> {
+                ws.value(r, c, start.getYear());
+                ws.style(r, c).format("0").set();
+            }
+            case M -> {
+                ws.value(r, c, start);
+                ws.style(r, c).format("yyyy-mm").set();
+            }
+            case Q -> ws.value(r, c, frequency.label(start));
+        }
+    }
+
+    private static Table wide(ObservationResult result, Worksheet ws) throws IOException {
         Periods periods = Periods.of(result.query(), result.release());
         List<CsvColumn> columns = CsvTable.wide(result.query(), periods);
         header(ws, columns);
@@ -101,7 +142,7 @@ public final class XlsxWriter implements ObservationWriter {
             }
             if (++r % FLUSH_EVERY_ROWS == 0) ws.flush();
         }
-        return flagsSeen;
+        return new Table(r, columns.size(), flagsSeen);
     }
 
     private static void header(Worksheet ws, List<CsvColumn> columns) {

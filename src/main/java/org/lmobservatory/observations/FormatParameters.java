@@ -57,11 +57,11 @@ final class FormatParameters {
             throw conflict("labels", "labels does not apply to format=jsonstat: JSON-stat always carries both codes (category index) "
                     + "and labels. Leave labels out.");
         }
-        if (labels != null && format == OutputFormat.SDMX_CSV && !labels.equals("code")) {
-            throw conflict("labels", "format=sdmx-csv carries codes only, as SDMX tools expect (labels=code); the labels are at "
+        if (labels != null && format.sdmx() && !labels.equals("code")) {
+            throw conflict("labels", "format=" + format.parameter() + " carries codes only, as SDMX tools expect (labels=code); the labels are at "
                     + "/v1/codelists.");
         }
-        if (labels == null) return format == OutputFormat.SDMX_CSV ? LabelMode.CODE : LabelMode.BOTH;
+        if (labels == null) return format.sdmx() ? LabelMode.CODE : LabelMode.BOTH;
         return switch (labels) {
             case "code" -> LabelMode.CODE;
             case "label" -> LabelMode.LABEL;

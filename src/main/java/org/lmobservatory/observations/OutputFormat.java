@@ -11,7 +11,11 @@ public enum OutputFormat {
     // JSON-stat has no registered media type; a +json vendor type keeps it apart from our own JSON in the contract.
     JSONSTAT("jsonstat", "application/vnd.jsonstat+json", "json", false),
     XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", true),
-    SDMX_CSV("sdmx-csv", "application/vnd.sdmx.data+csv; version=2.0.0; charset=utf-8", "csv", true);
+    SDMX_CSV("sdmx-csv", "application/vnd.sdmx.data+csv; version=2.0.0; charset=utf-8", "csv", true),
+    // SDMX-CSV 1.0 is what SDMX 2.1 tools (sdmx-dl, Eurostat's API) read; asked for by the version parameter of the type.
+    SDMX_CSV_1("sdmx-csv-1.0", "application/vnd.sdmx.data+csv; version=1.0.0; charset=utf-8", "csv", true),
+    SDMX_GENERIC_DATA("sdmx-genericdata", "application/vnd.sdmx.genericdata+xml; version=2.1", "xml", true),
+    SDMX_STRUCTURE_SPECIFIC_DATA("sdmx-structurespecificdata", "application/vnd.sdmx.structurespecificdata+xml; version=2.1", "xml", true);
 
     private final String parameter;
     private final String contentType;
@@ -50,7 +54,12 @@ public enum OutputFormat {
 
     /** Whether the response is a CSV table that a CSVW metadata sidecar describes. */
     public boolean csvTable() {
-        return this == CSV || this == SDMX_CSV;
+        return this == CSV || this == SDMX_CSV || this == SDMX_CSV_1;
+    }
+
+    /** SDMX formats carry codes only and name the dataflow LMO:{dataset}(1.0) of /sdmx/2.1. */
+    public boolean sdmx() {
+        return this == SDMX_CSV || this == SDMX_CSV_1 || this == SDMX_GENERIC_DATA || this == SDMX_STRUCTURE_SPECIFIC_DATA;
     }
 
     public static Optional<OutputFormat> byParameter(String name) {

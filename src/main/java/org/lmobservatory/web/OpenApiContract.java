@@ -18,23 +18,49 @@ import java.util.function.Consumer;
  * operation may answer 406, 429 (except health and readiness), 503 and 504.
  */
 public final class OpenApiContract implements DefinitionProcessor {
+    /** The URL the committed contract names as its server: the default LMO_BASE_URL of a server run with no configuration. */
+    public static final String DEFAULT_SERVER = "http://localhost:7070";
     private final List<Consumer<ObjectNode>> schemaContributors;
+    private final List<Consumer<ObjectNode>> documentContributors;
+    private final String serverUrl;
 
     /** Contributors add the schemas of their own media types (e.g. formats' JSON-stat and CSV columns) to components. */
     @SafeVarargs
     public OpenApiContract(Consumer<ObjectNode>... schemaContributors) {
-        this.schemaContributors = List.of(schemaContributors);
+        this(List.of(schemaContributors), List.of(), DEFAULT_SERVER);
+    }
+
+    private OpenApiContract(List<Consumer<ObjectNode>> schemaContributors, List<Consumer<ObjectNode>> documentContributors, String serverUrl) {
+        this.schemaContributors = schemaContributors;
+        this.documentContributors = documentContributors;
+        this.serverUrl = serverUrl;
+    }
+
+    /** The server clients are generated for (servers[0]): the public base URL of the API (LMO_BASE_URL). */
+    public OpenApiContract withServer(String baseUrl) {
+        return new OpenApiContract(schemaContributors, documentContributors, baseUrl);
+    }
+
+    /** A contributor that finishes the whole document last, e.g. a feature's parameters with their closed sets of values. */
+    public OpenApiContract withDocument(Consumer<ObjectNode> contributor) {
+        List<Consumer<ObjectNode>> all = new java.util.ArrayList<>(documentContributors);
+        all.add(contributor);
+        return new OpenApiContract(schemaContributors, List.copyOf(all), serverUrl);
     }
 
     @Override
     public String process(ObjectNode document) {
         // The generator writes "security": null and empty lists, which strict OpenAPI tooling rejects.
         if (document.path("security").isNull()) document.remove("security");
-        if (document.path("servers").isEmpty()) document.remove("servers");
+        // Generated clients call servers[0]; without it they call the host that served the document, if they know it.
+        document.putArray("servers").addObject().put("url", serverUrl).put("description", "This API (LMO_BASE_URL)");
+        // Served data are CC BY 4.0 unless a dataset says otherwise (README, Data and licences); tools expect the info to say so.
+        ((ObjectNode) document.path("info")).putObject("license").put("name", "CC BY 4.0 (the default licence of served data; each dataset states its own)")
+                .put("url", "https://creativecommons.org/licenses/by/4.0/");
         if (document.path("components").path("securitySchemes").isEmpty()) ((ObjectNode) document.path("components")).remove("securitySchemes");
         bearerSchemes(document);
         ObjectNode schemas = (ObjectNode) document.path("components").path("schemas");
-        schemas.fields().forEachRemaining(e -> markNullable((ObjectNode) e.getValue()));
+        schemas.fields().forEachRemaining(e -> markNullable((ObjectNode) e.getValue(), schemas));
         schemas.set("Problem", problem(schemas.objectNode()));
         schemaContributors.forEach(c -> c.accept(schemas));
         document.path("paths").fields().forEachRemaining(path -> path.getValue().forEach(operation -> {
@@ -52,6 +78,7 @@ public final class OpenApiContract implements DefinitionProcessor {
         observations.removeAll();
         observations.put("type", "array").put("description", description);
         observations.set("items", observationItem(schemas.objectNode()));
+        documentContributors.forEach(c -> c.accept(document));
         return document.toPrettyString();
     }
 
@@ -90,7 +117,7 @@ public final class OpenApiContract implements DefinitionProcessor {
         response.putObject("content").putObject(ProblemHandlers.CONTENT_TYPE).putObject("schema").put("$ref", "#/components/schemas/Problem");
     }
 
-    private static void markNullable(ObjectNode schema) {
+    private static void markNullable(ObjectNode schema, ObjectNode schemas) {
         Set<String> required = new HashSet<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
         JsonNode properties = schema.path("properties");
@@ -99,11 +126,16 @@ public final class OpenApiContract implements DefinitionProcessor {
             if (!required.contains(p.getKey()) && p.getValue().isObject()) {
                 ObjectNode property = (ObjectNode) p.getValue();
                 if (property.has("$ref")) {
-                    // OpenAPI 3.0 ignores siblings of $ref, so nullable needs an allOf wrapper.
-                    ObjectNode ref = property.objectNode().put("$ref", property.get("$ref").asText());
+                    // OpenAPI 3.0 ignores siblings of $ref, so nullable needs an allOf wrapper; and nullable means
+                    // nothing without a type beside it (3.0.3), so the wrapper says the referenced schema's type.
+                    String target = property.get("$ref").asText();
+                    ObjectNode ref = property.objectNode().put("$ref", target);
                     property.remove("$ref");
+                    String type = schemas.path(target.substring(target.lastIndexOf('/') + 1)).path("type").asText("object");
+                    property.put("type", type);
                     property.putArray("allOf").add(ref);
                 }
+                if (!property.has("type") && property.has("allOf")) property.put("type", "object");
                 property.put("nullable", true);
             }
         }

@@ -257,7 +257,7 @@ class StandardFormatsApiTest {
         response.then().statusCode(200).contentType(startsWith("application/vnd.sdmx.data+csv; version=2.0.0"))
                 .header("Content-Disposition", containsString("_sdmx.csv\""));
         List<List<String>> records = org.lmobservatory.support.SeedFile.parseCsv(response.asString(), ',');
-        assertEquals(List.of("STRUCTURE", "STRUCTURE_ID", "ACTION", "geo", "sex", "age", "TIME_PERIOD", "OBS_VALUE", "OBS_FLAG",
+        assertEquals(List.of("STRUCTURE", "STRUCTURE_ID", "ACTION", "geo", "sex", "age", "TIME_PERIOD", "OBS_VALUE", "OBS_STATUS",
                 "UNIT_MEASURE", "UNIT_MULT"), records.get(0));
         Map<String, Cell> cells = new LinkedHashMap<>();
         for (List<String> r : records.subList(1, records.size())) {
@@ -357,7 +357,7 @@ class StandardFormatsApiTest {
         TestServer.given().queryParam("layout", "diagonal").queryParam("format", "csv").get(SPARSE).then().statusCode(400);
         TestServer.given().queryParam("bom", "yes").queryParam("format", "csv").get(SPARSE).then().statusCode(400);
         TestServer.given().queryParam("format", "parquet").get(SPARSE).then().statusCode(400)
-                .body("allowed", equalTo(List.of("json", "csv", "jsonstat", "xlsx", "sdmx-csv")));
+                .body("allowed", equalTo(List.of("json", "csv", "jsonstat", "xlsx", "sdmx-csv", "sdmx-csv-1.0", "sdmx-genericdata", "sdmx-structurespecificdata")));
         TestServer.given().queryParam("format", "xlsx").get(SPARSE + "/csv-metadata.json").then().statusCode(400)
                 .body("parameter", equalTo("format"));
         TestServer.given().get("/v1/datasets/nope/observations/csv-metadata.json").then().statusCode(404);

@@ -52,11 +52,11 @@ public final class CsvMetadataRoutes implements RouteSet {
             summary = "CSVW metadata of a CSV observation query",
             description = "W3C CSV on the Web (CSVW) metadata for the CSV that the same query returns from /observations: URL, dialect "
                     + "(separator, encoding), every column with its datatype and decimal mark, unit, codelist link, the flag legend, "
-                    + "licence and citation. Takes every parameter of /observations; format may be csv (the default here) or sdmx-csv. "
+                    + "licence and citation. Takes every parameter of /observations; format may be csv (the default here), sdmx-csv or sdmx-csv-1.0. "
                     + "CSV responses point here with a Link header (rel=\"describedby\").",
             pathParams = @OpenApiParam(name = "datasetId", required = true, description = "Dataset id, e.g. unemployment-rate"),
             queryParams = {
-                    @OpenApiParam(name = "format", description = "csv (default) or sdmx-csv: the CSV to describe"),
+                    @OpenApiParam(name = "format", description = "csv (default), sdmx-csv or sdmx-csv-1.0: the CSV to describe"),
                     @OpenApiParam(name = "labels", description = "code, label or both (default), as for the CSV"),
                     @OpenApiParam(name = "layout", description = "long (default) or wide, as for the CSV"),
                     @OpenApiParam(name = "csvSeparator", description = "comma (default) or semicolon, as for the CSV"),
@@ -77,7 +77,7 @@ public final class CsvMetadataRoutes implements RouteSet {
         ObservationQuery query = service.parse(ctx.pathParam("datasetId"), ctx.queryParamMap(), "text/csv");
         if (!query.format().csvTable()) {
             throw ErrorKind.CONFLICTING_PARAMETERS.error("csv-metadata.json describes CSV responses: format=csv or "
-                    + "format=sdmx-csv, not format=" + query.format().parameter() + ".", Map.of("parameter", "format"));
+                    + "format=sdmx-csv or sdmx-csv-1.0, not format=" + query.format().parameter() + ".", Map.of("parameter", "format"));
         }
         // The CSV's describedby link carries its release= or asOf=, so this describes the release that CSV was read from.
         Release release = releases.resolve(query.dataset().id(), query.release());

@@ -88,7 +88,10 @@ public final class ObservationRoutes implements RouteSet {
                     + "nothing is a 200 with an empty list and a warning. JSON is paged (limit, next link); CSV (format=csv or "
                     + "Accept: text/csv) is RFC 4180, UTF-8, whole results up to the CSV cell limit. "
                     + "Standard formats: JSON-stat 2.0 (format=jsonstat or Accept: application/vnd.jsonstat+json, or application/json with "
-                    + "profile=jsonstat), Excel (format=xlsx), SDMX-CSV 2.0 (format=sdmx-csv). CSV responses link their CSVW metadata "
+                    + "profile=jsonstat), Excel (format=xlsx), SDMX-CSV 2.0 (format=sdmx-csv, or Accept: application/vnd.sdmx.data+csv), SDMX-CSV 1.0 "
+                    + "(format=sdmx-csv-1.0, or Accept: application/vnd.sdmx.data+csv;version=1.0.0), SDMX-ML 2.1 GenericData and "
+                    + "StructureSpecificData (format=sdmx-genericdata, sdmx-structurespecificdata, or their SDMX media types); the SDMX "
+                    + "formats name the dataflow LMO:{datasetId}(1.0) whose structure is at /sdmx/2.1/datastructure. CSV responses link their CSVW metadata "
                     + "(Link: rel=\"describedby\"). Responses carry a strong ETag that changes only when the dataset is republished; "
                     + "send If-None-Match to get a 304. release= or asOf= reads an earlier release. Every response says how to cite it: "
                     + "a citation object in JSON, and for every format the headers Link: <permanent URL>; rel=\"cite-as\" and X-Release-Id. "
@@ -100,7 +103,7 @@ public final class ObservationRoutes implements RouteSet {
                     @OpenApiParam(name = "lastPeriods", type = Integer.class, description = "The last N periods of the current release"),
                     @OpenApiParam(name = "geoLevel", description = "Only territorial codes of this level, e.g. region or municipality; or the id of a grouping over the territorial codelist, for every group of it (e.g. FI_EMPLOYMENT_AREA)"),
                     @OpenApiParam(name = "geoParent", description = "Only territorial codes below this one, e.g. FI1B"),
-                    @OpenApiParam(name = "format", description = "json (default), csv, jsonstat, xlsx or sdmx-csv"),
+                    @OpenApiParam(name = "format", description = "json (default), csv, jsonstat, xlsx, sdmx-csv (2.0), sdmx-csv-1.0, sdmx-genericdata or sdmx-structurespecificdata"),
                     @OpenApiParam(name = "labels", description = "code, label or both (default); not for jsonstat, only code for sdmx-csv"),
                     @OpenApiParam(name = "layout", description = "csv and xlsx: long (default, a row per observation) or wide (a row per series, periods as columns)"),
                     @OpenApiParam(name = "csvSeparator", description = "csv: comma (default) or semicolon; semicolon files use the decimal mark of lang (a comma for every language but en)"),
@@ -117,7 +120,9 @@ public final class ObservationRoutes implements RouteSet {
                             @OpenApiContent(mimeType = "text/csv", type = "string"),
                             @OpenApiContent(from = JsonStatDataset.class, mimeType = "application/vnd.jsonstat+json"),
                             @OpenApiContent(mimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", type = "string", format = "binary"),
-                            @OpenApiContent(mimeType = "application/vnd.sdmx.data+csv", type = "string")}),
+                            @OpenApiContent(mimeType = "application/vnd.sdmx.data+csv", type = "string"),
+                            @OpenApiContent(mimeType = "application/vnd.sdmx.genericdata+xml", type = "string"),
+                            @OpenApiContent(mimeType = "application/vnd.sdmx.structurespecificdata+xml", type = "string")}),
                     @OpenApiResponse(status = "304", description = "Not modified: the If-None-Match ETag is current"),
                     @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
@@ -149,7 +154,9 @@ public final class ObservationRoutes implements RouteSet {
                             @OpenApiContent(mimeType = "text/csv", type = "string"),
                             @OpenApiContent(from = JsonStatDataset.class, mimeType = "application/vnd.jsonstat+json"),
                             @OpenApiContent(mimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", type = "string", format = "binary"),
-                            @OpenApiContent(mimeType = "application/vnd.sdmx.data+csv", type = "string")}),
+                            @OpenApiContent(mimeType = "application/vnd.sdmx.data+csv", type = "string"),
+                            @OpenApiContent(mimeType = "application/vnd.sdmx.genericdata+xml", type = "string"),
+                            @OpenApiContent(mimeType = "application/vnd.sdmx.structurespecificdata+xml", type = "string")}),
                     @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
@@ -166,6 +173,14 @@ public final class ObservationRoutes implements RouteSet {
         // RFC 9110 §8.7: a Content-Location other than the target URI names the resource this representation is of, so
         // the ETag and Cache-Control below are that GET's, and a client may cache, revalidate and cite it there.
         answer(ctx, query, observationsPath, false, get.length() <= MAX_URL_OCTETS ? get : null);
+    }
+
+    /**
+     * The answer of GET observations to a query parsed elsewhere (the SDMX REST data endpoint): same release, ETag,
+     * cache and writers; links and citations name the equivalent /v1 URL.
+     */
+    public void answer(Context ctx, ObservationQuery query) throws Exception {
+        answer(ctx, query, OBSERVATIONS.replace("{datasetId}", query.dataset().id()), true, null);
     }
 
     /**
