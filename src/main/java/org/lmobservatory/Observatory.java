@@ -122,7 +122,8 @@ public final class Observatory implements AutoCloseable {
                 new ReleaseRoutes(database.api(), database.lookups(), catalogue, config.baseUrl(), admission),
                 // The publisher API writes (staging, releases) and reads tokens: the owner's pool, not the API role's.
                 new PublishingRoutes(new PublishingService(database.owner(), PublishingSettings.from(System.getenv()),
-                        config.dataDir().resolve("uploads"), config.baseUrl())),
+                        config.dataDir().resolve("uploads"), config.baseUrl()),
+                        new ObservationService(database.owner(), new CatalogueService(database.owner()), config.limits(), config.baseUrl(), admission)),
                 new CalendarRoutes(new CalendarService(database.lookups(), catalogue, admission, config.baseUrl()), config.baseUrl()),
                 new DcatRoutes(new DcatCatalogue(catalogue, database.lookups(), admission, config.baseUrl())),
                 new FeedRoutes(catalogue, database.lookups(), admission, config.baseUrl()),

@@ -12,6 +12,12 @@ import io.javalin.openapi.OpenApiSecurity;
 import io.javalin.router.JavalinDefaultRouting;
 import org.lmobservatory.db.Json;
 import org.lmobservatory.errors.ErrorKind;
+import org.lmobservatory.formats.ObservationWriter;
+import org.lmobservatory.formats.Writers;
+import org.lmobservatory.observations.ObservationQuery;
+import org.lmobservatory.observations.ObservationService;
+import org.lmobservatory.releases.Embargo;
+import org.lmobservatory.releases.Release;
 import org.lmobservatory.loader.formats.InputFormats;
 import org.lmobservatory.web.NotAcceptable;
 import org.lmobservatory.web.Problem;
@@ -35,6 +41,7 @@ public final class PublishingRoutes implements RouteSet {
     public static final String UPLOADS = PREFIX + "/datasets/{datasetId}/uploads";
     public static final String UPLOAD = PREFIX + "/datasets/{datasetId}/uploads/{loadId}";
     public static final String RELEASES = PREFIX + "/datasets/{datasetId}/releases";
+    public static final String PRE_RELEASE = PREFIX + "/datasets/{datasetId}/releases/{releaseId}/observations";
     /** The security scheme's name in the OpenAPI document (web/OpenApiContract defines it). */
     public static final String SCHEME = "publisherToken";
     /** Media types an upload may have: the formats the loader reads (it detects which from the content). */
@@ -43,9 +50,13 @@ public final class PublishingRoutes implements RouteSet {
     private static final String PROBLEM = "application/problem+json";
 
     private final PublishingService service;
+    private final ObservationService ownerObservations;
+    private final Writers writers = new Writers();
 
-    public PublishingRoutes(PublishingService service) {
+    /** ownerObservations: the observation facade over the owner's connections, the only ones that see a scheduled release. */
+    public PublishingRoutes(PublishingService service, ObservationService ownerObservations) {
         this.service = service;
+        this.ownerObservations = ownerObservations;
     }
 
     @Override
@@ -55,6 +66,51 @@ public final class PublishingRoutes implements RouteSet {
         routing.post(UPLOADS, NotAcceptable.json(this::upload));
         routing.get(UPLOAD, NotAcceptable.json(this::report));
         routing.post(RELEASES, NotAcceptable.json(this::publish));
+        routing.get(PRE_RELEASE, this::preRelease);
+    }
+
+    @OpenApi(path = PRE_RELEASE, methods = HttpMethod.GET, tags = "Publishing", operationId = "readPreRelease",
+            summary = "Read a scheduled release before its instant (pre-release access)",
+            description = "The observations of a release of the dataset, a scheduled one included, for holders of a token with scope load "
+                    + "for the dataset (those who hand in and check its files). Same filters and formats as the public observations "
+                    + "(release= and asOf= do not apply: the release is in the path). Answers carry Cache-Control: private, no-store "
+                    + "and are never cached by the server. A cancelled or unknown release is a 404; nobody else can read a scheduled release "
+                    + "by any endpoint.",
+            security = @OpenApiSecurity(name = SCHEME),
+            pathParams = {@OpenApiParam(name = "datasetId", required = true, description = "Dataset id"),
+                    @OpenApiParam(name = "releaseId", required = true, type = Long.class, description = "Release id (published or scheduled)")},
+            queryParams = @OpenApiParam(name = "format", description = "json, csv, jsonstat, xlsx, sdmx-csv, … as on the public observations"),
+            responses = {
+                    @OpenApiResponse(status = "200", description = "The observations, in the format asked for"),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "403", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
+            })
+    void preRelease(Context ctx) throws Exception {
+        String releaseId = ctx.pathParam("releaseId");
+        if (!releaseId.matches("\\d{1,18}")) {
+            throw ErrorKind.INVALID_PARAMETER.error("releaseId must be a whole number, not '" + releaseId + "'.", Map.of("parameter", "releaseId"));
+        }
+        Map<String, List<String>> params = ctx.queryParamMap();
+        for (String pin : List.of("release", "asOf")) {
+            if (params.containsKey(pin)) {
+                throw ErrorKind.INVALID_PARAMETER.error(pin + "= does not apply here: the release is named in the path.", Map.of("parameter", pin));
+            }
+        }
+        String datasetId = ctx.pathParam("datasetId");
+        Release release = service.preRelease(caller(ctx), datasetId, Long.parseLong(releaseId));
+        ObservationQuery query = ownerObservations.parse(datasetId, params, ctx.header("Accept"));
+        ownerObservations.run(query, release, ctx.path(), result -> {
+            ObservationWriter writer = writers.forFormat(query.format());
+            writers.headersFor(result).asMap().forEach(ctx::header);
+            ctx.header("X-Release-Id", Long.toString(release.id()));
+            // After the format's headers, which may name their own caching: a pre-release answer is for its reader only.
+            ctx.header("Cache-Control", Embargo.PRE_RELEASE_CACHE_CONTROL);
+            ctx.res().setCharacterEncoding(null);
+            ctx.contentType(writer.contentType());
+            writer.write(result, ctx.res().getOutputStream());
+        });
     }
 
     @OpenApi(path = UPLOADS, methods = HttpMethod.POST, tags = "Publishing", operationId = "uploadFile",

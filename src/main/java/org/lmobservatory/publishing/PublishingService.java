@@ -92,6 +92,21 @@ public final class PublishingService {
         });
     }
 
+    /**
+     * Pre-release access: a holder of a token for the dataset (scope load: the people who hand in and check its files)
+     * may read a scheduled release before its instant. Answers the release; the caller reads it through the owner's
+     * connection and marks the answer private, no-store. A release of another dataset, cancelled or unknown is a 404.
+     */
+    public org.lmobservatory.releases.Release preRelease(Caller caller, String datasetId, long releaseId) {
+        return audited(caller, "pre-release-read", datasetId, Scope.LOAD, (token, audit) -> {
+            audit.releaseId = releaseId;
+            return new org.lmobservatory.releases.Embargo(owner)
+                    .readable(datasetId, releaseId, (ds, id) -> token.datasets().contains(ds))
+                    .orElseThrow(() -> ErrorKind.UNKNOWN_RELEASE.error("Dataset '" + datasetId + "' has no published or scheduled release "
+                            + releaseId + " (a cancelled release cannot be read).", java.util.Map.of("releases", ReleaseResolver.releasesPath(datasetId))));
+        });
+    }
+
     /** The same rule as the command line's --at: an ISO 8601 instant with its offset, in the future. */
     private static java.time.Instant announcedInstant(String at) {
         if (at == null) return null;

@@ -50,4 +50,10 @@ public final class Embargo {
             default -> false;
         }).orElse(false);
     }
+
+    /** The release for a reader who may read it (canRead), a scheduled one included; empty for everyone else. */
+    public java.util.Optional<Release> readable(String datasetId, long releaseId, Reader reader) {
+        if (!canRead(releaseId, reader)) return java.util.Optional.empty();
+        return jdbi.withExtension(ReleaseDao.class, dao -> dao.byIdUnderEmbargo(datasetId, releaseId));
+    }
 }

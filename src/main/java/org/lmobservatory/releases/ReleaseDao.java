@@ -42,6 +42,10 @@ public interface ReleaseDao {
     @SqlQuery
     Optional<Release> byId(@Bind("ds") String datasetId, @Bind("id") long releaseId);
 
+    /** A published or a scheduled release: for pre-release access (Embargo), through the owner's connection only. */
+    @SqlQuery
+    Optional<Release> byIdUnderEmbargo(@Bind("ds") String datasetId, @Bind("id") long releaseId);
+
     @SqlQuery
     Optional<Release> activeAtTime(@Bind("ds") String datasetId, @Bind("t") OffsetDateTime moment);
 

@@ -208,6 +208,20 @@ class PublishingApiTest {
                 .get("/v1/datasets/{id}/observations", SCHEDULED).then().statusCode(404);
         TestServer.given().queryParam("dataset", SCHEDULED).get("/v1/calendar").then().statusCode(200)
                 .body("releases.find { it.release == " + releaseId + " }.status", equalTo("scheduled"));
+
+        // Pre-release access: the dataset's token holders read it, marked private; nobody else.
+        String preRelease = "/v1/publish/datasets/{id}/releases/{release}/observations";
+        Response early = RestAssured.given().baseUri(TestServer.baseUrl()).header("Authorization", "Bearer " + token)
+                .queryParam("sex", "F").queryParam("time", "2023").get(preRelease, SCHEDULED, releaseId);
+        early.then().statusCode(200).header("Cache-Control", "private, no-store").header("X-Release-Id", Long.toString(releaseId));
+        assertEquals(55, early.jsonPath().getInt("observations[0].value"));
+        RestAssured.given().baseUri(TestServer.baseUrl()).get(preRelease, SCHEDULED, releaseId)
+                .then().statusCode(401).contentType("application/problem+json");
+        String otherOwner = tokens.create("Another municipality", List.of(THEIRS), List.of(Scope.LOAD, Scope.PUBLISH), null).text();
+        RestAssured.given().baseUri(TestServer.baseUrl()).header("Authorization", "Bearer " + otherOwner).get(preRelease, SCHEDULED, releaseId)
+                .then().statusCode(403).contentType("application/problem+json");
+        RestAssured.given().baseUri(TestServer.baseUrl()).header("Authorization", "Bearer " + token)
+                .queryParam("release", releaseId).get(preRelease, SCHEDULED, releaseId).then().statusCode(400);
     }
 
     @Test
