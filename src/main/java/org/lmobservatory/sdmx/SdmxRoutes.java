@@ -213,13 +213,18 @@ public final class SdmxRoutes implements RouteSet {
                     @OpenApiResponse(status = "501", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))})
     void data(Context ctx) throws Exception {
         QueryParams.requireOnly(ctx, Set.of("startPeriod", "endPeriod", "dimensionAtObservation", "detail"));
+        checkDetail(ctx, DATA_DETAILS);
+        Dataset dataset = catalogue.dataset(DataRequest.datasetId(ctx.pathParam("flowRef")));
         String dimensionAtObservation = ctx.queryParam("dimensionAtObservation");
         if (dimensionAtObservation != null && !dimensionAtObservation.equals(SdmxIds.TIME_PERIOD)) {
-            throw notImplemented("dimensionAtObservation", "dimensionAtObservation=" + dimensionAtObservation
-                    + " is not implemented: series here are always by TIME_PERIOD (leave it out, or TIME_PERIOD).");
+            // SDMX 2.1 allows AllDimensions or any dimension of the flow: those are valid but not built (501); others are wrong (400).
+            boolean valid = dimensionAtObservation.equals("AllDimensions")
+                    || dataset.dimensions().stream().anyMatch(d -> d.id().equals(dimensionAtObservation));
+            String detail = "dimensionAtObservation=" + dimensionAtObservation + (valid ? " is not implemented" : " is not AllDimensions, "
+                    + "TIME_PERIOD or a dimension of " + dataset.id()) + ": series here are always by TIME_PERIOD (leave it out, or TIME_PERIOD).";
+            throw valid ? notImplemented("dimensionAtObservation", detail)
+                    : ErrorKind.INVALID_PARAMETER.error(detail, Map.of("parameter", "dimensionAtObservation"));
         }
-        checkDetail(ctx);
-        Dataset dataset = catalogue.dataset(DataRequest.datasetId(ctx.pathParam("flowRef")));
         Map<String, String> path = ctx.pathParamMap();
         DataRequest.checkProvider(path.get("providerRef"));
         OutputFormat format = dataFormat(ctx.header("Accept"));
@@ -269,7 +274,7 @@ public final class SdmxRoutes implements RouteSet {
 
     private static ArtefactSelector selector(Context ctx) {
         QueryParams.requireOnly(ctx, Set.of("references", "detail"));
-        checkDetail(ctx);
+        checkDetail(ctx, STRUCTURE_DETAILS);
         Map<String, String> path = ctx.pathParamMap();
         return ArtefactSelector.of(path.get("agencyID"), path.get("resourceID"), path.get("version"));
     }
@@ -284,11 +289,20 @@ public final class SdmxRoutes implements RouteSet {
         return references;
     }
 
-    private static void checkDetail(Context ctx) {
+    /** The values SDMX 2.1 defines for detail= (section 4 of its RESTful web services guidelines). */
+    private static final Set<String> STRUCTURE_DETAILS = Set.of("allstubs", "referencestubs", "allcompletestubs",
+            "referencecompletestubs", "referencepartial", "full");
+    private static final Set<String> DATA_DETAILS = Set.of("full", "dataonly", "serieskeysonly", "nodata");
+
+    /** full is what we write; another SDMX value is a 501 (valid, not built), anything else a 400. */
+    private static void checkDetail(Context ctx, Set<String> defined) {
         String detail = ctx.queryParam("detail");
-        if (detail != null && !detail.equals("full")) {
-            throw notImplemented("detail", "detail=" + detail + " is not implemented here; leave it out for detail=full.");
+        if (detail == null || detail.equals("full")) return;
+        if (!defined.contains(detail)) {
+            throw ErrorKind.INVALID_PARAMETER.error("detail must be one of " + String.join(", ", defined.stream().sorted().toList())
+                    + "; got '" + detail + "'. Only full is written here.", Map.of("parameter", "detail"));
         }
+        throw notImplemented("detail", "detail=" + detail + " is not implemented here; leave it out for detail=full.");
     }
 
     private static RuntimeException notImplemented(String parameter, String detail) {

@@ -111,7 +111,7 @@ class DcatCatalogTest {
 
         Resource ours = catalog.getResource(base() + "/v1/datasets/" + DATASET);
         List<Resource> distributions = ours.listProperties(DCAT.distribution).mapWith(Statement::getResource).toList();
-        assertEquals(6, distributions.size(), "JSON, CSV, JSON-stat, XLSX, SDMX-CSV and the bulk download");
+        assertEquals(org.lmobservatory.observations.OutputFormat.values().length + 1, distributions.size(), "one per format the API writes (JSON, CSV, JSON-stat, XLSX, SDMX-CSV 2.0 and 1.0, SDMX-ML generic and structure-specific) and the bulk download");
         Set<String> access = distributions.stream().map(d -> d.getPropertyResourceValue(DCAT.accessURL).getURI()).collect(Collectors.toSet());
         assertTrue(access.contains(base() + "/v1/datasets/" + DATASET + "/download"), access.toString());
         assertTrue(access.contains(base() + "/v1/datasets/" + DATASET + "/observations?format=sdmx-csv"), access.toString());

@@ -58,10 +58,12 @@ class ReleaseLookupLimitsTest {
     @Test
     void releaseListRevisionsAndPinnedReleasesWaitAtTheAdmissionGate() throws Exception {
         List<String> lookups = List.of(DATASET + "/releases", DATASET + "/revisions?since=" + release,
-                DATASET + "/observations/csv-metadata.json?release=" + release,
                 DATASET + "/observations/csv-metadata.json?asOf=" + Instant.now().plusSeconds(1));
+        String resolvedPin = DATASET + "/observations/csv-metadata.json?release=" + release;
+        String unresolvedPin = DATASET + "/observations/csv-metadata.json?release=" + (release + 1_000_000);
         // Each answers when the gate is free (and the catalogue they name is in memory from then on).
         for (String path : lookups) assertEquals(200, get(path).statusCode(), path);
+        assertEquals(200, get(resolvedPin).statusCode(), resolvedPin);
 
         CompletableFuture<HttpResponse<String>> holder;
         try (Handle lock = lock("published.observation")) {
@@ -78,6 +80,9 @@ class ReleaseLookupLimitsTest {
                 assertEquals("1", refused.headers().firstValue("Retry-After").orElse(null), path);
                 assertTrue(millis < 2_000, path + " refused at once, not after a query: " + millis + " ms");
             }
+            // A pin resolved before needs no permit (a release never changes once readable); one never resolved does.
+            assertEquals(200, get(resolvedPin).statusCode(), "a cited release keeps answering under overload");
+            assertEquals(503, get(unresolvedPin).statusCode(), unresolvedPin);
             lock.rollback();
         }
         assertEquals(200, holder.get(30, TimeUnit.SECONDS).statusCode(), "the admitted query answers once the lock is gone");
@@ -86,8 +91,9 @@ class ReleaseLookupLimitsTest {
 
     @Test
     void aPinnedReleaseLookupGivesUpAtItsDeadlineWhileAnObservationQueryWaitsAsLongAsItNeeds() throws Exception {
-        String pinned = DATASET + "/observations/csv-metadata.json?release=" + release;
-        assertEquals(200, get(pinned).statusCode());
+        // A pin that resolves to nothing is asked of the database every time (only found releases are kept in memory).
+        String pinned = DATASET + "/observations/csv-metadata.json?release=" + (release + 1_000_000);
+        assertEquals(404, get(pinned).statusCode());
 
         try (Handle lock = lock("published.release")) {
             long start = System.nanoTime();
@@ -101,7 +107,7 @@ class ReleaseLookupLimitsTest {
             assertTrue(millis < LOOKUP_DEADLINE_MILLIS + 4_000, "it did not wait for the lock: " + millis + " ms");
             lock.rollback();
         }
-        assertEquals(200, get(pinned).statusCode(), "the same connection pool answers again");
+        assertEquals(404, get(pinned).statusCode(), "the same connection pool answers again");
 
         // The deadline is the lookups' alone: an uncached observation query outwaits a lock held for three deadlines.
         CompletableFuture<HttpResponse<String>> query;
@@ -122,8 +128,8 @@ class ReleaseLookupLimitsTest {
 
     @Test
     void aLookupWhoseDatabaseProcessStopsAnsweringIsA503AfterItsDeadlineNotAWaitForTheDatabase() throws Exception {
-        String pinned = DATASET + "/observations/csv-metadata.json?release=" + release;
-        assertEquals(200, get(pinned).statusCode());
+        String pinned = DATASET + "/observations/csv-metadata.json?release=" + (release + 1_000_000);
+        assertEquals(404, get(pinned).statusCode());
         HttpResponse<String> answer;
         long millis;
         try (Handle lock = lock("published.release")) {
@@ -147,7 +153,7 @@ class ReleaseLookupLimitsTest {
         assertTrue(answer.headers().firstValue("Retry-After").isPresent(), "Retry-After");
         assertTrue(millis >= LOOKUP_DEADLINE_MILLIS + 1_000, "the cancel was given its second: " + millis + " ms");
         assertTrue(millis < LOOKUP_DEADLINE_MILLIS + 6_000, "no wait for the frozen process: " + millis + " ms");
-        assertEquals(200, get(pinned).statusCode(), "the pool replaced the dropped connection");
+        assertEquals(404, get(pinned).statusCode(), "the pool replaced the dropped connection");
     }
 
     /** The server process of the one statement waiting for a lock (the request's), once there is one. */

@@ -111,12 +111,12 @@ class GeneratedHostileInputPropertyTest {
      */
     private static LeanHttpClient.Response send(Attack attack) throws IOException {
         String value = attack.encoded ? URLEncoder.encode(attack.value, StandardCharsets.UTF_8).replace("+", "%20") : attack.value;
-        String path = attack.target.template.replace("{datasetId}", "unemployment-rate").replace("{codelistId}", "GEO");
+        String path = HostileParametersTest.withDefaults(attack.target.template);
         if (attack.target.parameter == null) {
             // The value replaces every remaining path parameter; an empty one would change the route, not attack it.
             path = attack.target.template.replaceAll("\\{[^}]+}", Matcher.quoteReplacement(value.isEmpty() ? "%20" : value));
         } else {
-            path = path.replaceAll("\\{[^}]+}", "x") + "?" + attack.target.parameter + "=" + value;
+            path = path + "?" + attack.target.parameter + "=" + value;
         }
         try (LeanHttpClient client = new LeanHttpClient("localhost", TestServer.get().port(), 60_000)) {
             return client.get(path);

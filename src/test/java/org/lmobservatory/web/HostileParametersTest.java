@@ -41,7 +41,7 @@ class HostileParametersTest {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode get = entry.getValue().path("get");
             if (get.isMissingNode()) continue;
-            String path = entry.getKey().replace("{datasetId}", "unemployment-rate").replace("{codelistId}", "GEO");
+            String path = withDefaults(entry.getKey());
             Set<String> parameters = new LinkedHashSet<>();
             get.path("parameters").forEach(p -> {
                 if (p.path("in").asText().equals("query")) parameters.add(p.path("name").asText());
@@ -56,6 +56,17 @@ class HostileParametersTest {
         }
         assertTrue(tests.size() > 60, "the contract was read: " + tests.size() + " parameter tests");
         return tests;
+    }
+
+    /** A real value for each path parameter, so a query parameter's attack reaches the operation itself. */
+    private static final Map<String, String> PATH_DEFAULTS = Map.of("datasetId", "unemployment-rate", "codelistId", "GEO",
+            "flowRef", "unemployment-rate", "key", "all", "agencyID", "LMO", "resourceID", "all", "version", "latest");
+
+    static String withDefaults(String template) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(template);
+        StringBuilder path = new StringBuilder();
+        while (m.find()) m.appendReplacement(path, PATH_DEFAULTS.getOrDefault(m.group(1), "1"));
+        return m.appendTail(path).toString();
     }
 
     private static void attack(String path, String parameter) {
