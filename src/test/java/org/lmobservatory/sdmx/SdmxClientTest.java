@@ -237,7 +237,10 @@ class SdmxClientTest {
         problem(TestServer.given().get(SdmxRoutes.DATASTRUCTURE + "/LMO/" + FLOW_ID + "/2.0"), 404, "not-found");
         problem(TestServer.given().get(SdmxRoutes.CODELIST + "/LMO/SDMXT-NOTHING"), 404, "not-found");
         problem(TestServer.given().queryParam("dimensionAtObservation", "AllDimensions").get(data), 501, "unsupported-format");
-        problem(TestServer.given().queryParam("detail", "serieskeysonly").get(SdmxRoutes.DATAFLOW), 501, "unsupported-format");
+        problem(TestServer.given().queryParam("detail", "allstubs").get(SdmxRoutes.DATAFLOW), 501, "unsupported-format");
+        problem(TestServer.given().queryParam("detail", "serieskeysonly").get(data), 501, "unsupported-format");
+        problem(TestServer.given().queryParam("detail", "serieskeysonly").get(SdmxRoutes.DATAFLOW), 400, "invalid-parameter");
+        problem(TestServer.given().queryParam("dimensionAtObservation", "NO_SUCH_DIMENSION").get(data), 400, "invalid-parameter");
         problem(TestServer.given().get(data + "/A1"), 400, "invalid-parameter");
         problem(TestServer.given().get(data + "/A9.F"), 400, "unknown-code");
         problem(TestServer.given().queryParam("startPeriod", "soon").get(data), 400, "invalid-time");
