@@ -131,22 +131,31 @@ class ReleaseLookupLimitsTest {
         String pinned = DATASET + "/observations/csv-metadata.json?release=" + (release + 1_000_000);
         // The previous test's query may still hold the only permit for a moment after its answer was sent.
         assertEquals(404, awaitIdle(pinned));
-        HttpResponse<String> answer;
-        long millis;
-        try (Handle lock = lock("published.release")) {
-            long start = System.nanoTime();
-            CompletableFuture<HttpResponse<String>> lookup = http.sendAsync(request(pinned), HttpResponse.BodyHandlers.ofString());
-            // Its server process, caught waiting for the lock, is frozen as a whole machine's would be (SIGSTOP): it
-            // can neither honour a cancel nor answer on the socket, so only the client's own clock ends the wait.
-            long backend = lockWaiter();
-            signal("STOP", backend);
-            try {
-                answer = lookup.get(30, TimeUnit.SECONDS);
-                millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            } finally {
-                signal("CONT", backend);
+        HttpResponse<String> answer = null;
+        long millis = 0;
+        // The freeze must come before the deadline, or the server's own cancel answers first (a 504, rightly): on a
+        // loaded machine finding the waiting process can take that long, so such a run is repeated, not judged.
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            long frozenAfter;
+            try (Handle lock = lock("published.release")) {
+                long start = System.nanoTime();
+                CompletableFuture<HttpResponse<String>> lookup = http.sendAsync(request(pinned), HttpResponse.BodyHandlers.ofString());
+                // Its server process, caught waiting for the lock, is frozen as a whole machine's would be (SIGSTOP): it
+                // can neither honour a cancel nor answer on the socket, so only the client's own clock ends the wait.
+                long backend = lockWaiter();
+                signal("STOP", backend);
+                frozenAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                try {
+                    answer = lookup.get(30, TimeUnit.SECONDS);
+                    millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                } finally {
+                    signal("CONT", backend);
+                }
+                lock.rollback();
             }
-            lock.rollback();
+            if (frozenAfter < LOOKUP_DEADLINE_MILLIS - 500) break;
+            System.out.println("Attempt " + attempt + ": the process was frozen only after " + frozenAfter + " ms; again");
+            assertEquals(404, awaitIdle(pinned));
         }
         System.out.println("Pinned release lookup on a frozen database process: " + answer.statusCode() + " after " + millis + " ms");
         assertEquals(503, answer.statusCode(), answer.body());
