@@ -2,6 +2,7 @@ package org.lmobservatory.releases;
 
 import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.errors.LogThrottle;
+import org.lmobservatory.web.AnnouncedChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,7 @@ public final class Activator implements AutoCloseable {
             try {
                 int due = round(new ArrayList<>());
                 Optional<Long> next = jdbi.withExtension(ScheduleDao.class, ScheduleDao::millisToNext);
+                AnnouncedChanges.report(this, next.map(ms -> Instant.now().plusMillis(Math.max(0, ms))).orElse(null));
                 if (next.isPresent()) {
                     // Wake at the instant itself. A release due now that this round did not see is taken at once; one it
                     // saw but could not take (its dataset locked by a long publish, another instance mid-activation) is
@@ -115,5 +117,6 @@ public final class Activator implements AutoCloseable {
     public void close() {
         running = false;
         thread.interrupt();
+        AnnouncedChanges.report(this, null);
     }
 }

@@ -8,6 +8,7 @@ import org.lmobservatory.db.QueryAdmission;
 import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.errors.ObservatoryException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,17 @@ public final class ReleaseResolver {
     // A release, once readable, never changes, so a pin resolved once needs no database again: pinned links (citations)
     // keep working while the gate is full or the database away. Only hits are kept; an unknown id is asked again.
     private final Cache<PinnedRelease, Release> pinned = Caffeine.newBuilder().maximumSize(10_000).build();
+    // The release current at a past moment never changes either, once no transaction that started before that moment
+    // can still commit an activation (activated_at is the activating transaction's start): moments older than this
+    // margin are kept, newer ones (and the future) are asked every time.
+    static final Duration SETTLED = Duration.ofMinutes(10);
+    private final Duration settled;
+    private final Cache<MomentPin, Release> moments = Caffeine.newBuilder().maximumSize(10_000).build();
 
     private record PinnedRelease(String datasetId, long releaseId) {
+    }
+
+    private record MomentPin(String datasetId, Instant moment) {
     }
 
     public ReleaseResolver(CurrentReleases current, Jdbi jdbi) {
@@ -35,9 +45,14 @@ public final class ReleaseResolver {
 
     /** admission: the API's gate; resolving a pin reads the database, so it waits there as the observation query does. */
     public ReleaseResolver(CurrentReleases current, Jdbi jdbi, QueryAdmission admission) {
+        this(current, jdbi, admission, SETTLED);
+    }
+
+    ReleaseResolver(CurrentReleases current, Jdbi jdbi, QueryAdmission admission, Duration settled) {
         this.current = current;
         this.jdbi = jdbi;
         this.admission = admission;
+        this.settled = settled;
     }
 
     /** release= and asOf= of a query string; both absent is the current release. */
@@ -51,7 +66,15 @@ public final class ReleaseResolver {
      */
     public Release resolve(String datasetId, ReleaseSelector selector) {
         if (selector.current()) return current.of(datasetId);
-        if (selector.releaseId() == null) return admission.get(() -> jdbi.withHandle(h -> resolve(h, datasetId, selector)));
+        if (selector.releaseId() == null) {
+            if (selector.asOf().isAfter(Instant.now().minus(settled))) return admission.get(() -> jdbi.withHandle(h -> resolve(h, datasetId, selector)));
+            MomentPin key = new MomentPin(datasetId, selector.asOf());
+            Release known = moments.getIfPresent(key);
+            if (known != null) return known;
+            Release resolved = admission.get(() -> jdbi.withHandle(h -> resolve(h, datasetId, selector)));
+            moments.put(key, resolved);
+            return resolved;
+        }
         PinnedRelease key = new PinnedRelease(datasetId, selector.releaseId());
         Release known = pinned.getIfPresent(key);
         if (known != null) return known;

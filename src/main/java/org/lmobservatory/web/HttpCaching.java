@@ -22,12 +22,24 @@ public final class HttpCaching {
     static final long MAX_AGE_SECONDS = 300;
     /** How long after it stops being fresh an answer may still be served when the database fails (RFC 5861). */
     static final long STALE_IF_ERROR_SECONDS = 86_400;
-    public static final String CACHE_CONTROL = "public, max-age=" + MAX_AGE_SECONDS + ", stale-while-revalidate=3600, stale-if-error="
-            + STALE_IF_ERROR_SECONDS;
+    public static final String CACHE_CONTROL = cacheControl(MAX_AGE_SECONDS);
     /** Ours, on answers served from memory while the database is unreachable, for clients that ignore Warning. */
     public static final String STALE_HEADER = "X-Served-Stale";
 
     private HttpCaching() {
+    }
+
+    /**
+     * Fresh for maxAge seconds; after that a cache revalidates (an ETag makes that a 304), may serve stale while it does,
+     * and may serve stale for a day when the server fails.
+     */
+    static String cacheControl(long maxAge) {
+        return "public, max-age=" + maxAge + ", stale-while-revalidate=3600, stale-if-error=" + STALE_IF_ERROR_SECONDS;
+    }
+
+    /** Fresh until an announced release: no serving stale while revalidating, which would outlast the instant. */
+    static String untilAnnounced(long maxAge) {
+        return "public, max-age=" + maxAge + ", stale-if-error=" + STALE_IF_ERROR_SECONDS;
     }
 
     public static String etag(long releaseId, String variant) {
@@ -49,7 +61,8 @@ public final class HttpCaching {
     public static void validators(Context ctx, String etag, Instant lastModified) {
         ctx.header("ETag", etag);
         ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)));
-        ctx.header("Cache-Control", CACHE_CONTROL);
+        long maxAge = AnnouncedChanges.maxAgeSeconds(MAX_AGE_SECONDS, Instant.now());
+        ctx.header("Cache-Control", maxAge == MAX_AGE_SECONDS ? CACHE_CONTROL : untilAnnounced(maxAge));
         ctx.header("Vary", "Accept, Accept-Encoding");
     }
 

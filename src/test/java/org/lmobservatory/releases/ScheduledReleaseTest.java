@@ -71,6 +71,16 @@ class ScheduledReleaseTest {
             for (int port : ports) assertEquals(r1, servedRelease(port, base));
             Instant instant = Instant.now().plusSeconds(3);
             new Schedule(TestDatabase.get().owner()).reschedule(r2, instant, "brought forward for the test");
+            // Freshness ends at the instant: no browser or CDN may keep r1's answer past it (the activators see the new
+            // instant within their poll).
+            String capped = null;
+            for (Instant until = Instant.now().plusMillis(1_500); Instant.now().isBefore(until) && capped == null; Thread.sleep(20)) {
+                String cc = RestAssured.given().baseUri("http://localhost:" + ports.get(0)).queryParam("limit", 1).get(base + "/observations").header("Cache-Control");
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("max-age=(\\d+)").matcher(cc);
+                if (m.find() && Long.parseLong(m.group(1)) <= 3) capped = cc;
+            }
+            assertNotNull(capped, "max-age capped at the 3 s left until the announced instant");
+            assertFalse(capped.contains("stale-while-revalidate"), "no serving stale past the instant: " + capped);
 
             ExecutorService pool = Executors.newFixedThreadPool(ports.size());
             List<Future<Instant>> seen = new ArrayList<>();
