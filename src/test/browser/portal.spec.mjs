@@ -28,6 +28,9 @@ const PAGES = [
   { name: 'area-en-helsinki', path: '/en/areas/FI_091' },
   { name: 'area-fi-helsinki', path: '/fi/areas/FI_091' },
   { name: 'area-bg-plovdiv', path: '/bg/areas/BG_PDV22' },
+  { name: 'calendar-en', path: '/en/calendar' },
+  { name: 'calendar-bg', path: '/bg/calendar' },
+  { name: 'calendar-sq', path: '/sq/calendar' },
 ];
 const WIDTHS = [320, 1280];
 

@@ -105,6 +105,7 @@ public final class Observatory implements AutoCloseable {
         // Every feature's part of the server, in order. Before-handlers run in the order listed: the request id first,
         // then CORS, so that even a 429 carries both; then the rate limit, then the query-string guard.
         ObservationRoutes observationRoutes = new ObservationRoutes(observations, resolver, cache, database.apiBreaker()::failing);
+        CalendarService calendar = new CalendarService(database.lookups(), catalogue, admission, config.baseUrl());
         List<RouteSet> features = List.of(
                 new ProblemHandlers(Json.MAPPER, config.baseUrl(), allowedMethods),
                 observability,
@@ -118,13 +119,13 @@ public final class Observatory implements AutoCloseable {
                 new DownloadRoutes(catalogue, resolver, downloads),
                 new CsvMetadataRoutes(observations, catalogue, resolver, config.baseUrl()),
                 new WidgetRoutes(catalogue, observations, resolver),
-                new PortalRoutes(catalogue, observations, config.baseUrl()),
+                new PortalRoutes(catalogue, observations, calendar, config.baseUrl()),
                 new ReleaseRoutes(database.api(), database.lookups(), catalogue, config.baseUrl(), admission),
                 // The publisher API writes (staging, releases) and reads tokens: the owner's pool, not the API role's.
                 new PublishingRoutes(new PublishingService(database.owner(), PublishingSettings.from(System.getenv()),
                         config.dataDir().resolve("uploads"), config.baseUrl()),
                         new ObservationService(database.owner(), new CatalogueService(database.owner()), config.limits(), config.baseUrl(), admission)),
-                new CalendarRoutes(new CalendarService(database.lookups(), catalogue, admission, config.baseUrl()), config.baseUrl()),
+                new CalendarRoutes(calendar, config.baseUrl()),
                 new DcatRoutes(new DcatCatalogue(catalogue, database.lookups(), admission, config.baseUrl())),
                 new FeedRoutes(catalogue, database.lookups(), admission, config.baseUrl()),
                 new WebhookRoutes(new Subscriptions(database.owner(), catalogue, webhookSettings, config.baseUrl())),

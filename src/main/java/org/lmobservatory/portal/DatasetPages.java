@@ -235,7 +235,12 @@ final class DatasetPages {
             List<String> chosen = selection.codes().getOrDefault(dim.id(), List.of());
             List<Option> options = codelists.get(dim.id()).codes().stream().filter(c -> used.contains(c.id()))
                     .map(c -> new Option(c.id(), pivot.label(dim, c.id()), chosen.contains(c.id()))).toList();
-            out.add(new DimensionChoice(dim.id(), dimensionLabel(dim, lang), options, options.size() > MANY));
+            boolean many = options.size() > MANY;
+            // In a long list (hundreds of municipalities) the ticked codes would hide below the fold: they come first,
+            // each group in code-list order. A short list keeps its order, which is usually the hierarchy.
+            if (many) options = java.util.stream.Stream.concat(options.stream().filter(Option::selected),
+                    options.stream().filter(o -> !o.selected())).toList();
+            out.add(new DimensionChoice(dim.id(), dimensionLabel(dim, lang), options, many));
         }
         return out;
     }

@@ -78,4 +78,13 @@ public final class Pages {
     /** The area page (GET /{lang}/areas/{code}): the area, what it is part of (null for none) and every dataset with numbers for it. */
     public record AreaPage(Frame frame, String code, String name, String heading, Link partOf, List<AreaDataset> datasets) {
     }
+
+    /** One release on the calendar page: when (shown, and ISO for the time element), what, its state, and why it moved. */
+    public record CalendarRow(String when, String isoWhen, String title, String datasetHref, String status, String statusClass,
+                              String change, String releaseHref) {
+    }
+
+    /** GET /{lang}/calendar: the releases announced, those due in the last 90 days, and the feeds to subscribe to. */
+    public record CalendarPage(Frame frame, List<CalendarRow> upcoming, List<CalendarRow> recent, String icsHref, String jsonHref) {
+    }
 }

@@ -3,6 +3,7 @@ package org.lmobservatory.portal;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRouting;
+import org.lmobservatory.calendar.CalendarService;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.observations.ObservationService;
@@ -31,13 +32,15 @@ public final class PortalRoutes implements RouteSet {
     private final CatalogueService catalogue;
     private final DatasetPages datasetPages;
     private final AreaPages areaPages;
+    private final CalendarPages calendarPages;
 
     /** observations: the facade the API reads through, so a page's table is what the API answers; baseUrl for JSON-LD. */
-    public PortalRoutes(CatalogueService catalogue, ObservationService observations, String baseUrl) {
+    public PortalRoutes(CatalogueService catalogue, ObservationService observations, CalendarService calendar, String baseUrl) {
         this.pages = new PortalPages(catalogue);
         this.catalogue = catalogue;
         this.datasetPages = new DatasetPages(catalogue, observations, baseUrl);
         this.areaPages = new AreaPages(catalogue, observations);
+        this.calendarPages = new CalendarPages(calendar);
     }
 
     public static String front(String lang) {
@@ -56,6 +59,7 @@ public final class PortalRoutes implements RouteSet {
             routing.get(catalogue(lang), NotAcceptable.produces(HTML, ctx -> catalogue(ctx, lang)));
             routing.get(catalogue(lang) + "/{datasetId}", NotAcceptable.produces(HTML, ctx -> dataset(ctx, lang)));
             routing.get("/" + lang + "/areas/{code}", NotAcceptable.produces(HTML, ctx -> area(ctx, lang)));
+            routing.get(CalendarPages.path(lang), NotAcceptable.produces(HTML, ctx -> calendar(ctx, lang)));
         }
     }
 
@@ -104,6 +108,19 @@ public final class PortalRoutes implements RouteSet {
         ctx.header("Content-Language", lang);
         if (notModified(ctx, all, "area", lang, ctx.pathParam("code"))) return;
         html(ctx, lang, PortalTemplates.render("portal/areaPage.jte", areaPages.page(lang, ctx.pathParam("code"), all)));
+    }
+
+    /**
+     * The calendar changes with a schedule, not only with a release: like the API's calendar, caches keep it but ask
+     * again each time (a 304 while the page is the same, its ETag the digest of the page).
+     */
+    private void calendar(Context ctx, String lang) {
+        QueryParams.requireOnly(ctx, java.util.Set.of());
+        ctx.header("Content-Language", lang);
+        String page = PortalTemplates.render("portal/calendarPage.jte", calendarPages.page(lang));
+        String etag = HttpCaching.etag(0, "portal-calendar|" + PortalTemplates.CSP + "|" + page);
+        if (HttpCaching.notModified(ctx, etag, "public, no-cache")) return;
+        html(ctx, lang, page);
     }
 
     /**

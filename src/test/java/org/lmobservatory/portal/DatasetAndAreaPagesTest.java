@@ -104,6 +104,20 @@ class DatasetAndAreaPagesTest {
     }
 
     @Test
+    void inALongCodeListTheTickedCodesComeFirst() {
+        List<String> all = page("/en/datasets/cz-pno").select("input[name=geo]").eachAttr("value");
+        assertTrue(all.size() > 8, "the Liberec region's municipalities make a long list: " + all.size());
+        String last = all.get(all.size() - 1);
+        Document page = page("/en/datasets/cz-pno?geo=" + last);
+        Elements boxes = page.select("input[name=geo]");
+        assertEquals(last, boxes.get(0).attr("value"), "the ticked code is on top, not " + all.size() + " lines down");
+        assertTrue(boxes.get(0).hasAttr("checked"));
+        List<String> rest = new java.util.ArrayList<>(all);
+        rest.remove(last);
+        assertEquals(rest, boxes.eachAttr("value").subList(1, boxes.size()), "the others keep their code-list order");
+    }
+
+    @Test
     void aConfidentialCellReadsConfidentialAndAMissingOneNotAvailable() {
         Document page = page("/en/datasets/" + DATASET + "?geo=FI_091&sex=F,M&from=2024&to=2024");
         Element f = page.selectFirst("td.c");
