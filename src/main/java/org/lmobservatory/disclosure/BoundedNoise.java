@@ -3,18 +3,24 @@ package org.lmobservatory.disclosure;
 import java.util.List;
 
 /**
- * Keeps a republished value close to what was published before. Fresh cell-key noise of ±m in two releases moves an
- * unchanged count by at most 2m, so a count that moves by 2m + 1 must have changed — and after a one-record revision
- * that points at the changed person's cells. Here the new value is chosen within ±m of the new truth (as the noise
- * would) and within 2m of every earlier published value, so the move between two releases is never larger than two
- * noise draws could make it.
+ * Keeps a republished value close to what was published before: within the noise bound m of every earlier published
+ * value, whether the truth behind it changed or not.
+ *
+ * <p>Why m and not 2m: fresh noise of ±m in two releases moves an unchanged count by up to 2m, and a count whose truth
+ * fell by one (a graduate removed) by −2m − 1 … 2m − 1. A move of +2m is then possible for an unchanged count only, so
+ * a reader comparing two releases could rule out every school whose counts moved by 2m as the removed person's (issue
+ * 9: one in four runs of DifferencingAttackTest left only two schools possible, below k = 3). Several moves of 2m − 1
+ * together can do the same through the sums. A move within ±m, on the other hand, fits a truth that changed by
+ * anything from −m to +m, so no single count rules a hypothesis out, and the two windows that a hypothesis and the
+ * truth leave for each count overlap in at least m + 1 values, which leaves the sums room. Every count of a republished
+ * cohort is bounded the same way (unchanged ones too), so which counts were held back says nothing about which changed.
  *
  * <p>The rule: of the values allowed by the truth ({@code [lo, hi]}: count ± m, zero stays zero, positive stays
- * positive), take those whose largest distance beyond 2m from an earlier published value is smallest, and of those the
+ * positive), take those whose largest distance beyond m from an earlier published value is smallest, and of those the
  * one nearest the fresh noisy value. When the windows meet (always, if the truth moved by at most m since every
- * earlier release: each earlier value is then within 2m of the truth, and the truth itself is allowed) this is the
- * fresh noisy value clamped into their intersection; otherwise (the truth moved by more than m, i.e. several records of
- * this cell changed) the value allowed by the truth that overshoots least, which still stays within ±m of the truth.
+ * earlier release: each earlier value is then within 2m of the truth, so within m of a value within m of the truth)
+ * this is the fresh noisy value clamped into their intersection; otherwise (several records of this cell changed) the
+ * value allowed by the truth that overshoots least, which still stays within ±m of the truth.
  *
  * <p>An earlier value may be known only as a range (a rate published to one decimal over a large population fits
  * several numerators): the distance is then to the nearest value of the range, i.e. what a reader could assume.
@@ -30,7 +36,7 @@ public final class BoundedNoise {
      * @param noisy    the fresh perturbed count, within ±maxNoise of truth
      * @param maxNoise the noise bound m
      * @param earlier  earlier published values of this count, each {lo, hi} (lo = hi when known exactly)
-     * @return a value within ±maxNoise of truth, zero if truth is zero and positive otherwise, within 2·maxNoise of
+     * @return a value within ±maxNoise of truth, zero if truth is zero and positive otherwise, within maxNoise of
      *         every earlier value whenever such a value exists
      */
     public static long count(long truth, long noisy, int maxNoise, List<long[]> earlier) {
@@ -39,18 +45,18 @@ public final class BoundedNoise {
             throw new IllegalArgumentException("noisy " + noisy + " is not a perturbation of " + truth);
         }
         if (truth == 0) return 0;
-        return choose(Math.max(1, truth - maxNoise), truth + maxNoise, noisy, 2L * maxNoise, earlier);
+        return choose(Math.max(1, truth - maxNoise), truth + maxNoise, noisy, maxNoise, earlier);
     }
 
     /**
      * A perturbed band (a median band moved by at most maxMove within [lowest, highest]), bounded the same way: within
-     * 2·maxMove of every earlier published band where possible.
+     * maxMove of every earlier published band where possible.
      */
     public static int band(int band, int noisy, int maxMove, int lowest, int highest, List<long[]> earlier) {
         if (Math.abs(noisy - band) > maxMove || noisy < lowest || noisy > highest) {
             throw new IllegalArgumentException("noisy band " + noisy + " is not a perturbation of " + band);
         }
-        return (int) choose(Math.max(lowest, band - maxMove), Math.min(highest, band + maxMove), noisy, 2L * maxMove, earlier);
+        return (int) choose(Math.max(lowest, band - maxMove), Math.min(highest, band + maxMove), noisy, maxMove, earlier);
     }
 
     /** Of [lo, hi]: least overshoot beyond `move` from the earlier ranges, then nearest `preferred` (lower on a tie). */

@@ -18,7 +18,7 @@ import java.util.Map;
  * narrow the other below the protection level). Releases published before perturbation are not linked: their exact
  * values are not what this method protects (README, Disclosure control, limits).
  *
- * <p>They are read before the grid is built: a republished cohort's new values are kept within two noise draws of
+ * <p>They are read before the grid is built: a republished cohort's new values are kept within the noise bound of
  * what these releases published ({@link #valuesOf}, {@link org.lmobservatory.disclosure.BoundedNoise}).
  */
 final class EarlierReleases {

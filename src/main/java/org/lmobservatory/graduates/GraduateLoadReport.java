@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What load-graduates did: the load, the release it became (if any), the disclosure audit, or every error.
- * boundedCounts: counts of republished cohorts kept within two noise draws of an earlier release (operator's eyes
+ * boundedCounts: counts of republished cohorts kept within the noise bound of an earlier release (operator's eyes
  * only, never published).
  */
 public record GraduateLoadReport(Status status, long loadId, long graduates, Long releaseId, DisclosureReport disclosure,

@@ -121,7 +121,7 @@ public final class GraduateLoader {
         GraduateDao graduateRecords = h.attach(GraduateDao.class);
         graduateRecords.deleteOtherLoads(dataset.id(), loadId);
         List<String> fieldsInFile = graduateRecords.fieldsIn(loadId);
-        // The earlier releases first: a republished cohort's noisy counts are kept within two noise draws of them.
+        // The earlier releases first: a republished cohort's noisy counts are kept within the noise bound of them.
         EarlierReleases earlier = EarlierReleases.of(h, dataset.id(), loadId, IndicatorStaging.positions(dataset), settings);
         OutcomeGrid grid = OutcomeGrid.of(OutcomeCounts.of(h, loadId), areas, fieldsInFile, CohortSalts.of(h, loadId, dataset.id(), keys), earlier);
         IndicatorBuilder.Result result = IndicatorBuilder.build(grid, settings, ProtectionLevel.DEFAULT, earlier);
@@ -134,7 +134,7 @@ public final class GraduateLoader {
         return new GraduateLoadReport(Status.PUBLISHED, loadId, graduates, p.releaseId(), result.report(), 0, List.of(),
                 String.format("%s: %d graduates → %d cells published as release %d of %s in %.1f s (%.0f graduates/s); %s%s",
                         file.getFileName(), graduates, rows, p.releaseId(), dataset.id(), seconds, graduates / Math.max(seconds, 1e-9), result.report(),
-                        grid.bounded() == 0 ? "" : "; " + grid.bounded() + " count(s) of revised cohorts kept within two noise draws of an earlier release"),
+                        grid.bounded() == 0 ? "" : "; " + grid.bounded() + " count(s) of revised cohorts kept within the noise bound of an earlier release"),
                 seconds, grid.bounded());
     }
 

@@ -69,9 +69,8 @@ final class OutcomeGrid {
     }
 
     /**
-     * How many counts and median bands the bound moved off their fresh noisy value (their truth moved since an earlier
-     * release, and the fresh noise would have moved them by more than two noise draws). For the operator and tests
-     * only: published, it would tell readers how many cells of a revised cohort changed.
+     * How many counts and median bands the bound moved off their fresh noisy value (the fresh noise would have moved
+     * them further than the noise bound from an earlier release). For the operator and tests only.
      */
     long bounded() {
         return bounded;
@@ -82,7 +81,7 @@ final class OutcomeGrid {
      * @param fields  every field code of the file
      * @param salts   per cohort, added to every cell key of the cohort (see {@link CohortSalts})
      * @param earlier the earlier public releases of each cohort: a republished cohort's noisy counts are kept within
-     *                two noise draws of what they published ({@link BoundedNoise}), and stay within the noise of the truth
+     *                the noise bound of what they published ({@link BoundedNoise}), and stay within the noise of the truth
      */
     static OutcomeGrid of(List<OutcomeCounts.Row> rows, List<AreaCodelist.AreaCode> areas, Iterable<String> fields, Map<Integer, Long> salts,
                           EarlierReleases earlier) {
@@ -183,8 +182,8 @@ final class OutcomeGrid {
     /**
      * The cell's true and perturbed counts. The noise is read from the cell key; where an earlier release of the cohort
      * published a count (directly, or as a rate over its published population), the perturbed count is then kept within
-     * two noise draws of it and within the noise of the truth ({@link BoundedNoise}): a count that moved by more would
-     * show that its truth changed, and after a one-record revision that is where the changed person is.
+     * the noise bound of it and within the noise of the truth ({@link BoundedNoise}): a count that moved further would
+     * rule out places where a changed person can be, and after a one-record revision narrow down where they are.
      */
     private static OutcomeCell cell(int year, String months, String geo, String field, String sex, OutcomeCounts.Row r, long salt,
                                     EarlierReleases earlier, long[] bounded) {
