@@ -143,7 +143,7 @@ class ReleaseDifferencingTest {
             assertTrue(possible.contains(school), "the truth is always possible: " + school + " in " + possible);
             assertTrue(possible.size() >= K, kind + " " + person + ": schools still possible for the changed person: " + possible + " of " + schools);
             String line = String.format("%s one graduate of cohort %s (school %s): %d of %d schools remain possible; %d counts compared, "
-                    + "%d kept within two noise draws by the bound", kind, cohort, school, possible.size(), schools.size(), compared, report.boundedCounts());
+                    + "%d held within the noise bound of the earlier value", kind, cohort, school, possible.size(), schools.size(), compared, report.boundedCounts());
             System.out.println("differencing: " + line);
             summary.add(line);
         }
