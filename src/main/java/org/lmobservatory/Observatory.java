@@ -90,7 +90,7 @@ public final class Observatory implements AutoCloseable {
         this.listener = new ReleaseListener(database, releases, () -> {
             cache.evictAll();
             catalogue.invalidate();
-        });
+        }, catalogue::groupingsChanged);
         // Scheduled releases become current at their instant; every instance competes, exactly one wins each release.
         this.activator = new Activator(database.owner());
         ObservationService observations = new ObservationService(database.api(), catalogue, config.limits(), config.baseUrl(), admission);

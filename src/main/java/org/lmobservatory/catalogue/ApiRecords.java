@@ -111,9 +111,17 @@ public final class ApiRecords {
                                @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GroupingView> groupings) {
     }
 
-    /** A grouping of the codelist's codes, in its newest version; earlier versions are kept but not listed. */
+    /** A grouping of the codelist's codes, in its newest version (the one queries use), with its earlier versions. */
     public record GroupingView(String id, @OpenApiDescription("Counts the loads that changed the grouping; queries use the newest") int version,
-                               String label, String description, Instant loadedAt, List<GroupView> groups) {
+                               String label, String description, Instant loadedAt,
+                               @OpenApiDescription("The groups; a code listed more than once has several periods of validity, each with its own members: a period P aggregates the members of the code's period that contains P")
+                               List<GroupView> groups,
+                               @OpenApiDescription("Earlier versions, newest first, as they were loaded; kept so an answer once served can be explained, never used for values")
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GroupingVersionView> earlierVersions) {
+    }
+
+    /** An earlier version of a grouping. */
+    public record GroupingVersionView(int version, Instant loadedAt, List<GroupView> groups) {
     }
 
     /** validFrom and validTo (inclusive; null: open) bound the periods the group's aggregates are computed for. */

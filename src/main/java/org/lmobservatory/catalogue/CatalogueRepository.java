@@ -75,23 +75,31 @@ final class CatalogueRepository {
         }));
     }
 
-    /** The newest version of each grouping over the codelist, groups and members in file order. */
+    /** Each grouping over the codelist in its newest version, with its earlier versions; groups and members in file order. */
     List<Grouping> groupings(String codelistId) {
         return jdbi.withExtension(GroupingDao.class, dao -> {
             Map<String, List<String>> members = new LinkedHashMap<>();
             for (GroupingDao.MemberRow m : dao.members(codelistId)) {
-                members.computeIfAbsent(m.groupingId() + "\u0000" + m.code(), k -> new java.util.ArrayList<>()).add(m.member());
+                members.computeIfAbsent(m.groupingId() + "\u0000" + m.version() + "\u0000" + m.groupOrder(), k -> new java.util.ArrayList<>())
+                        .add(m.member());
             }
             Map<String, List<Grouping.Group>> groups = new LinkedHashMap<>();
             for (GroupingDao.GroupRow g : dao.groups(codelistId)) {
-                groups.computeIfAbsent(g.groupingId(), k -> new java.util.ArrayList<>()).add(new Grouping.Group(g.code(),
+                groups.computeIfAbsent(g.groupingId() + "\u0000" + g.version(), k -> new java.util.ArrayList<>()).add(new Grouping.Group(g.code(),
                         Json.labels(g.labels()), g.validFrom(), g.validTo(),
-                        List.copyOf(members.getOrDefault(g.groupingId() + "\u0000" + g.code(), List.of()))));
+                        List.copyOf(members.getOrDefault(g.groupingId() + "\u0000" + g.version() + "\u0000" + g.sortOrder(), List.of()))));
             }
-            return dao.groupings(codelistId).stream()
-                    .map(g -> new Grouping(g.id(), g.version(), codelistId, Json.labels(g.labels()), Json.labels(g.description()),
-                            g.loadedAt(), List.copyOf(groups.getOrDefault(g.id(), List.of()))))
-                    .toList();
+            // Rows come newest version first for each id: the first row of an id is the grouping, the rest its history.
+            Map<String, List<GroupingDao.GroupingRow>> versions = dao.groupings(codelistId).stream()
+                    .collect(Collectors.groupingBy(GroupingDao.GroupingRow::id, LinkedHashMap::new, Collectors.toList()));
+            return versions.values().stream().map(rows -> {
+                GroupingDao.GroupingRow g = rows.get(0);
+                List<Grouping.Version> earlier = rows.stream().skip(1)
+                        .map(r -> new Grouping.Version(r.version(), r.loadedAt(), List.copyOf(groups.getOrDefault(r.id() + "\u0000" + r.version(), List.of()))))
+                        .toList();
+                return new Grouping(g.id(), g.version(), codelistId, Json.labels(g.labels()), Json.labels(g.description()),
+                        g.loadedAt(), List.copyOf(groups.getOrDefault(g.id() + "\u0000" + g.version(), List.of())), earlier);
+            }).toList();
         });
     }
 

@@ -10,6 +10,7 @@ import io.javalin.router.JavalinDefaultRouting;
 import org.lmobservatory.catalogue.ApiRecords.CodeView;
 import org.lmobservatory.catalogue.ApiRecords.CodelistView;
 import org.lmobservatory.catalogue.ApiRecords.GroupView;
+import org.lmobservatory.catalogue.ApiRecords.GroupingVersionView;
 import org.lmobservatory.catalogue.ApiRecords.GroupingView;
 import org.lmobservatory.catalogue.ApiRecords.DatasetList;
 import org.lmobservatory.catalogue.ApiRecords.DatasetMetadata;
@@ -161,11 +162,15 @@ public final class CatalogueRoutes implements RouteSet {
                 .toList();
         List<GroupingView> groupings = catalogue.groupings(c.id()).stream()
                 .map(g -> new GroupingView(g.id(), g.version(), Languages.pick(g.labels(), lang), Languages.pick(g.description(), lang),
-                        g.loadedAt(), g.groups().stream().map(x -> new GroupView(x.code(), Languages.pick(x.labels(), lang),
-                        x.validFrom(), x.validTo(), x.members())).toList()))
+                        g.loadedAt(), groupViews(g.groups(), lang), g.earlier().stream()
+                        .map(v -> new GroupingVersionView(v.version(), v.loadedAt(), groupViews(v.groups(), lang))).toList()))
                 .toList();
         ctx.json(new CodelistView(c.id(), c.version(), Languages.pick(c.title(), lang), Languages.pick(c.note(), lang), lang,
                 List.copyOf(c.levels()), codes.size(), codes, groupings));
+    }
+
+    private static List<GroupView> groupViews(List<Grouping.Group> groups, String lang) {
+        return groups.stream().map(x -> new GroupView(x.code(), Languages.pick(x.labels(), lang), x.validFrom(), x.validTo(), x.members())).toList();
     }
 
     private DatasetSummary summary(Dataset d, String lang) {

@@ -128,6 +128,14 @@ public final class CatalogueService {
         return releaseCodes.get(new ReleaseDimension(releaseId, dimension.position()));
     }
 
+    /**
+     * Forget cached groupings: a grouping was loaded again, here or in another process (the loader's NOTIFY, see
+     * releases/ReleaseListener). The answers' cache keys carry the grouping's version, so they need no eviction.
+     */
+    public void groupingsChanged() {
+        groupings.invalidateAll();
+    }
+
     /** Forget cached metadata, e.g. after a definition was loaded in this process. */
     public void invalidate() {
         datasets.invalidateAll();

@@ -8,13 +8,17 @@ import java.util.Optional;
 
 /**
  * A user-defined grouping of the codes of one codelist (e.g. municipalities into employment areas), as its newest
- * version says. Queries aggregate over its groups;
- * version counts the loads that changed it (earlier versions stay stored).
+ * version says; queries aggregate over its groups. version counts the loads that changed it; the earlier versions are
+ * kept for the record (listed, never used for values). Within a version a group code may occur several times, one
+ * period of validity each with its own members, so a period P aggregates the members valid for P.
  */
 public record Grouping(String id, int version, String codelistId, Map<String, String> labels, Map<String, String> description,
-                       Instant loadedAt, List<Group> groups) {
+                       Instant loadedAt, List<Group> groups, List<Version> earlier) {
 
-    /** A group with its members; validFrom and validTo (inclusive) bound the periods it applies to, null = open. */
+    /**
+     * A group in one period of validity with its members; validFrom and validTo (inclusive) bound the periods it
+     * applies to, null = open. Periods of the same code do not overlap (the loader checks).
+     */
     public record Group(String code, Map<String, String> labels, LocalDate validFrom, LocalDate validTo, List<String> members) {
 
         /** True when a period starting on periodStart falls within the validity. */
@@ -23,7 +27,17 @@ public record Grouping(String id, int version, String codelistId, Map<String, St
         }
     }
 
+    /** An earlier version of the grouping, as it was loaded. */
+    public record Version(int version, Instant loadedAt, List<Group> groups) {
+    }
+
+    /** The group's first period in the file (its label is the group's); empty when the newest version has no such code. */
     public Optional<Group> group(String code) {
         return groups.stream().filter(g -> g.code().equals(code)).findFirst();
+    }
+
+    /** Every period of the code, in file order. */
+    public List<Group> periods(String code) {
+        return groups.stream().filter(g -> g.code().equals(code)).toList();
     }
 }

@@ -9,17 +9,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The newest version of every grouping over a codelist, with its groups and members (published.grouping*). */
+/** Every version of every grouping over a codelist, newest first, with its groups and members (published.grouping*). */
 @UseClasspathSqlLocator
 interface GroupingDao {
 
     record GroupingRow(String id, int version, String labels, String description, Instant loadedAt) {
     }
 
-    record GroupRow(String groupingId, String code, String labels, LocalDate validFrom, LocalDate validTo) {
+    record GroupRow(String groupingId, int version, int sortOrder, String code, String labels, LocalDate validFrom, LocalDate validTo) {
     }
 
-    record MemberRow(String groupingId, String code, String member) {
+    record MemberRow(String groupingId, int version, int groupOrder, String member) {
     }
 
     @SqlQuery

@@ -63,6 +63,10 @@ interface DatasetDefinitionDao {
     @SqlQuery
     List<String> dimensionSignature(@Bind("id") String datasetId);
 
+    /** Whether a dataset of that id is defined. */
+    @SqlQuery
+    boolean exists(@Bind("id") String datasetId);
+
     /** Whether the dataset has any release: its series keys are then fixed. */
     @SqlQuery
     boolean isPublished(@Bind("id") String datasetId);

@@ -56,7 +56,14 @@ public final class DefinitionFiles {
                              List<String> keywords, String frequency, String unitId, Map<String, String> unitLabel,
                              int unitMultiplier, int decimals, String source, String licence, String contact,
                              Map<String, String> methodology, boolean demonstration, List<DimensionDef> dimensions,
-                             MeasuresDef measures, LocalDate discontinuedOn, String successor) {
+                             MeasuresDef measures, LocalDate discontinuedOn, String successor, Origin origin) {
+    }
+
+    /** Where a definition came from: its file name and the line of each JSON path, for problems found once it is parsed. */
+    public record Origin(String file, ToIntFunction<String> lineOf) {
+        public LoadError error(String path, String message) {
+            return new LoadError(file, lineOf.applyAsInt(path), path, path + ": " + message);
+        }
     }
 
     /** The measure dimension of a dataset and, per code of its codelist, the measure (in file order). */
@@ -111,7 +118,7 @@ public final class DefinitionFiles {
             throw new InvalidDefinitionException(List.of(new LoadError(name, 0, null, "$: expected a JSON object")));
         }
         if (root.has("codes")) return new Codelist(codelist(name, root));
-        if (root.has("dimensions")) return new Dataset(dataset(name, root));
+        if (root.has("dimensions")) return new Dataset(dataset(name, root, new Origin(name, JsonLines.of(file)::line)));
         throw new InvalidDefinitionException(List.of(new LoadError(name, 0, null,
                 "$: neither a codelist (needs \"codes\") nor a dataset definition (needs \"dimensions\")")));
     }
@@ -151,7 +158,7 @@ public final class DefinitionFiles {
                 p.labels(root.path("note"), "$.note", false), codes);
     }
 
-    static DatasetDef dataset(String file, JsonNode root) {
+    static DatasetDef dataset(String file, JsonNode root, Origin origin) {
         Problems p = new Problems(file);
         String id = p.id(root, "$.id", DATASET_ID);
         String theme = text(root, "theme");
@@ -205,7 +212,7 @@ public final class DefinitionFiles {
                 unit.path("decimals").asInt(0), text(root, "source"),
                 root.hasNonNull("licence") ? text(root, "licence") : "CC-BY-4.0", text(root, "contact"),
                 p.labels(root.path("methodology"), "$.methodology", false), root.path("demonstration").asBoolean(false), dims, measures,
-                discontinuedOn, successor);
+                discontinuedOn, successor, origin);
     }
 
     static String text(JsonNode node, String field) {

@@ -58,6 +58,7 @@ public final class DefinitionStore {
             checkCodelistsExist(h.attach(CodelistDao.class), d);
             checkDimensionsUnchangedOncePublished(datasets, d);
             checkTheme(h.attach(CodelistDao.class), d);
+            checkSuccessorExists(datasets, d);
             List<DatasetDefinitionDao.MeasureRow> measures = d.measures() == null ? List.of()
                     : MeasureDefinitions.rows(d, h.attach(CodelistDao.class));
             List<DatasetDefinitionDao.CategoryRow> categories = d.measures() == null ? List.of()
@@ -88,6 +89,16 @@ public final class DefinitionStore {
                     "$.theme: '" + d.theme() + "' is not a code of codelist " + DefinitionFiles.THEME_CODELIST + "; themes: "
                             + String.join(", ", themes) + " (define THEME again to add one)")));
         }
+    }
+
+    /**
+     * A successor must be defined before the dataset it replaces names it: a catalogue, page or Link header pointing at a
+     * dataset that is not there sends every reader to a 404.
+     */
+    private static void checkSuccessorExists(DatasetDefinitionDao datasets, DatasetDef d) {
+        if (d.successor() == null || datasets.exists(d.successor())) return;
+        throw new InvalidDefinitionException(List.of(d.origin().error("$.lifecycle.successor", "there is no dataset '" + d.successor()
+                + "'; define the successor first (define --file " + d.successor() + ".json), then this dataset")));
     }
 
     private static void checkCodelistsExist(CodelistDao codelists, DatasetDef d) {

@@ -32,13 +32,16 @@ final class GroupAggregation {
             MeasureKind.MEAN, "a mean of a group needs each member's total and count, which the dataset does not publish as measures",
             MeasureKind.CATEGORY, "a category is a code, not a quantity: codes of members cannot be added up");
 
-    /** One group series and the member series it is computed from. */
-    private record Target(List<String> key, Grouping.Group group, Measure ratio, List<Long> parts, List<String> roles) {
+    /**
+     * One group series and the member series it is computed from; periods: for each part, the group's period of
+     * validity it counts in (a member of the group in 2025 only feeds the group's cells of 2025).
+     */
+    private record Target(List<String> key, Measure ratio, List<Long> parts, List<String> roles, List<Grouping.Group> periods) {
     }
 
     /** The group series in output order, and the arrays the statement reads (bound as bigint[] and text[], cast there). */
-    record Plan(List<SeriesKey> series, long[] partSeries, long[] partOrds, String[] partRoles, long[] targetOrds, String[] targetRatio,
-                String[] targetScale, long[] targetDecimals, long[] targetMembers, String[] targetFrom, String[] targetTo) {
+    record Plan(List<SeriesKey> series, long[] partSeries, long[] partOrds, String[] partRoles, long[] partMembers, String[] partFrom,
+                String[] partTo, long[] targetOrds, String[] targetRatio, String[] targetScale, long[] targetDecimals) {
     }
 
     private GroupAggregation() {
@@ -129,9 +132,10 @@ final class GroupAggregation {
         List<String> key = new ArrayList<>(member.codes());
         key.set(g, group.code());
         if (ratio != null) key.set(m, ratio.code());
-        Target t = targets.computeIfAbsent(List.copyOf(key), k -> new Target(k, group, ratio, new ArrayList<>(), new ArrayList<>()));
+        Target t = targets.computeIfAbsent(List.copyOf(key), k -> new Target(k, ratio, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
         t.parts().add(member.id());
         t.roles().add(role);
+        t.periods().add(group);
     }
 
     private static Plan arrays(List<Target> targets) {
@@ -139,14 +143,14 @@ final class GroupAggregation {
         long[] partSeries = new long[parts];
         long[] partOrds = new long[parts];
         String[] partRoles = new String[parts];
+        long[] memberCounts = new long[parts];
+        String[] from = new String[parts];
+        String[] to = new String[parts];
         int n = targets.size();
         long[] ords = new long[n];
         String[] ratio = new String[n];
         String[] scale = new String[n];
         long[] decimals = new long[n];
-        long[] memberCounts = new long[n];
-        String[] from = new String[n];
-        String[] to = new String[n];
         List<SeriesKey> series = new ArrayList<>();
         int p = 0;
         for (int i = 0; i < n; i++) {
@@ -154,19 +158,20 @@ final class GroupAggregation {
             // Synthetic negative ids: a group series is not stored, and no writer may mistake it for one that is.
             series.add(new SeriesKey(-1L - i, t.key()));
             for (int j = 0; j < t.parts().size(); j++) {
+                Grouping.Group period = t.periods().get(j);
                 partSeries[p] = t.parts().get(j);
                 partOrds[p] = i;
-                partRoles[p++] = t.roles().get(j);
+                partRoles[p] = t.roles().get(j);
+                memberCounts[p] = period.members().size();
+                from[p] = period.validFrom() == null ? "0001-01-01" : period.validFrom().toString();
+                to[p++] = period.validTo() == null ? "9999-12-31" : period.validTo().toString();
             }
             ords[i] = i;
             ratio[i] = String.valueOf(t.ratio() != null);
             scale[i] = t.ratio() == null ? "1" : (t.ratio().scale() == null ? BigDecimal.ONE : t.ratio().scale()).toPlainString();
             decimals[i] = t.ratio() == null ? 0 : t.ratio().unit().decimals();
-            memberCounts[i] = t.group().members().size();
-            from[i] = t.group().validFrom() == null ? "0001-01-01" : t.group().validFrom().toString();
-            to[i] = t.group().validTo() == null ? "9999-12-31" : t.group().validTo().toString();
         }
-        return new Plan(series, partSeries, partOrds, partRoles, ords, ratio, scale, decimals, memberCounts, from, to);
+        return new Plan(series, partSeries, partOrds, partRoles, memberCounts, from, to, ords, ratio, scale, decimals);
     }
 
     /** The measure codes asked for: the filter, or every measure of the dataset. */

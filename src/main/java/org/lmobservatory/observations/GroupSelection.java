@@ -102,7 +102,11 @@ final class GroupSelection {
     static Codelist withGroups(Codelist codelist, Grouping grouping) {
         List<Code> codes = new ArrayList<>(codelist.codes());
         int next = codes.stream().mapToInt(Code::sortOrder).max().orElse(0) + 1;
-        for (Grouping.Group g : grouping.groups()) codes.add(new Code(g.code(), null, grouping.id(), g.labels(), next++));
+        Set<String> added = new java.util.HashSet<>();
+        // A group with several periods of validity is one code; its first period's labels name it.
+        for (Grouping.Group g : grouping.groups()) {
+            if (added.add(g.code())) codes.add(new Code(g.code(), null, grouping.id(), g.labels(), next++));
+        }
         return Codelist.of(codelist.id(), codelist.version(), codelist.title(), codelist.note(), codes);
     }
 

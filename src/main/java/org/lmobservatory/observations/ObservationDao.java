@@ -45,17 +45,18 @@ interface ObservationDao {
 
     /**
      * Cells of group series computed from member series (see the statement). Parts: member series, the 0-based ord of
-     * the group series each counts in, and its role (v summed, n numerator, d denominator). Targets: per group series
-     * ord, whether it is a ratio (scale, decimals), how many members it has and its validity as ISO dates.
+     * the group series each counts in, its role (v summed, n numerator, d denominator), and the period of validity of
+     * the group it counts in (member count, from, to as ISO dates). Targets: per group series ord, whether it is a ratio
+     * (scale, decimals).
      */
     @SqlQuery
     @FetchSize(5_000)
     @RegisterConstructorMapper(AggregateRow.class)
     Stream<AggregateRow> aggregatedCells(@Bind("partSeries") long[] partSeries, @Bind("partOrds") long[] partOrds,
-                                         @Bind("partRoles") String[] partRoles, @Bind("targetOrds") long[] targetOrds,
-                                         @Bind("targetRatio") String[] targetRatio, @Bind("targetScale") String[] targetScale,
-                                         @Bind("targetDecimals") long[] targetDecimals, @Bind("targetMembers") long[] targetMembers,
-                                         @Bind("targetFrom") String[] targetFrom, @Bind("targetTo") String[] targetTo,
+                                         @Bind("partRoles") String[] partRoles, @Bind("partMembers") long[] partMembers,
+                                         @Bind("partFrom") String[] partFrom, @Bind("partTo") String[] partTo,
+                                         @Bind("targetOrds") long[] targetOrds, @Bind("targetRatio") String[] targetRatio,
+                                         @Bind("targetScale") String[] targetScale, @Bind("targetDecimals") long[] targetDecimals,
                                          @Bind("release") long releaseId, @Bind("from") LocalDate from, @Bind("to") LocalDate toExclusive,
                                          @Bind("startOrd") int startOrd, @Bind("after") LocalDate afterPeriod, @Bind("max") long maxRows);
 

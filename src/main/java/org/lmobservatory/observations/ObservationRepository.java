@@ -72,8 +72,8 @@ final class ObservationRepository {
     Stream<ObservationRow> aggregatedCells(Handle h, long releaseId, GroupAggregation.Plan plan, LocalDate from, LocalDate toExclusive,
                                            int startSeries, LocalDate afterPeriod, long maxRows) {
         return h.attach(ObservationDao.class)
-                .aggregatedCells(plan.partSeries(), plan.partOrds(), plan.partRoles(), plan.targetOrds(), plan.targetRatio(),
-                        plan.targetScale(), plan.targetDecimals(), plan.targetMembers(), plan.targetFrom(), plan.targetTo(), releaseId,
+                .aggregatedCells(plan.partSeries(), plan.partOrds(), plan.partRoles(), plan.partMembers(), plan.partFrom(), plan.partTo(),
+                        plan.targetOrds(), plan.targetRatio(), plan.targetScale(), plan.targetDecimals(), releaseId,
                         from == null ? LocalDate.of(1, 1, 1) : from,
                         toExclusive == null ? LocalDate.of(9999, 1, 1) : toExclusive,
                         startSeries, afterPeriod == null ? LocalDate.of(1, 1, 1) : afterPeriod, maxRows)

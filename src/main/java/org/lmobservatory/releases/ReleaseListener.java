@@ -17,19 +17,31 @@ import java.sql.Statement;
  */
 public final class ReleaseListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReleaseListener.class);
+    /**
+     * The grouping loader NOTIFYs here (payload: the grouping id) when it stored a new version, so every server drops
+     * its cached groupings at once instead of answering groups with the old members until the cache expires.
+     */
+    public static final String GROUPING_CHANNEL = "lmo_grouping";
 
     private final Database database;
     private final CurrentReleases releases;
     private final Runnable onReconnect;
+    private final Runnable onGroupingChange;
     private final Thread thread;
     private volatile boolean running = true;
     // It retries every second during an outage; one warning per half minute says the same.
     private final LogThrottle reconnectLog = new LogThrottle(log, 30);
 
     public ReleaseListener(Database database, CurrentReleases releases, Runnable onReconnect) {
+        this(database, releases, onReconnect, () -> { });
+    }
+
+    /** onGroupingChange: a grouping was loaded again (NOTIFY on {@link #GROUPING_CHANNEL}), here or elsewhere. */
+    public ReleaseListener(Database database, CurrentReleases releases, Runnable onReconnect, Runnable onGroupingChange) {
         this.database = database;
         this.releases = releases;
         this.onReconnect = onReconnect;
+        this.onGroupingChange = onGroupingChange;
         this.thread = new Thread(this::loop, "release-listener");
         this.thread.setDaemon(true);
     }
@@ -47,6 +59,7 @@ public final class ReleaseListener implements AutoCloseable {
                 // channel name (a constant here), not a bind parameter.
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + Publisher.CHANNEL);
+                    s.execute("LISTEN " + GROUPING_CHANNEL);
                 }
                 if (!first) {
                     log.info("Release listener reconnected; every dataset is treated as changed");
@@ -59,6 +72,10 @@ public final class ReleaseListener implements AutoCloseable {
                     PGNotification[] notifications = pg.getNotifications(1_000);
                     if (notifications == null) continue;
                     for (PGNotification n : notifications) {
+                        if (n.getName().equals(GROUPING_CHANNEL)) {
+                            onGroupingChange.run();
+                            continue;
+                        }
                         String datasetId = n.getParameter().split(":", 2)[0];
                         releases.changed(datasetId);
                     }

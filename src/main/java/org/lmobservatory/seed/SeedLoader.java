@@ -1,5 +1,6 @@
 package org.lmobservatory.seed;
 
+import org.lmobservatory.db.Json;
 import org.lmobservatory.graduates.EqavetDerivation;
 import org.lmobservatory.graduates.GraduateLoadOptions;
 import org.lmobservatory.graduates.GraduateLoadReport;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -31,7 +33,7 @@ public final class SeedLoader {
 
     public void load(Path seedDir) throws Exception {
         for (Path f : jsonFiles(seedDir.resolve("codelists"))) out.println("defined " + loader.define(f));
-        for (Path f : jsonFiles(seedDir.resolve("datasets"))) {
+        for (Path f : successorsFirst(jsonFiles(seedDir.resolve("datasets")))) {
             out.println("defined " + loader.define(f));
             String id = f.getFileName().toString().replaceFirst("\\.json$", "");
             Path data = seedDir.resolve("data").resolve(id + ".csv");
@@ -75,6 +77,18 @@ public final class SeedLoader {
             report.errors().forEach(e -> out.println("  " + e));
             throw new IllegalStateException("Seed file " + records + " is invalid");
         }
+    }
+
+    /** A discontinued dataset names its successor, which the loader wants defined already: such files go last. */
+    private static List<Path> successorsFirst(List<Path> files) throws IOException {
+        List<Path> plain = new ArrayList<>();
+        List<Path> discontinued = new ArrayList<>();
+        for (Path f : files) {
+            boolean namesSuccessor = Json.MAPPER.readTree(f.toFile()).path("lifecycle").hasNonNull("successor");
+            (namesSuccessor ? discontinued : plain).add(f);
+        }
+        plain.addAll(discontinued);
+        return plain;
     }
 
     private static List<Path> jsonFiles(Path dir) throws IOException {

@@ -36,7 +36,7 @@ final class IndicatorEndpoints {
                     + "Texts in en, sq, fi, sv, bg, pl, cs.",
             queryParams = {
                     @OpenApiParam(name = "dataset", required = true, description = "Dataset id, e.g. unemployment-rate"),
-                    @OpenApiParam(name = "geo", required = true, description = "The area, e.g. FI_091 or FI1B"),
+                    @OpenApiParam(name = "geo", required = true, description = "The area, e.g. FI_091 or FI1B, or a group of a grouping over the territorial codelist, e.g. FI_TEA_DEMO_1B (its value aggregated from its members; compare then takes other groups of the grouping)"),
                     @OpenApiParam(name = "compare", description = "Comparison areas: region, country (levels above geo) and/or codes"),
                     @OpenApiParam(name = "lang", description = "en (default), sq, fi, sv, bg, pl, cs"),
                     @OpenApiParam(name = "lastPeriods", type = Integer.class, description = "Periods in the trend and table (2-120; default 10 years, 12 quarters or 24 months)"),

@@ -8,6 +8,7 @@ import org.lmobservatory.catalogue.Measure;
 import org.lmobservatory.catalogue.Unit;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.catalogue.Frequency;
+import org.lmobservatory.catalogue.Grouping;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.observations.SeriesKey;
 import org.lmobservatory.releases.Release;
@@ -110,14 +111,16 @@ final class IndicatorWidget {
         int lastPeriods = lastPeriods(single(params, "lastPeriods"), dataset.frequency());
         Codelist geoCodes = catalogue.codelistOf(geo);
         String area = required(params, "geo");
-        if (!geoCodes.contains(area)) {
+        Optional<Grouping> grouping = GroupAreas.groupingOf(catalogue.groupings(geoCodes.id()), geoCodes, area);
+        if (!geoCodes.contains(area) && grouping.isEmpty()) {
             List<String> close = geoCodes.suggest(area);
-            throw ErrorKind.UNKNOWN_CODE.error("geo '" + area + "' is not in codelist " + geoCodes.id() + "."
+            throw ErrorKind.UNKNOWN_CODE.error("geo '" + area + "' is not in codelist " + geoCodes.id() + " nor a group of its groupings."
                     + (close.isEmpty() ? "" : " Did you mean " + Codelist.orList(close) + "?"), Map.of("parameter", "geo"));
         }
         Set<String> inRelease = catalogue.codesInRelease(release.id(), geo);
         List<String> notes = new ArrayList<>();
-        List<String> compare = comparisonAreas(geoCodes, area, list(params, "compare"), inRelease, t, lang, notes);
+        List<String> compare = grouping.isPresent() ? GroupAreas.comparisons(grouping.get(), area, list(params, "compare"), MAX_COMPARISONS)
+                : comparisonAreas(geoCodes, area, list(params, "compare"), inRelease, t, lang, notes);
 
         Map<String, List<String>> query = new LinkedHashMap<>();
         Map<String, String> widgetQuery = new LinkedHashMap<>();
@@ -151,16 +154,20 @@ final class IndicatorWidget {
         List<List<Cell>> grid = obs.grid(periods);
         Area main = null;
         List<Area> comparisons = new ArrayList<>();
+        // The query's codelist: the territorial codes plus, when groups were asked for, the groups with their labels.
+        Codelist labelled = obs.query().codelists().get(geo.position());
         for (String code : geos) {
             int index = seriesIndex(obs.series(), geo.position(), code);
-            Code c = geoCodes.code(code).orElseThrow();
+            Code c = labelled.code(code).orElseThrow();
             String label = Languages.pick(c.labels(), lang);
+            // A group's level is its grouping, named by its label ("Employment areas"), not by its id.
+            String level = grouping.isPresent() ? Languages.pick(grouping.get().labels(), lang) : c.level();
             if (index < 0 || grid.get(index).stream().noneMatch(Cell::hasValue)) {
                 if (!code.equals(area)) notes.add(t.get("noDataFor", "area", label));
-                if (code.equals(area)) main = new Area(code, label, c.level(), emptyCells(periods.size()));
+                if (code.equals(area)) main = new Area(code, label, level, emptyCells(periods.size()));
                 continue;
             }
-            Area a = new Area(code, label, c.level(), grid.get(index));
+            Area a = new Area(code, label, level, grid.get(index));
             if (code.equals(area)) main = a;
             else comparisons.add(a);
         }

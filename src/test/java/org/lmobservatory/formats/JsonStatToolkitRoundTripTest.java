@@ -68,6 +68,37 @@ class JsonStatToolkitRoundTripTest {
         }
     }
 
+    @Test
+    void aBarometerRatingIsReadBackAsItsCodeWithTheCodesLabel() throws Exception {
+        Map<String, String> query = Map.of("geo", "PL_1261", "time", "2024", "lang", "pl");
+        Map<String, String> fromJson = new LinkedHashMap<>();
+        for (Map<String, Object> o : TestServer.given().queryParam("geo", "PL_1261").queryParam("time", "2024").queryParam("labels", "code")
+                .get("/v1/datasets/occupational-barometer/observations").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("observations")) {
+            fromJson.put((String) o.get("occupation"), (String) o.get("value_code"));
+        }
+        byte[] jsonStat = TestServer.given().queryParams(query).queryParam("format", "jsonstat").get("/v1/datasets/occupational-barometer/observations")
+                .then().statusCode(200).extract().asByteArray();
+        Path file = Files.createTempFile("lmo-jsonstat", ".json");
+        try {
+            Files.write(file, jsonStat);
+            // geo, occupation, indicator, time, typeof value, value, label (Polish: the asked language)
+            List<List<String>> cells = toolkit("categories.cjs", file);
+            assertEquals(12, cells.size(), "twelve occupations rated in Kraków in 2024: " + cells);
+            Map<String, String> polish = Map.of("LARGE_SHORTAGE", "Duży deficyt", "SHORTAGE", "Deficyt", "BALANCE", "Równowaga",
+                    "SURPLUS", "Nadwyżka", "LARGE_SURPLUS", "Duża nadwyżka");
+            for (List<String> cell : cells) {
+                assertEquals("string", cell.get(4), "the toolkit reads the rating as a string: " + cell);
+                assertEquals(polish.get(cell.get(5)), cell.get(6), "the code's label, from the extension: " + cell);
+            }
+            Map<String, String> fromToolkit = new LinkedHashMap<>();
+            cells.forEach(c -> fromToolkit.put(c.get(1), c.get(5)));
+            assertEquals(fromJson, fromToolkit, "the same code per occupation as the JSON format's value_code");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     private static void roundTrip(String path, Map<String, String> query, List<String> dimensions) throws Exception {
         roundTrip(path, query, dimensions, true);
     }

@@ -35,6 +35,9 @@ import java.util.Optional;
 public final class GroupingBenchmark {
     private static final int AREAS = 45;
 
+    private record Bench(String name, int repetitions, Map<String, List<String>> params) {
+    }
+
     private GroupingBenchmark() {
     }
 
@@ -66,27 +69,35 @@ public final class GroupingBenchmark {
         CatalogueService catalogue = new CatalogueService(jdbi);
         ObservationService service = new ObservationService(jdbi, catalogue, TestDatabase.config().limits());
         Release release = catalogue.currentRelease(id).orElseThrow();
-        Map<String, Map<String, List<String>>> queries = Map.of(
-                "every area, one sex and age, one year (45 series × 12 months)",
-                Map.of("geoLevel", List.of("BENCH_AREA"), "sex", List.of("T"), "age", List.of("Y25-34"), "time", List.of("2025"), "format", List.of("csv")),
-                "one area, every sex and age, whole period",
-                Map.of("geo", List.of("BENCH_AREA_01"), "format", List.of("csv")),
-                "the same area's members without aggregation (plain query, for comparison)",
-                Map.of("geo", List.of(String.join(",", members(municipalities, 1))), "format", List.of("csv")));
-        for (var q : queries.entrySet()) {
-            ObservationQuery query = service.parse(id, q.getValue(), null);
+        String oneYear = String.valueOf(ScaleGenerator.LAST_YEAR);
+        List<String> firstOfEachArea = new ArrayList<>();
+        for (int a = 1; a <= AREAS; a++) firstOfEachArea.add(members(municipalities, a).get(0));
+        // Each with its repetitions: the whole-grouping query reads every row of the table, so it runs fewer times.
+        List<Bench> queries = List.of(
+                new Bench("every area, one sex and age, one year (45 series × 12 months)", repetitions,
+                        Map.of("geoLevel", List.of("BENCH_AREA"), "sex", List.of("T"), "age", List.of("Y25-34"), "time", List.of(oneYear), "format", List.of("csv"))),
+                new Bench("45 stored series × 12 months, no aggregation (what the same answer costs when aggregates are precomputed at publish time)", repetitions,
+                        Map.of("geo", firstOfEachArea, "sex", List.of("T"), "age", List.of("Y25-34"), "time", List.of(oneYear), "format", List.of("csv"))),
+                new Bench("one area, every sex and age, whole period", repetitions,
+                        Map.of("geo", List.of("BENCH_AREA_01"), "format", List.of("csv"))),
+                new Bench("the same area's members without aggregation (plain query, for comparison)", repetitions,
+                        Map.of("geo", List.of(String.join(",", members(municipalities, 1))), "format", List.of("csv"))),
+                new Bench("every area, every sex and age, whole period (all the aggregates publish time would compute and store)", 3,
+                        Map.of("geoLevel", List.of("BENCH_AREA"), "format", List.of("csv"))));
+        for (Bench q : queries) {
+            ObservationQuery query = service.parse(id, q.params(), null);
             long[] rows = new long[1];
-            double[] ms = new double[repetitions];
-            for (int i = 0; i < repetitions; i++) {
+            double[] ms = new double[q.repetitions()];
+            for (int i = 0; i < ms.length; i++) {
                 long t = System.nanoTime();
                 service.run(query, release, "", result -> rows[0] = result.rows().count());
                 ms[i] = (System.nanoTime() - t) / 1e6;
             }
             Arrays.sort(ms);
             System.out.printf(Locale.ROOT, "%s: %d rows; median %.1f ms, min %.1f ms, max %.1f ms over %d runs%n",
-                    q.getKey(), rows[0], ms[ms.length / 2], ms[0], ms[ms.length - 1], repetitions);
+                    q.name(), rows[0], ms[ms.length / 2], ms[0], ms[ms.length - 1], ms.length);
         }
-        explain(jdbi, service.parse(id, queries.get("every area, one sex and age, one year (45 series × 12 months)"), null), release);
+        explain(jdbi, service.parse(id, queries.get(0).params(), null), release);
         System.exit(0);
     }
 
@@ -96,19 +107,56 @@ public final class GroupingBenchmark {
                 .readAllBytes(), StandardCharsets.UTF_8);
         jdbi.useHandle(h -> {
             ObservationRepository repository = new ObservationRepository();
+            // Where the facade's time goes, phase by phase, on the same handle (median of 5).
+            double[][] phases = new double[3][5];
+            for (int i = 0; i < 5; i++) {
+                long t0 = System.nanoTime();
+                List<SeriesKey> found = repository.matchingSeries(h, release.id(), GroupAggregation.memberFilters(query),
+                        query.codelists().stream().map(c -> c.codes().size()).toList());
+                long t1 = System.nanoTime();
+                GroupAggregation.Plan p = GroupAggregation.plan(query, found, (a, b) -> 0);
+                long t2 = System.nanoTime();
+                try (var rows = repository.aggregatedCells(h, release.id(), p, java.time.LocalDate.of(ScaleGenerator.LAST_YEAR, 1, 1),
+                        java.time.LocalDate.of(ScaleGenerator.LAST_YEAR + 1, 1, 1), 0, null, Long.MAX_VALUE)) {
+                    rows.count();
+                }
+                long t3 = System.nanoTime();
+                phases[0][i] = (t1 - t0) / 1e6;
+                phases[1][i] = (t2 - t1) / 1e6;
+                phases[2][i] = (t3 - t2) / 1e6;
+            }
+            for (double[] ph : phases) Arrays.sort(ph);
+            System.out.printf(Locale.ROOT, "phases of the first query (median of 5): member series lookup %.1f ms, plan %.1f ms, "
+                    + "aggregation statement and reading its rows %.1f ms%n", phases[0][2], phases[1][2], phases[2][2]);
             List<SeriesKey> members = repository.matchingSeries(h, release.id(), GroupAggregation.memberFilters(query),
                     query.codelists().stream().map(c -> c.codes().size()).toList());
             GroupAggregation.Plan plan = GroupAggregation.plan(query, members, (a, b) -> 0);
             Query explain = h.createQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)
                     .bind("partSeries", plan.partSeries()).bind("partOrds", plan.partOrds()).bind("partRoles", plan.partRoles())
+                    .bind("partMembers", plan.partMembers()).bind("partFrom", plan.partFrom()).bind("partTo", plan.partTo())
                     .bind("targetOrds", plan.targetOrds()).bind("targetRatio", plan.targetRatio()).bind("targetScale", plan.targetScale())
-                    .bind("targetDecimals", plan.targetDecimals()).bind("targetMembers", plan.targetMembers())
-                    .bind("targetFrom", plan.targetFrom()).bind("targetTo", plan.targetTo()).bind("release", release.id())
-                    .bind("from", java.time.LocalDate.of(2025, 1, 1)).bind("to", java.time.LocalDate.of(2026, 1, 1))
+                    .bind("targetDecimals", plan.targetDecimals()).bind("release", release.id())
+                    .bind("from", java.time.LocalDate.of(ScaleGenerator.LAST_YEAR, 1, 1)).bind("to", java.time.LocalDate.of(ScaleGenerator.LAST_YEAR + 1, 1, 1))
                     .bind("startOrd", 0).bind("after", java.time.LocalDate.of(1, 1, 1)).bind("max", Long.MAX_VALUE);
             System.out.println("EXPLAIN (ANALYZE, BUFFERS) of the aggregation, " + plan.partSeries().length + " member series → "
                     + plan.series().size() + " group series:");
             explain.mapTo(String.class).forEach(line -> System.out.println("  " + line));
+            // The member series lookup, built as ObservationRepository.matchingSeries builds it (the GIN && narrowing
+            // applies only to a filter that keeps under a fifth of its codelist).
+            List<List<String>> filters = GroupAggregation.memberFilters(query);
+            StringBuilder conditions = new StringBuilder();
+            String lookup = new String(GroupingBenchmark.class.getResourceAsStream("/org/lmobservatory/observations/ObservationDao/matchingSeries.sql")
+                    .readAllBytes(), StandardCharsets.UTF_8);
+            for (int i = 0; i < filters.size(); i++) {
+                if (filters.get(i) != null) conditions.append(" AND s.key[").append(i + 1).append("] = ANY(:codes").append(i).append(")");
+            }
+            Query members2 = h.createQuery("EXPLAIN (ANALYZE, BUFFERS) " + lookup.replace("<filters>", conditions.toString()))
+                    .bind("release", release.id());
+            for (int i = 0; i < filters.size(); i++) {
+                if (filters.get(i) != null) members2.bind("codes" + i, filters.get(i).toArray(String[]::new));
+            }
+            System.out.println("EXPLAIN (ANALYZE, BUFFERS) of the member series lookup (" + members.size() + " series):");
+            members2.mapTo(String.class).forEach(line -> System.out.println("  " + line));
         });
     }
 

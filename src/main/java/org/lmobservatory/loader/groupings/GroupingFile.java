@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.lmobservatory.db.Json;
 import org.lmobservatory.loader.DefinitionFiles.InvalidDefinitionException;
 import org.lmobservatory.loader.DefinitionFiles.Problems;
+import org.lmobservatory.loader.JsonLines;
 import org.lmobservatory.loader.LoadError;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +84,8 @@ public final class GroupingFile {
         List<GroupDef> groups = new ArrayList<>();
         JsonNode list = root.path("groups");
         if (!list.isArray() || list.isEmpty()) p.add("$.groups", "expected a non-empty array of groups");
-        Set<String> seen = new HashSet<>();
+        // A code may come back with another period of validity (its members changed), never with an overlapping one.
+        Map<String, List<LocalDate[]>> periods = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
             String at = "$.groups[" + i + "]";
             JsonNode g = list.get(i);
@@ -91,8 +94,8 @@ public final class GroupingFile {
                 p.add(at + ".code", "missing");
             } else if (!ID.matcher(code).matches()) {
                 p.add(at + ".code", "'" + code + "' must match " + ID.pattern());
-            } else if (!seen.add(code)) {
-                p.add(at + ".code", "group code '" + code + "' appears twice; codes must be unique within a grouping");
+            } else if (periods.containsKey(code)) {
+                // Checked with the validity below.
             } else if (codelist != null && inCodelist.test(code)) {
                 p.add(at + ".code", "'" + code + "' is already a code of codelist " + codelist + "; a group needs a code of its own, or geo=" + code + " would be ambiguous");
             } else if (taken.containsKey(code)) {
@@ -103,6 +106,16 @@ public final class GroupingFile {
             LocalDate to = p.date(g, at, "validTo");
             if (from != null && to != null && to.isBefore(from)) {
                 p.add(at + ".validTo", "validTo " + to + " is before validFrom " + from + "; validity must be ordered");
+            }
+            if (code != null && ID.matcher(code).matches() && (from == null || to == null || !to.isBefore(from))) {
+                for (LocalDate[] other : periods.getOrDefault(code, List.of())) {
+                    if (overlap(from, to, other[0], other[1])) {
+                        p.add(at + ".validFrom", "group '" + code + "' is already valid " + period(other[0], other[1])
+                                + "; a group code may appear again only for another period (validFrom..validTo must not overlap)");
+                        break;
+                    }
+                }
+                periods.computeIfAbsent(code, k -> new ArrayList<>()).add(new LocalDate[]{from, to});
             }
             List<String> members = new ArrayList<>();
             JsonNode ms = g.path("members");
@@ -124,6 +137,15 @@ public final class GroupingFile {
         }
         p.throwIfAny();
         return new GroupingDef(id, codelist, labels, description, List.copyOf(groups), checksum(root));
+    }
+
+    /** Inclusive periods, null bounds open. */
+    private static boolean overlap(LocalDate from1, LocalDate to1, LocalDate from2, LocalDate to2) {
+        return (to1 == null || from2 == null || !to1.isBefore(from2)) && (to2 == null || from1 == null || !to2.isBefore(from1));
+    }
+
+    private static String period(LocalDate from, LocalDate to) {
+        return (from == null ? "from the start" : "from " + from) + (to == null ? " with no end" : " to " + to);
     }
 
     private static String checksum(JsonNode root) {

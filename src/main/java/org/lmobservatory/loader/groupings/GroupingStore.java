@@ -7,6 +7,7 @@ import org.lmobservatory.loader.DefinitionFiles.InvalidDefinitionException;
 import org.lmobservatory.loader.LoadError;
 import org.lmobservatory.loader.groupings.GroupingFile.GroupDef;
 import org.lmobservatory.loader.groupings.GroupingFile.GroupingDef;
+import org.lmobservatory.releases.ReleaseListener;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,11 +58,14 @@ public final class GroupingStore {
             List<GroupingStoreDao.GroupRow> groups = new ArrayList<>();
             List<GroupingStoreDao.MemberRow> rows = new ArrayList<>();
             for (GroupDef g : def.groups()) {
-                groups.add(new GroupingStoreDao.GroupRow(g.code(), Json.write(g.labels()), g.validFrom(), g.validTo(), groups.size()));
-                for (String m : g.members()) rows.add(new GroupingStoreDao.MemberRow(g.code(), m, rows.size()));
+                int order = groups.size();
+                groups.add(new GroupingStoreDao.GroupRow(g.code(), Json.write(g.labels()), g.validFrom(), g.validTo(), order));
+                for (String m : g.members()) rows.add(new GroupingStoreDao.MemberRow(g.code(), order, m, rows.size()));
             }
             dao.insertGroups(def.id(), version, groups);
             dao.insertMembers(def.id(), version, rows);
+            // Delivered at commit: every server's ReleaseListener then has its cached groupings dropped.
+            dao.announce(ReleaseListener.GROUPING_CHANNEL, def.id());
             return new Loaded(def.id(), def.codelist(), version, true, groups.size(), members);
         });
     }

@@ -22,7 +22,7 @@ interface GroupingStoreDao {
     record GroupRow(String code, String labels, LocalDate validFrom, LocalDate validTo, int sort) {
     }
 
-    record MemberRow(String code, String member, int sort) {
+    record MemberRow(String code, int groupOrder, String member, int sort) {
     }
 
     record TakenCode(String code, String groupingId) {
@@ -42,6 +42,10 @@ interface GroupingStoreDao {
 
     @SqlBatch
     void insertMembers(@Bind("id") String id, @Bind("version") int version, @BindMethods List<MemberRow> members);
+
+    /** pg_notify, so the channel is a bind parameter (NOTIFY itself takes none); delivered at commit only. */
+    @SqlUpdate
+    void announce(@Bind("channel") String channel, @Bind("payload") String payload);
 
     /** Group codes of the newest versions of the other groupings over the codelist. */
     @SqlQuery

@@ -1,7 +1,5 @@
-WITH newest AS (
-    SELECT id, max(version) AS version FROM published.grouping WHERE codelist_id = :codelist GROUP BY id
-)
-SELECT gm.grouping_id, gm.code, gm.member
-FROM newest n
-JOIN published.grouping_member gm ON gm.grouping_id = n.id AND gm.version = n.version
-ORDER BY gm.grouping_id, gm.code, gm.sort_order
+SELECT gm.grouping_id, gm.version, gm.group_order, gm.member
+FROM published.grouping g
+JOIN published.grouping_member gm ON gm.grouping_id = g.id AND gm.version = g.version
+WHERE g.codelist_id = :codelist
+ORDER BY gm.grouping_id, gm.version DESC, gm.group_order, gm.sort_order

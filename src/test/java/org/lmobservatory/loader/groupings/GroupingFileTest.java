@@ -59,7 +59,6 @@ class GroupingFileTest {
                 "T_GRP_BAD.json:3: $.groups[0].validTo: validTo 2024-12-31 is before validFrom 2025-01-01; validity must be ordered",
                 "T_GRP_BAD.json:5: $.groups[0].members[1]: 'A9' is not a code of codelist T_GRP_AREA",
                 "T_GRP_BAD.json:6: $.groups[0].members[2]: member 'A1' appears twice in group B1",
-                "T_GRP_BAD.json:7: $.groups[1].code: group code 'B1' appears twice; codes must be unique within a grouping",
                 "T_GRP_BAD.json:7: $.groups[1].labels: needs an English (\"en\") label, the fallback for every language",
                 "T_GRP_BAD.json:8: $.groups[2].code: 'A3' is already a code of codelist T_GRP_AREA; a group needs a code of its own, or geo=A3 would be ambiguous",
                 "T_GRP_BAD.json:8: $.groups[2].validFrom: '2025-13-01' is not a date; write YYYY-MM-DD, or null for an open bound",
@@ -96,6 +95,19 @@ class GroupingFileTest {
                 .bind("v", first.version()).mapTo(Integer.class).one());
         assertEquals(2, kept, "the first version's members stay stored");
         assertEquals("grouping T_GRP_VERSIONS version " + changed.version() + " over T_GRP_AREA: 1 groups, 3 members", changed.message());
+    }
+
+    @Test
+    void aGroupCodeMayComeBackForAnotherPeriodButNotForAnOverlappingOne() throws Exception {
+        GroupingStore.Loaded periods = store.load(file("T_GRP_PERIODS.json", """
+                {"code": "P1", "labels": {"en": "P1"}, "validTo": "2024-12-31", "members": ["A1"]},
+                {"code": "P1", "labels": {"en": "P1"}, "validFrom": "2025-01-01", "members": ["A1", "A2"]}"""));
+        assertEquals("grouping T_GRP_PERIODS version " + periods.version() + " over T_GRP_AREA: 2 groups, 3 members", periods.message());
+        List<String> errors = refused(file("T_GRP_OVERLAP.json", """
+                {"code": "O1", "labels": {"en": "O1"}, "validFrom": "2024-01-01", "validTo": "2025-06-30", "members": ["A1"]},
+                {"code": "O1", "labels": {"en": "O1"}, "validFrom": "2025-01-01", "members": ["A2"]}"""));
+        assertEquals(List.of("T_GRP_OVERLAP.json:3: $.groups[1].validFrom: group 'O1' is already valid from 2024-01-01 to 2025-06-30; "
+                + "a group code may appear again only for another period (validFrom..validTo must not overlap)"), errors);
     }
 
     @Test

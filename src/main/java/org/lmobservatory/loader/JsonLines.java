@@ -1,4 +1,4 @@
-package org.lmobservatory.loader.groupings;
+package org.lmobservatory.loader;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -15,7 +15,7 @@ import java.util.Map;
  * The line on which each value of a JSON file starts, by its JSON path ($.groups[0].members[1]). Jackson's tree
  * forgets where its nodes came from, so the file is streamed once more to tell a user which line to fix.
  */
-final class JsonLines {
+public final class JsonLines {
     /** Marks an object on the path stack; the name of the field being read sits above it. */
     private static final Object OBJECT = new Object();
 
@@ -26,7 +26,7 @@ final class JsonLines {
     }
 
     /** The line of the path, or of its nearest enclosing value that has one (0 if none). */
-    int line(String path) {
+    public int line(String path) {
         String p = path;
         while (true) {
             Integer line = lines.get(p);
@@ -38,7 +38,7 @@ final class JsonLines {
     }
 
     /** Paths of an unreadable file have no lines: the JSON error names its own. */
-    static JsonLines of(Path file) {
+    public static JsonLines of(Path file) {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser parser = Json.MAPPER.getFactory().createParser(file.toFile())) {
             Deque<Object> path = new ArrayDeque<>(); // field names, OBJECT and int[] array counters, innermost first
