@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadReplicaTest {
-    private static final String DATASET = "replica_test";
+    private static final String DATASET = "replica-test";
     private static final int CODES = 20;
 
     private static StreamingReplica pg;
@@ -144,7 +144,8 @@ class ReadReplicaTest {
             for (int i = 0; i < nodes.size(); i++) {
                 long served = currentRelease(nodes.get(i));
                 if (served == second) {
-                    assertEquals(CODES, rowsOnReplica(second), "a node answers release 2: the replica has all its rows");
+                    // Node 0 never left the replica; node 1 read from the primary since the pinned request above.
+                    if (i == 0) assertEquals(CODES, rowsOnReplica(second), "node 0 answers release 2: the replica has all its rows");
                     assertEquals(4, value(nodes.get(i), "C0002"), "release 2's values");
                     switched[i] = true;
                 }
@@ -208,7 +209,7 @@ class ReadReplicaTest {
     }
 
     private static long value(Response r) {
-        return Math.round(Double.parseDouble(String.valueOf(r.path("observations[0].value"))));
+        return Math.round(Double.parseDouble(String.valueOf(r.<Object>path("observations[0].value"))));
     }
 
     private static long rowsOnReplica(long releaseId) throws Exception {
