@@ -65,7 +65,7 @@ public final class ReadReplicas implements AutoCloseable {
     }
 
     /** {@code readsFrom}: "primary" or the name of the replica that serves this node's reads. */
-    public record Status(String readsFrom, List<ReplicaStatus> replicas) {
+    public record ReplicasStatus(String readsFrom, List<ReplicaStatus> replicas) {
     }
 
     ReadReplicas(List<Replica> replicas, DataSource primary, long maxWaitMs) {
@@ -138,7 +138,7 @@ public final class ReadReplicas implements AutoCloseable {
         return target == null;
     }
 
-    public Status status() {
+    public ReplicasStatus status() {
         Replica t = target;
         long p = primaryLsn;
         List<ReplicaStatus> list = new ArrayList<>();
@@ -149,7 +149,7 @@ public final class ReadReplicas implements AutoCloseable {
             String state = !up ? "lost" : r == t ? "serving" : r.replayed < floor ? "behind" : "standby";
             list.add(new ReplicaStatus(r.name, state, up, lagBytes, lagSeconds, r.problem));
         }
-        return new Status(t == null ? "primary" : t.name, list);
+        return new ReplicasStatus(t == null ? "primary" : t.name, list);
     }
 
     /** Gauge values: lag of replica i in bytes and seconds (NaN while unknown), 1 when up. */

@@ -27,7 +27,7 @@ public final class SystemRoutes implements RouteSet {
     private final Limits limits;
     private final BooleanSupplier databaseRefused;
     private final Supplier<Optional<String>> downloadsUnwritable;
-    private final Supplier<ReadReplicas.Status> replicas;
+    private final Supplier<ReadReplicas.ReplicasStatus> replicas;
 
     /**
      * {@code databaseRefused}: true while the API pool's circuit breaker refuses connections without trying;
@@ -42,7 +42,7 @@ public final class SystemRoutes implements RouteSet {
      * {@code replicas}: the read replicas' state for the answer's detail, null without replicas.
      */
     public SystemRoutes(Jdbi api, Limits limits, BooleanSupplier databaseRefused, Supplier<Optional<String>> downloadsUnwritable,
-                        Supplier<ReadReplicas.Status> replicas) {
+                        Supplier<ReadReplicas.ReplicasStatus> replicas) {
         this.api = api;
         this.limits = limits;
         this.databaseRefused = databaseRefused;
@@ -55,7 +55,7 @@ public final class SystemRoutes implements RouteSet {
 
     /** {@code downloads}: whether bulk downloads can be written (the data directory's downloads folder). */
     public record Readiness(String status, boolean database, String schemaVersion, boolean downloads,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) ReadReplicas.Status readReplicas) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) ReadReplicas.ReplicasStatus readReplicas) {
     }
 
     public record LimitsView(long maxCellsJson, long maxCellsCsv, int maxCodesPerDimension, int maxLastPeriods,
@@ -99,7 +99,7 @@ public final class SystemRoutes implements RouteSet {
         }
         try {
             String version = api.withExtension(SchemaDao.class, SchemaDao::migratedVersion);
-            ReadReplicas.Status replicaStatus = replicas.get();
+            ReadReplicas.ReplicasStatus replicaStatus = replicas.get();
             String status = version == null ? "migrations missing" : storage.orElse(degraded(replicaStatus));
             ctx.status(version != null && downloads ? 200 : 503).json(new Readiness(status, true, version, downloads, replicaStatus));
         } catch (RuntimeException e) {
@@ -108,7 +108,7 @@ public final class SystemRoutes implements RouteSet {
     }
 
     /** Ready, or ready but degraded: the primary serves what a lost or lagging replica cannot. */
-    private static String degraded(ReadReplicas.Status replicas) {
+    private static String degraded(ReadReplicas.ReplicasStatus replicas) {
         if (replicas == null) return "ready";
         long lost = replicas.replicas().stream().filter(r -> !r.up()).count();
         if (lost > 0) return "ready (degraded: " + lost + " of " + replicas.replicas().size() + " read replicas lost, reads from "
