@@ -7,10 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -45,7 +41,7 @@ public final class ReadReplicas implements AutoCloseable {
     private final DataSource primary;
     private final Jdbi primaryJdbi;
     private final long maxWaitNanos;
-    private final Routed routed = new Routed();
+    private final RoutedReads routed = new RoutedReads(this);
     private final List<Runnable> onSwitch = new CopyOnWriteArrayList<>();
     private final LogThrottle lostLog = new LogThrottle(log, 30);
     private final ScheduledExecutorService monitor;
@@ -249,7 +245,16 @@ public final class ReadReplicas implements AutoCloseable {
         due.addAll(onSwitch);
     }
 
-    private void lostNow(Replica r, String why) {
+    /** Where reads go now: a replica, or null for the primary. */
+    Replica target() {
+        return target;
+    }
+
+    DataSource primary() {
+        return primary;
+    }
+
+    void lostNow(Replica r, String why) {
         List<Runnable> due = new ArrayList<>();
         synchronized (this) {
             r.lost(why);
@@ -271,62 +276,5 @@ public final class ReadReplicas implements AutoCloseable {
     public void close() {
         if (monitor != null) monitor.shutdownNow();
         replicas.forEach(Replica::close);
-    }
-
-    /** The data source behind the API's Jdbi: one connection from wherever reads go now. */
-    private final class Routed implements DataSource {
-        @Override
-        public Connection getConnection() throws SQLException {
-            Replica r = target;
-            if (r == null) return primary.getConnection();
-            try {
-                return r.breaker.getConnection();
-            } catch (SQLException e) {
-                // A busy replica pool is a 503 like a busy primary; a lost replica sends this read to the primary.
-                if (!ConnectionBreaker.isConnectionFailure(e)) throw e;
-                lostNow(r, e.getMessage());
-                return primary.getConnection();
-            }
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException("The API pools have one login");
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return primary.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            primary.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            primary.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return primary.getLoginTimeout();
-        }
-
-        @Override
-        public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return primary.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            return iface.isInstance(this) ? iface.cast(this) : primary.unwrap(iface);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) throws SQLException {
-            return iface.isInstance(this) || primary.isWrapperFor(iface);
-        }
     }
 }
