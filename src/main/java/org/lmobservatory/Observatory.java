@@ -94,7 +94,12 @@ public final class Observatory implements AutoCloseable {
         // Scheduled releases become current at their instant; every instance competes, exactly one wins each release.
         this.activator = new Activator(database.owner());
         ObservationService observations = new ObservationService(database.api(), catalogue, config.limits(), config.baseUrl(), admission);
-        ReleaseResolver resolver = new ReleaseResolver(releases, database.lookups(), admission);
+        ReleaseResolver resolver = new ReleaseResolver(releases, database.lookups(), admission, database.primaryLookups(), database.replicas());
+        // Reads moved between the primary and a replica: what this node holds of the old one is read again from the new.
+        database.replicas().onSwitch(() -> {
+            releases.reloadAll();
+            catalogue.invalidate();
+        });
         BulkDownloads downloads = new BulkDownloads(config.dataDir().resolve("downloads"), observations, downloadStorage);
         WebhookSettings webhookSettings = WebhookSettings.fromEnvironment();
         this.webhooks = new WebhookDispatcher(database.owner(), webhookSettings, config.baseUrl());
@@ -102,6 +107,7 @@ public final class Observatory implements AutoCloseable {
         observability.admission(admission);
         cache.bindTo(observability.registry());
         observability.pool("api", database.apiPoolStats());
+        observability.replicas(database.replicas());
         // Every feature's part of the server, in order. Before-handlers run in the order listed: the request id first,
         // then CORS, so that even a 429 carries both; then the rate limit, then the query-string guard.
         ObservationRoutes observationRoutes = new ObservationRoutes(observations, resolver, cache, database.apiBreaker()::failing);
@@ -112,7 +118,8 @@ public final class Observatory implements AutoCloseable {
                 routing -> OpenDataHeaders.register(routing, allowedMethods),
                 new RateLimits(config.limits().requestsPerMinute(), observability::rateLimited),
                 QueryStringGuard::register,
-                new SystemRoutes(database.api(), config.limits(), database.apiBreaker()::open, downloads::unwritable),
+                new SystemRoutes(database.primaryApi(), config.limits(), database.apiBreaker()::open, downloads::unwritable,
+                        () -> database.replicas().configured() ? database.replicas().status() : null),
                 routing -> DocsPolicy.register(routing, DOCS_PATH),
                 new CatalogueRoutes(catalogue),
                 observationRoutes,

@@ -1,6 +1,8 @@
 package org.lmobservatory.config;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +25,19 @@ public record AppConfig(
         long cacheBytes,
         long statementTimeoutMs,
         Limits limits,
-        Outage outage) {
+        Outage outage,
+        Replicas replicas) {
+
+    /**
+     * Streaming replicas for the API's published reads ({@code DATABASE_READ_URL}, comma-separated; none: every read on
+     * the primary, as before) and how long a node waits for its replica to replay a publish before it reads from the
+     * primary instead ({@code LMO_REPLICA_MAX_WAIT_MS}). See db/ReadReplicas.
+     */
+    public record Replicas(List<String> urls, long maxWaitMs) {
+        public static Replicas none() {
+            return new Replicas(List.of(), 5_000);
+        }
+    }
 
     /**
      * How the API pool behaves when the database is unreachable: how long a request waits for a connection, after
@@ -118,20 +132,27 @@ public record AppConfig(
                         Math.max(250, longValue(env, "LMO_DB_CONNECT_TIMEOUT_MS", o.connectTimeoutMs())),
                         Math.max(1, intValue(env, "LMO_DB_BREAKER_FAILURES", o.breakerFailures())),
                         Math.max(1, intValue(env, "LMO_DB_BREAKER_OPEN_SECONDS", o.breakerOpenSeconds())),
-                        Math.max(0, longValue(env, "LMO_DB_LOOKUP_TIMEOUT_MS", o.lookupTimeoutMs()))));
+                        Math.max(0, longValue(env, "LMO_DB_LOOKUP_TIMEOUT_MS", o.lookupTimeoutMs()))),
+                new Replicas(readUrls(env.get("DATABASE_READ_URL")),
+                        Math.max(0, longValue(env, "LMO_REPLICA_MAX_WAIT_MS", Replicas.none().maxWaitMs()))));
+    }
+
+    private static List<String> readUrls(String raw) {
+        if (raw == null || raw.isBlank()) return List.of();
+        return Arrays.stream(raw.split(",")).map(String::trim).filter(u -> !u.isEmpty()).toList();
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, apiDatabaseUser, apiDatabasePassword, dataDir, embeddedPort, newPort, apiRole, baseUrl, poolSize, cacheBytes, statementTimeoutMs, limits, outage);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, apiDatabaseUser, apiDatabasePassword, dataDir, embeddedPort, newPort, apiRole, baseUrl, poolSize, cacheBytes, statementTimeoutMs, limits, outage, replicas);
     }
 
     /** API reads cancelled by PostgreSQL after this long (0: no limit); the loader is never limited. */
     public AppConfig withStatementTimeoutMs(long ms) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, apiDatabaseUser, apiDatabasePassword, dataDir, embeddedPort, port, apiRole, baseUrl, poolSize, cacheBytes, ms, limits, outage);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, apiDatabaseUser, apiDatabasePassword, dataDir, embeddedPort, port, apiRole, baseUrl, poolSize, cacheBytes, ms, limits, outage, replicas);
     }
 
     public AppConfig withLimits(Limits newLimits) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, apiDatabaseUser, apiDatabasePassword, dataDir, embeddedPort, port, apiRole, baseUrl, poolSize, cacheBytes, statementTimeoutMs, newLimits, outage);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, apiDatabaseUser, apiDatabasePassword, dataDir, embeddedPort, port, apiRole, baseUrl, poolSize, cacheBytes, statementTimeoutMs, newLimits, outage, replicas);
     }
 
     /** Safe to log: the password never appears. */
@@ -140,7 +161,13 @@ public record AppConfig(
         return "AppConfig[database=" + databaseUrl.orElse("embedded PostgreSQL in " + dataDir.toAbsolutePath())
                 + ", user=" + databaseUser.orElse("-") + ", password=" + databasePassword.map(p -> "****").orElse("-")
                 + ", apiUser=" + apiDatabaseUser.orElse("-") + ", apiPassword=" + apiDatabasePassword.map(p -> "****").orElse("-")
-                + ", port=" + port + ", apiRole=" + apiRole + ", cacheMB=" + cacheBytes / 1024 / 1024 + ", baseUrl=" + baseUrl + ", statementTimeoutMs=" + statementTimeoutMs + ", limits=" + limits + ", outage=" + outage + "]";
+                + ", port=" + port + ", apiRole=" + apiRole + ", cacheMB=" + cacheBytes / 1024 / 1024 + ", baseUrl=" + baseUrl + ", statementTimeoutMs=" + statementTimeoutMs + ", limits=" + limits + ", outage=" + outage
+                + ", readReplicas=" + replicas.urls().stream().map(AppConfig::withoutSecrets).toList() + "]";
+    }
+
+    /** A replica URL as logged: user information and query parameters (a password may be there) left out. */
+    private static String withoutSecrets(String url) {
+        return url.replaceAll("//[^/@]*@", "//").replaceAll("\\?.*$", "");
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -38,6 +38,9 @@ public final class Database implements AutoCloseable {
     private final Jdbi owner;
     private final Jdbi api;
     private final Jdbi lookups;
+    private final ReadReplicas replicas;
+    private final Jdbi primaryApi;
+    private final Jdbi primaryLookups;
     private final String jdbcUrl;
     private final String user;
     private final String password;
@@ -58,11 +61,38 @@ public final class Database implements AutoCloseable {
                 config.statementTimeoutMs(), config.outage().connectTimeoutMs());
         this.apiBreaker = new ConnectionBreaker(apiPool, config.outage().breakerFailures(), config.outage().breakerOpenSeconds());
         this.owner = Jdbi.create(ownerPool).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
-        this.api = Jdbi.create(apiBreaker).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
-        this.lookups = Jdbi.create(apiBreaker).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
+        // Read replicas get the API's login and role too (a physical replica has the primary's roles), each its own pool.
+        this.replicas = replicas(config, login, apiBreaker);
+        javax.sql.DataSource reads = replicas.configured() ? replicas.reads() : apiBreaker;
+        this.api = Jdbi.create(reads).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
+        this.lookups = lookupJdbi(reads, config);
+        this.primaryApi = replicas.configured() ? Jdbi.create(apiBreaker).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin()) : api;
+        this.primaryLookups = replicas.configured() ? lookupJdbi(apiBreaker, config) : lookups;
+    }
+
+    private static Jdbi lookupJdbi(javax.sql.DataSource ds, AppConfig config) {
+        Jdbi jdbi = Jdbi.create(ds).installPlugin(new PostgresPlugin()).installPlugin(new SqlObjectPlugin());
         if (config.outage().lookupTimeoutMs() > 0) {
-            lookups.getConfig(SqlStatements.class).addCustomizer(new LookupDeadline(config.outage().lookupTimeoutMs()));
+            jdbi.getConfig(SqlStatements.class).addCustomizer(new LookupDeadline(config.outage().lookupTimeoutMs()));
         }
+        return jdbi;
+    }
+
+    private static ReadReplicas replicas(AppConfig config, ApiLogin login, ConnectionBreaker primary) {
+        List<Replica> list = new ArrayList<>();
+        int i = 0;
+        for (String url : config.replicas().urls()) {
+            String jdbc = JdbcUrls.toJdbc(url);
+            String name = jdbc.replaceFirst("^jdbc:postgresql://", "").replaceFirst("\\?.*$", "");
+            HikariConfig hc = poolConfig("lmo-api-replica-" + ++i, jdbc, login.user(), login.password(), config.poolSize(), login.setRole(),
+                    true, config.statementTimeoutMs(), config.outage().connectTimeoutMs());
+            // A replica that is down at start must not stop the server: the primary serves until the replica is back.
+            hc.setInitializationFailTimeout(-1);
+            HikariDataSource pool = new HikariDataSource(hc);
+            list.add(new Replica(name, pool, new ConnectionBreaker(pool, config.outage().breakerFailures(), config.outage().breakerOpenSeconds())));
+        }
+        if (!list.isEmpty()) log.info("API reads go to {} read replica(s): {}", list.size(), list.stream().map(r -> r.name).toList());
+        return list.isEmpty() ? ReadReplicas.none(primary) : new ReadReplicas(list, primary, config.replicas().maxWaitMs());
     }
 
     public static Database start(AppConfig config) {
@@ -138,6 +168,11 @@ public final class Database implements AutoCloseable {
 
     private static HikariDataSource pool(String name, String url, String user, String password, int size,
                                          String role, boolean readOnly, long statementTimeoutMs, long connectTimeoutMs) {
+        return new HikariDataSource(poolConfig(name, url, user, password, size, role, readOnly, statementTimeoutMs, connectTimeoutMs));
+    }
+
+    private static HikariConfig poolConfig(String name, String url, String user, String password, int size,
+                                           String role, boolean readOnly, long statementTimeoutMs, long connectTimeoutMs) {
         HikariConfig hc = new HikariConfig();
         // The API pool waits briefly: with the database down a request waited Hikari's default 30 s for a 500. The
         // owner pool (loader, publish) keeps the default, since a batch job had better wait than fail.
@@ -163,7 +198,7 @@ public final class Database implements AutoCloseable {
         // Last, so the setup itself is never cancelled; a cancelled read becomes a 504 problem (errors.DatabaseErrors).
         if (statementTimeoutMs > 0) init.add("SET statement_timeout = " + statementTimeoutMs);
         if (!init.isEmpty()) hc.setConnectionInitSql(String.join("; ", init));
-        return new HikariDataSource(hc);
+        return hc;
     }
 
     private static void migrate(HikariDataSource ds) {
@@ -200,6 +235,21 @@ public final class Database implements AutoCloseable {
         return lookups;
     }
 
+    /** The API's read replicas (none unless DATABASE_READ_URL is set): where reads go, lag, release switches after replay. */
+    public ReadReplicas replicas() {
+        return replicas;
+    }
+
+    /** The API role on the primary itself, whether or not reads go to replicas: readiness, rows a replica lacks. */
+    public Jdbi primaryApi() {
+        return primaryApi;
+    }
+
+    /** {@link #primaryApi()} with the lookups' deadline: a pinned release the replica has not replayed yet. */
+    public Jdbi primaryLookups() {
+        return primaryLookups;
+    }
+
     /** The API pool's circuit breaker: whether the database is failing right now, and whether requests are refused at once. */
     public ConnectionBreaker apiBreaker() {
         return apiBreaker;
@@ -219,6 +269,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        replicas.close();
         apiPool.close();
         ownerPool.close();
         if (embedded != null) {

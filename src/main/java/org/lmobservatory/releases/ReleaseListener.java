@@ -1,6 +1,7 @@
 package org.lmobservatory.releases;
 
 import org.lmobservatory.db.Database;
+import org.lmobservatory.db.ReadReplicas;
 import org.lmobservatory.errors.LogThrottle;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -13,7 +14,9 @@ import java.sql.Statement;
 /**
  * LISTENs for the publisher's NOTIFY on its own connection and tells {@link CurrentReleases}, so every server
  * instance drops exactly the answers of the dataset that changed. Reconnects after a lost connection and then
- * treats every dataset as changed, since notifications may have been missed meanwhile.
+ * treats every dataset as changed, since notifications may have been missed meanwhile. With read replicas, a switch
+ * waits until this node's replica has replayed the publish (see db/ReadReplicas), so no reader is told a release id
+ * whose rows the replica does not have yet.
  */
 public final class ReleaseListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReleaseListener.class);
@@ -24,6 +27,7 @@ public final class ReleaseListener implements AutoCloseable {
     public static final String GROUPING_CHANNEL = "lmo_grouping";
 
     private final Database database;
+    private final ReadReplicas replicas;
     private final CurrentReleases releases;
     private final Runnable onReconnect;
     private final Runnable onGroupingChange;
@@ -39,6 +43,7 @@ public final class ReleaseListener implements AutoCloseable {
     /** onGroupingChange: a grouping was loaded again (NOTIFY on {@link #GROUPING_CHANNEL}), here or elsewhere. */
     public ReleaseListener(Database database, CurrentReleases releases, Runnable onReconnect, Runnable onGroupingChange) {
         this.database = database;
+        this.replicas = database.replicas();
         this.releases = releases;
         this.onReconnect = onReconnect;
         this.onGroupingChange = onGroupingChange;
@@ -63,21 +68,25 @@ public final class ReleaseListener implements AutoCloseable {
                 }
                 if (!first) {
                     log.info("Release listener reconnected; every dataset is treated as changed");
-                    releases.reloadAll();
-                    onReconnect.run();
+                    afterReplay(() -> {
+                        releases.reloadAll();
+                        onReconnect.run();
+                    });
                 }
                 first = false;
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(1_000);
                     if (notifications == null) continue;
+                    // Read after the NOTIFY arrived, so after the publish committed: its WAL position is at most this.
+                    long lsn = replicas.configured() ? replicas.primaryLsn() : 0;
                     for (PGNotification n : notifications) {
                         if (n.getName().equals(GROUPING_CHANNEL)) {
                             onGroupingChange.run();
                             continue;
                         }
                         String datasetId = n.getParameter().split(":", 2)[0];
-                        releases.changed(datasetId);
+                        replicas.afterReplay(lsn, () -> releases.changed(datasetId));
                     }
                 }
             } catch (Exception e) {
@@ -86,6 +95,11 @@ public final class ReleaseListener implements AutoCloseable {
                 sleep();
             }
         }
+    }
+
+    /** With read replicas, the switch waits until this node's replica has what the primary has now (db/ReadReplicas). */
+    private void afterReplay(Runnable action) {
+        replicas.afterReplay(replicas.configured() ? replicas.primaryLsn() : 0, action);
     }
 
     private static void sleep() {

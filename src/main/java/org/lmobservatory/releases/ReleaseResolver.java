@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.lmobservatory.db.QueryAdmission;
+import org.lmobservatory.db.ReadReplicas;
 import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.errors.ObservatoryException;
 
@@ -23,6 +24,8 @@ public final class ReleaseResolver {
     private final CurrentReleases current;
     private final Jdbi jdbi;
     private final QueryAdmission admission;
+    private final Jdbi primary;
+    private final ReadReplicas replicas;
     // A release, once readable, never changes, so a pin resolved once needs no database again: pinned links (citations)
     // keep working while the gate is full or the database away. Only hits are kept; an unknown id is asked again.
     private final Cache<PinnedRelease, Release> pinned = Caffeine.newBuilder().maximumSize(10_000).build();
@@ -45,13 +48,27 @@ public final class ReleaseResolver {
 
     /** admission: the API's gate; resolving a pin reads the database, so it waits there as the observation query does. */
     public ReleaseResolver(CurrentReleases current, Jdbi jdbi, QueryAdmission admission) {
-        this(current, jdbi, admission, SETTLED);
+        this(current, jdbi, admission, jdbi, null);
+    }
+
+    /**
+     * With read replicas: {@code jdbi} reads wherever the node's reads go, {@code primary} is the API role on the
+     * primary. A pinned release the replica has not replayed yet is looked up there (see {@link #pinnedOnPrimary}).
+     */
+    public ReleaseResolver(CurrentReleases current, Jdbi jdbi, QueryAdmission admission, Jdbi primary, ReadReplicas replicas) {
+        this(current, jdbi, admission, primary, replicas, SETTLED);
     }
 
     ReleaseResolver(CurrentReleases current, Jdbi jdbi, QueryAdmission admission, Duration settled) {
+        this(current, jdbi, admission, jdbi, null, settled);
+    }
+
+    private ReleaseResolver(CurrentReleases current, Jdbi jdbi, QueryAdmission admission, Jdbi primary, ReadReplicas replicas, Duration settled) {
         this.current = current;
         this.jdbi = jdbi;
         this.admission = admission;
+        this.primary = primary;
+        this.replicas = replicas;
         this.settled = settled;
     }
 
@@ -78,9 +95,31 @@ public final class ReleaseResolver {
         PinnedRelease key = new PinnedRelease(datasetId, selector.releaseId());
         Release known = pinned.getIfPresent(key);
         if (known != null) return known;
-        Release resolved = admission.get(() -> jdbi.withHandle(h -> resolve(h, datasetId, selector)));
+        Release resolved = admission.get(() -> pinned(datasetId, selector));
         pinned.put(key, resolved);
         return resolved;
+    }
+
+    private Release pinned(String datasetId, ReleaseSelector selector) {
+        try {
+            return jdbi.withHandle(h -> resolve(h, datasetId, selector));
+        } catch (ObservatoryException e) {
+            if (replicas == null || !replicas.configured() || e.kind() != ErrorKind.UNKNOWN_RELEASE) throw e;
+            return pinnedOnPrimary(datasetId, selector);
+        }
+    }
+
+    /**
+     * A release published a moment ago is known to the primary before the replica has replayed it (the publisher's
+     * answer names it at once). Found there, the node's reads stay off every replica that has not replayed the
+     * primary's position read after it, so the rows of this request, and of every later one pinned to it, are there.
+     */
+    private Release pinnedOnPrimary(String datasetId, ReleaseSelector selector) {
+        record Found(Release release, long lsn) {
+        }
+        Found found = primary.withHandle(h -> new Found(resolve(h, datasetId, selector), replicas.primaryLsn()));
+        replicas.requireReplayOf(found.lsn());
+        return found.release();
     }
 
     /** Inside the caller's snapshot, for routes that read several releases together (revisions). */

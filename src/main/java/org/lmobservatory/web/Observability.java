@@ -70,6 +70,17 @@ public final class Observability implements RouteSet {
     }
 
     /** The API pool's connections, so a saturated pool shows before its requests time out. */
+    /** Per read replica: up (1/0), replay lag in bytes and seconds (NaN while unknown); 1 while reads go to the primary. */
+    public void replicas(org.lmobservatory.db.ReadReplicas replicas) {
+        if (!replicas.configured()) return;
+        io.micrometer.core.instrument.Gauge.builder("lmo.db.reads.on.primary", replicas, r -> r.readsOnPrimary() ? 1 : 0).register(registry);
+        for (String name : replicas.names()) {
+            io.micrometer.core.instrument.Gauge.builder("lmo.db.replica.up", replicas, r -> r.up(name)).tag("replica", name).register(registry);
+            io.micrometer.core.instrument.Gauge.builder("lmo.db.replica.lag.bytes", replicas, r -> r.lagBytes(name)).tag("replica", name).register(registry);
+            io.micrometer.core.instrument.Gauge.builder("lmo.db.replica.lag.seconds", replicas, r -> r.lagSeconds(name)).tag("replica", name).register(registry);
+        }
+    }
+
     public void pool(String name, com.zaxxer.hikari.HikariPoolMXBean pool) {
         io.micrometer.core.instrument.Gauge.builder("lmo.db.pool.active", pool, p -> p.getActiveConnections()).tag("pool", name).register(registry);
         io.micrometer.core.instrument.Gauge.builder("lmo.db.pool.idle", pool, p -> p.getIdleConnections()).tag("pool", name).register(registry);

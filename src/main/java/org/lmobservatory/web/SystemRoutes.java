@@ -6,7 +6,9 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiResponse;
 import io.javalin.router.JavalinDefaultRouting;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jdbi.v3.core.Jdbi;
+import org.lmobservatory.db.ReadReplicas;
 import org.lmobservatory.config.AppConfig.Limits;
 
 import java.util.Map;
@@ -25,23 +27,35 @@ public final class SystemRoutes implements RouteSet {
     private final Limits limits;
     private final BooleanSupplier databaseRefused;
     private final Supplier<Optional<String>> downloadsUnwritable;
+    private final Supplier<ReadReplicas.ReplicasStatus> replicas;
 
     /**
      * {@code databaseRefused}: true while the API pool's circuit breaker refuses connections without trying;
      * {@code downloadsUnwritable}: why bulk downloads cannot be written, if they cannot.
      */
     public SystemRoutes(Jdbi api, Limits limits, BooleanSupplier databaseRefused, Supplier<Optional<String>> downloadsUnwritable) {
+        this(api, limits, databaseRefused, downloadsUnwritable, () -> null);
+    }
+
+    /**
+     * {@code api}: the API role on the primary (readiness is the primary's: a lost replica degrades, the primary serves);
+     * {@code replicas}: the read replicas' state for the answer's detail, null without replicas.
+     */
+    public SystemRoutes(Jdbi api, Limits limits, BooleanSupplier databaseRefused, Supplier<Optional<String>> downloadsUnwritable,
+                        Supplier<ReadReplicas.ReplicasStatus> replicas) {
         this.api = api;
         this.limits = limits;
         this.databaseRefused = databaseRefused;
         this.downloadsUnwritable = downloadsUnwritable;
+        this.replicas = replicas;
     }
 
     public record Health(String status) {
     }
 
     /** {@code downloads}: whether bulk downloads can be written (the data directory's downloads folder). */
-    public record Readiness(String status, boolean database, String schemaVersion, boolean downloads) {
+    public record Readiness(String status, boolean database, String schemaVersion, boolean downloads,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) ReadReplicas.ReplicasStatus readReplicas) {
     }
 
     public record LimitsView(long maxCellsJson, long maxCellsCsv, int maxCodesPerDimension, int maxLastPeriods,
@@ -65,7 +79,7 @@ public final class SystemRoutes implements RouteSet {
     }
 
     @OpenApi(path = READY, methods = HttpMethod.GET, tags = "System", operationId = "ready",
-            summary = "Readiness: database reachable, migrations applied, downloads writable",
+            summary = "Readiness: database reachable, migrations applied, downloads writable; read replicas' state when there are any",
             responses = {
                     @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "200", content = @OpenApiContent(from = Readiness.class)),
@@ -80,16 +94,26 @@ public final class SystemRoutes implements RouteSet {
         // A load balancer polls this often: during an outage it answers at once instead of queueing for a connection.
         // Otherwise the wait is bounded by the API pool's connection timeout (LMO_DB_CONNECT_TIMEOUT_MS).
         if (databaseRefused.getAsBoolean()) {
-            ctx.status(503).json(new Readiness("database unreachable", false, null, downloads));
+            ctx.status(503).json(new Readiness("database unreachable", false, null, downloads, replicas.get()));
             return;
         }
         try {
             String version = api.withExtension(SchemaDao.class, SchemaDao::migratedVersion);
-            String status = version == null ? "migrations missing" : storage.orElse("ready");
-            ctx.status(version != null && downloads ? 200 : 503).json(new Readiness(status, true, version, downloads));
+            ReadReplicas.ReplicasStatus replicaStatus = replicas.get();
+            String status = version == null ? "migrations missing" : storage.orElse(degraded(replicaStatus));
+            ctx.status(version != null && downloads ? 200 : 503).json(new Readiness(status, true, version, downloads, replicaStatus));
         } catch (RuntimeException e) {
-            ctx.status(503).json(new Readiness("database unreachable", false, null, downloads));
+            ctx.status(503).json(new Readiness("database unreachable", false, null, downloads, replicas.get()));
         }
+    }
+
+    /** Ready, or ready but degraded: the primary serves what a lost or lagging replica cannot. */
+    private static String degraded(ReadReplicas.ReplicasStatus replicas) {
+        if (replicas == null) return "ready";
+        long lost = replicas.replicas().stream().filter(r -> !r.up()).count();
+        if (lost > 0) return "ready (degraded: " + lost + " of " + replicas.replicas().size() + " read replicas lost, reads from "
+                + replicas.readsFrom() + ")";
+        return "primary".equals(replicas.readsFrom()) ? "ready (degraded: reads from the primary while the replicas catch up)" : "ready";
     }
 
     @OpenApi(path = LIMITS, methods = HttpMethod.GET, tags = "System", operationId = "limits",
