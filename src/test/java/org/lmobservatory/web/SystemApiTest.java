@@ -20,6 +20,10 @@ class SystemApiTest {
                 .body("status", equalTo("ready"))
                 .body("database", equalTo(true))
                 .body("schemaVersion", notNullValue());
+        // The newest migration in db/migration, compared as a number (text would make '9' the newest after '16').
+        int newest = java.util.Arrays.stream(new java.io.File("db/migration").list())
+                .filter(f -> f.matches("V\\d+__.*\\.sql")).mapToInt(f -> Integer.parseInt(f.substring(1, f.indexOf("__")))).max().orElseThrow();
+        TestServer.given().get("/ready").then().body("schemaVersion", equalTo(Integer.toString(newest)));
     }
 
     @Test
