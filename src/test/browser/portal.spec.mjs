@@ -31,6 +31,8 @@ const PAGES = [
   { name: 'calendar-en', path: '/en/calendar' },
   { name: 'calendar-bg', path: '/bg/calendar' },
   { name: 'calendar-sq', path: '/sq/calendar' },
+  { name: 'releases-en-unemployment-rate', path: '/en/datasets/unemployment-rate/releases' },
+  { name: 'releases-pl-graduate-outcomes', path: '/pl/datasets/graduate-outcomes/releases' },
 ];
 const WIDTHS = [320, 1280];
 

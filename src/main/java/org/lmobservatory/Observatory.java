@@ -26,6 +26,7 @@ import org.lmobservatory.observations.http.ObservationRoutes;
 import org.lmobservatory.observations.http.ObservationParameters;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.releases.Activator;
+import org.lmobservatory.releases.ReleaseHistory;
 import org.lmobservatory.releases.CurrentReleases;
 import org.lmobservatory.releases.ReleaseListener;
 import org.lmobservatory.releases.ReleaseDao;
@@ -126,7 +127,7 @@ public final class Observatory implements AutoCloseable {
                 new DownloadRoutes(catalogue, resolver, downloads),
                 new CsvMetadataRoutes(observations, catalogue, resolver, config.baseUrl()),
                 new WidgetRoutes(catalogue, observations, resolver),
-                new PortalRoutes(catalogue, observations, calendar, config.baseUrl()),
+                new PortalRoutes(catalogue, observations, calendar, new ReleaseHistory(database.lookups(), admission), config.baseUrl()),
                 new ReleaseRoutes(database.api(), database.lookups(), catalogue, config.baseUrl(), admission),
                 // The publisher API writes (staging, releases) and reads tokens: the owner's pool, not the API role's.
                 new PublishingRoutes(new PublishingService(database.owner(), PublishingSettings.from(System.getenv()),

@@ -83,7 +83,7 @@ final class DatasetPages {
         List<Fact> facts = facts(d, release, t, pivot, codelists, lang);
         String methodology = Languages.pick(d.methodology(), lang);
         String metadataHref = "/v1/datasets/" + d.id() + "?lang=" + lang;
-        String releasesHref = "/v1/datasets/" + d.id() + "/releases";
+        String releasesHref = ReleasePages.path(lang, d.id());
         if (release == null) {
             return new DatasetPage(frame, d.id(), title, Languages.pick(d.description(), lang), facts, methodology, null, null,
                     releasesHref, metadataHref, List.of(), List.of(), List.of(), List.of(), null, t.get("notPublished"), null, null, null,

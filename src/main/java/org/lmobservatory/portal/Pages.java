@@ -87,4 +87,13 @@ public final class Pages {
     /** GET /{lang}/calendar: the releases announced, those due in the last 90 days, and the feeds to subscribe to. */
     public record CalendarPage(Frame frame, List<CalendarRow> upcoming, List<CalendarRow> recent, String icsHref, String jsonHref) {
     }
+
+    /** One release on a dataset's list of releases: the links a reader cites or compares with. */
+    public record ReleaseRow(long id, String when, String isoWhen, String cells, String note, boolean current, String csvHref,
+                             String jsonHref, String changesHref) {
+    }
+
+    /** GET /{lang}/datasets/{id}/releases. */
+    public record ReleasesPage(Frame frame, String heading, String datasetHref, String datasetTitle, String jsonHref, List<ReleaseRow> rows) {
+    }
 }

@@ -7,6 +7,7 @@ import org.lmobservatory.calendar.CalendarService;
 import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.observations.ObservationService;
+import org.lmobservatory.releases.ReleaseHistory;
 import org.lmobservatory.web.HttpCaching;
 import org.lmobservatory.web.NotAcceptable;
 import org.lmobservatory.web.QueryParams;
@@ -33,14 +34,17 @@ public final class PortalRoutes implements RouteSet {
     private final DatasetPages datasetPages;
     private final AreaPages areaPages;
     private final CalendarPages calendarPages;
+    private final ReleasePages releasePages;
 
     /** observations: the facade the API reads through, so a page's table is what the API answers; baseUrl for JSON-LD. */
-    public PortalRoutes(CatalogueService catalogue, ObservationService observations, CalendarService calendar, String baseUrl) {
+    public PortalRoutes(CatalogueService catalogue, ObservationService observations, CalendarService calendar, ReleaseHistory releases,
+                        String baseUrl) {
         this.pages = new PortalPages(catalogue);
         this.catalogue = catalogue;
         this.datasetPages = new DatasetPages(catalogue, observations, baseUrl);
         this.areaPages = new AreaPages(catalogue, observations);
         this.calendarPages = new CalendarPages(calendar);
+        this.releasePages = new ReleasePages(releases);
     }
 
     public static String front(String lang) {
@@ -60,6 +64,7 @@ public final class PortalRoutes implements RouteSet {
             routing.get(catalogue(lang) + "/{datasetId}", NotAcceptable.produces(HTML, ctx -> dataset(ctx, lang)));
             routing.get("/" + lang + "/areas/{code}", NotAcceptable.produces(HTML, ctx -> area(ctx, lang)));
             routing.get(CalendarPages.path(lang), NotAcceptable.produces(HTML, ctx -> calendar(ctx, lang)));
+            routing.get(catalogue(lang) + "/{datasetId}/releases", NotAcceptable.produces(HTML, ctx -> releases(ctx, lang)));
         }
     }
 
@@ -108,6 +113,17 @@ public final class PortalRoutes implements RouteSet {
         ctx.header("Content-Language", lang);
         if (notModified(ctx, all, "area", lang, ctx.pathParam("code"))) return;
         html(ctx, lang, PortalTemplates.render("portal/areaPage.jte", areaPages.page(lang, ctx.pathParam("code"), all)));
+    }
+
+    /** A dataset's releases change only with a publish or rollback: the ETag is its current release and definition. */
+    private void releases(Context ctx, String lang) {
+        QueryParams.requireOnly(ctx, java.util.Set.of());
+        Dataset d = catalogue.dataset(ctx.pathParam("datasetId"));
+        ctx.header("Content-Language", lang);
+        String etag = HttpCaching.etag(d.currentReleaseId() == null ? 0 : d.currentReleaseId(),
+                "portal-releases|" + PortalTemplates.CSP + "|" + lang + "|" + d.id() + "|" + d.updatedAt());
+        if (HttpCaching.notModified(ctx, etag, d.updatedAt() == null ? Instant.EPOCH : d.updatedAt())) return;
+        html(ctx, lang, PortalTemplates.render("portal/releasesPage.jte", releasePages.page(lang, d)));
     }
 
     /**
