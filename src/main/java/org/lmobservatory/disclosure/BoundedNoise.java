@@ -3,24 +3,24 @@ package org.lmobservatory.disclosure;
 import java.util.List;
 
 /**
- * Keeps a republished value close to what was published before: within the noise bound m of every earlier published
- * value, whether the truth behind it changed or not.
+ * Keeps a republished value close to what was published before: within ⌈m/2⌉ (1 for the noise bound m = 2) of every
+ * earlier published value, whether the truth behind it changed or not, and within ±m of the new truth.
  *
- * <p>Why m and not 2m: fresh noise of ±m in two releases moves an unchanged count by up to 2m, and a count whose truth
- * fell by one (a graduate removed) by −2m − 1 … 2m − 1. A move of +2m is then possible for an unchanged count only, so
- * a reader comparing two releases could rule out every school whose counts moved by 2m as the removed person's (issue
- * 9: one in four runs of DifferencingAttackTest left only two schools possible, below k = 3). Several moves of 2m − 1
- * together can do the same through the sums. A move within ±m, on the other hand, fits a truth that changed by
- * anything from −m to +m, so no single count rules a hypothesis out, and the two windows that a hypothesis and the
- * truth leave for each count overlap in at least m + 1 values, which leaves the sums room. Every count of a republished
- * cohort is bounded the same way (unchanged ones too), so which counts were held back says nothing about which changed.
+ * <p>Why so close (issue 9). Fresh noise of ±m in two releases moves an unchanged count by up to 2m and a count that
+ * lost one person by −2m − 1 … 2m − 1, so a move of +2m rules out "this count lost the person", and a school whose
+ * counts moved so could not be the removed person's (1 school left in a measured case). Bounding moves to ±m removes
+ * every such single-count exclusion, but clamping piles the moves up at ±m, where a hypothesis leaves only two values
+ * for the count, and a few of them through the sums still ruled schools out (2 left, once in 15 revisions). At ±1 a
+ * hypothesis leaves at least three of the five values the noise allows, and the truth and every one-record hypothesis
+ * overlap almost entirely. Every count of a republished cohort is bounded the same way, so which counts were held
+ * back says nothing about which changed; and a republished value adds little to what the earlier one said.
  *
  * <p>The rule: of the values allowed by the truth ({@code [lo, hi]}: count ± m, zero stays zero, positive stays
- * positive), take those whose largest distance beyond m from an earlier published value is smallest, and of those the
- * one nearest the fresh noisy value. When the windows meet (always, if the truth moved by at most m since every
- * earlier release: each earlier value is then within 2m of the truth, so within m of a value within m of the truth)
- * this is the fresh noisy value clamped into their intersection; otherwise (several records of this cell changed) the
- * value allowed by the truth that overshoots least, which still stays within ±m of the truth.
+ * positive), take those whose largest distance beyond the move from an earlier published value is smallest, and of
+ * those the one nearest the fresh noisy value. When the windows meet (always, if the truth moved by at most one since
+ * every earlier release: each earlier value is then within m + 1 of the truth) this is the fresh noisy value clamped
+ * into their intersection; otherwise (several records of this cell changed) the value allowed by the truth that
+ * overshoots least, which still stays within ±m of the truth.
  *
  * <p>An earlier value may be known only as a range (a rate published to one decimal over a large population fits
  * several numerators): the distance is then to the nearest value of the range, i.e. what a reader could assume.
@@ -36,8 +36,8 @@ public final class BoundedNoise {
      * @param noisy    the fresh perturbed count, within ±maxNoise of truth
      * @param maxNoise the noise bound m
      * @param earlier  earlier published values of this count, each {lo, hi} (lo = hi when known exactly)
-     * @return a value within ±maxNoise of truth, zero if truth is zero and positive otherwise, within maxNoise of
-     *         every earlier value whenever such a value exists
+     * @return a value within ±maxNoise of truth, zero if truth is zero and positive otherwise, within
+     *         {@link #move}(maxNoise) of every earlier value whenever such a value exists
      */
     public static long count(long truth, long noisy, int maxNoise, List<long[]> earlier) {
         if (truth < 0) throw new IllegalArgumentException("negative count " + truth);
@@ -45,7 +45,12 @@ public final class BoundedNoise {
             throw new IllegalArgumentException("noisy " + noisy + " is not a perturbation of " + truth);
         }
         if (truth == 0) return 0;
-        return choose(Math.max(1, truth - maxNoise), truth + maxNoise, noisy, maxNoise, earlier);
+        return choose(Math.max(1, truth - maxNoise), truth + maxNoise, noisy, move(maxNoise), earlier);
+    }
+
+    /** How far a republished count may move from an earlier value: half the noise bound, rounded up (1 for m = 2). */
+    public static int move(int maxNoise) {
+        return (maxNoise + 1) / 2;
     }
 
     /**

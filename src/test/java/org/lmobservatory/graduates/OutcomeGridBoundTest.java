@@ -57,8 +57,8 @@ class OutcomeGridBoundTest {
                 DisclosureSettings.defaults(), CellKeyNoise.MAX_NOISE, 1);
         OutcomeGrid bounded = OutcomeGrid.of(rows, AREAS, List.of("F02"), salts, earlier);
         OutcomeGrid.OutcomeCell s1 = cell(bounded, "S1");
-        assertEquals(10, s1.noisy()[Measure.TRACKED.ordinal()], "within 2 of 8 and within 2 of 11, nearest the fresh 13");
-        assertEquals(5, s1.noisy()[Measure.EMPLOYED.ordinal()], "backed out of 37.5 % of 8: 3; within 2 of it and 2 of 6");
+        assertEquals(9, s1.noisy()[Measure.TRACKED.ordinal()], "within 1 of 8 and within 2 of 11");
+        assertEquals(4, s1.noisy()[Measure.EMPLOYED.ordinal()], "backed out of 37.5 % of 8: 3; within 1 of it and 2 of 6");
         assertEquals(cell(fresh, "S1").noisy()[Measure.EDUCATION.ordinal()], s1.noisy()[Measure.EDUCATION.ordinal()], "no earlier value: fresh noise kept");
         assertEquals(cell(fresh, "FI").noisy()[Measure.TRACKED.ordinal()], cell(bounded, "FI").noisy()[Measure.TRACKED.ordinal()], "suppressed earlier: fresh noise kept");
         assertEquals(2, bounded.bounded());

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>Issue 9: fresh noise of ±2 in both releases would move an unchanged count by up to 4, and a count of the changed
  * person's school by up to 5 — which only that school can explain. Every count of a republished cohort is now kept
- * within the noise bound (2) of its earlier published value, a move that fits a change of −1, 0 or +1 alike, so the
+ * within 1 (half the noise bound) of its earlier published value, a move that fits a change of −1, 0 or +1 alike, so the
  * test checks that bound on every published count of the changed cohort (not only the changed school's), and runs {@value #VARIANTS} one-record revisions (up to {@value #MOST}, until
  * the bound has actually had to move a count at least once), so the extreme case is exercised, not left to luck.
  */
@@ -121,7 +121,7 @@ class ReleaseDifferencingTest {
                     long[][] both = counts(before, after, cell, indicator);
                     if (both == null) continue;
                     compared++;
-                    assertTrue(distance(both[0], both[1]) <= MAX_NOISE, kind + " " + person + ": " + indicator + " of " + cell
+                    assertTrue(distance(both[0], both[1]) <= org.lmobservatory.disclosure.BoundedNoise.move(MAX_NOISE), kind + " " + person + ": " + indicator + " of " + cell
                             + " moved beyond the noise bound: " + java.util.Arrays.toString(both[0]) + " → " + java.util.Arrays.toString(both[1]));
                 }
                 String a = before.value(cell, "EARN_BAND_MEDIAN"), b = after.value(cell, "EARN_BAND_MEDIAN");
