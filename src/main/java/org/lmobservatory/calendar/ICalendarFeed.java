@@ -98,7 +98,9 @@ final class ICalendarFeed {
     }
 
     private VEvent event(CalendarEntry e) {
-        VEvent event = new VEvent();
+        // false: ical4j's default constructor adds a DTSTAMP of the present second, which made a second DTSTAMP (invalid)
+        // and a body, hence an ETag, that changed every second.
+        VEvent event = new VEvent(false);
         Instant stamp = e.changes().stream().map(ScheduleChange::changedAt).max(Comparator.naturalOrder()).orElse(e.announcedAt());
         event.add(new Uid("release-" + e.release() + "@" + host));
         event.add(new DtStamp(stamp));
