@@ -87,5 +87,6 @@ public final class OwnObservatory implements AutoCloseable {
         } catch (RuntimeException e) {
             // a test that stopped PostgreSQL itself: closing only releases the pools and the lock
         }
+        TempFolders.remove(dataDir);
     }
 }
