@@ -2,8 +2,8 @@
 # Soak test of issue 11: the server over the demo seed under mixed load for SOAK_MINUTES (10), in slices of
 # SOAK_SLICE_SECONDS (30): wrk with bench/soak.lua (cached queries, random uncached queries, JSON-stat, CSV, charts,
 # widgets) plus SOAK_SLOW_CLIENTS (8) slow readers that download a full CSV at SOAK_SLOW_RATE (2k bytes/s) each, and
-# a database outage at SOAK_RESTART_AT_SECONDS (half way): every PostgreSQL process frozen for SOAK_OUTAGE_SECONDS
-# (20), then thawed. Per slice it records requests/s, p50, p99, statuses (503 and 5xx apart), /health latency, the server's RSS
+# a database outage at SOAK_RESTART_AT_SECONDS (half way): by default a real restart of PostgreSQL, down for
+# SOAK_OUTAGE_SECONDS (20); SOAK_OUTAGE_KIND=freeze stops its processes (SIGSTOP) for as long instead. Per slice it records requests/s, p50, p99, statuses (503 and 5xx apart), /health latency, the server's RSS
 # and thread count; writes bench/SOAK.md with a verdict: no error outside the restart window (the slice of the
 # restart and the next), no 500 at all, RSS of the last slice within 15 % of the third (the heap is pre-touched).
 #   bench/soak.sh
@@ -23,6 +23,7 @@ SLOW=${SOAK_SLOW_CLIENTS:-8}
 SLOW_RATE=${SOAK_SLOW_RATE:-2k}
 RESTART_AT=${SOAK_RESTART_AT_SECONDS:-$((MINUTES * 30))}
 OUTAGE=${SOAK_OUTAGE_SECONDS:-20}
+OUTAGE_KIND=${SOAK_OUTAGE_KIND:-restart}
 PG_PORT=${SOAK_PG_PORT:-55471}
 API_PORT=${SOAK_API_PORT:-18071}
 RESULTS=${SOAK_RESULTS:-$ROOT/bench/SOAK.md}
@@ -63,21 +64,43 @@ for i in $(seq 1 "$SLOW"); do
     SLOW_PIDS+=($!)
 done
 
-# The outage: every PostgreSQL process frozen (SIGSTOP) for SOAK_OUTAGE_SECONDS, then thawed (SIGCONT). Connections
-# stay open but nothing answers — the harder case for timeouts and the circuit breaker than a refused connection. A
-# real restart is not possible here: pg_ctl refuses to run as root, and this machine runs the embedded server as root.
+# The outage, SOAK_OUTAGE_KIND:
+# - restart (default): a real restart of the embedded PostgreSQL. Fast shutdown (SIGINT: connections closed, a
+#   checkpoint), down for SOAK_OUTAGE_SECONDS, then the same postgres command line again (postmaster.opts). PostgreSQL
+#   refuses to run as root, and pg_ctl with it; as root it runs in a user namespace (unshare -U), as zonky does.
+# - freeze: every PostgreSQL process stopped (SIGSTOP) for SOAK_OUTAGE_SECONDS, then thawed. Connections stay open but
+#   nothing answers — the harder case for timeouts and the circuit breaker than a refused connection.
 restart_database() {
-    local pg pids started
+    local pg pids started down up
     pg=$(pg_postmaster_pid)
     [ -n "$pg" ] || { echo "no postmaster found, no outage" >"$LOGS/restart.txt"; return; }
-    pids="$pg $(pgrep -P "$pg" | tr '\n' ' ')"
     started=$(now)
-    # shellcheck disable=SC2086
-    kill -STOP $pids
+    if [ "$OUTAGE_KIND" = freeze ]; then
+        pids="$pg $(pgrep -P "$pg" | tr '\n' ' ')"
+        # shellcheck disable=SC2086
+        kill -STOP $pids
+        sleep "$OUTAGE"
+        # shellcheck disable=SC2086
+        kill -CONT $pids
+        echo "database frozen (SIGSTOP of the postmaster and its $(wc -w <<<"$pids") processes) at $(date -d "@${started%.*}" +%T) for $(elapsed "$started") s" >"$LOGS/restart.txt"
+        return
+    fi
+    local pgdata=$WORK/data/postgres command
+    eval "command=($(cat "$pgdata/postmaster.opts"))"
+    kill -INT "$pg"
+    while kill -0 "$pg" 2>/dev/null; do sleep 0.1; done
+    down=$(elapsed "$started")
     sleep "$OUTAGE"
-    # shellcheck disable=SC2086
-    kill -CONT $pids
-    echo "database frozen (SIGSTOP of the postmaster and its $(wc -w <<<"$pids") processes) at $(date -d "@${started%.*}" +%T) for $(elapsed "$started") s" >"$LOGS/restart.txt"
+    local prefix=()
+    [ "$(id -u)" -ne 0 ] || prefix=(unshare -U)
+    setsid "${prefix[@]}" "${command[@]}" >>"$LOGS/postgres-restart.log" 2>&1 < /dev/null &
+    # postmaster.pid's eighth line says "ready" once it accepts connections.
+    for _ in $(seq 1 600); do
+        [ "$(sed -n 8p "$pgdata/postmaster.pid" 2>/dev/null | tr -d ' ')" = ready ] && break
+        sleep 0.1
+    done
+    up=$(elapsed "$started")
+    echo "database restarted (fast shutdown of the postmaster in ${down} s, down ${OUTAGE} s, accepting connections again ${up} s after the shutdown began, new postmaster pid $(pg_postmaster_pid)) at $(date -d "@${started%.*}" +%T)" >"$LOGS/restart.txt"
 }
 
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
@@ -86,7 +109,7 @@ health_ms() { curl -s -o /dev/null --max-time 10 -w '%{time_total}' "$BASE/healt
 
 ROWS=()
 RESTART_SLICE=$((RESTART_AT / SLICE))
-log "$SLICES slices of ${SLICE}s, wrk -t2 -c$CONNECTIONS, database outage at ${RESTART_AT}s for ${OUTAGE}s (slice $RESTART_SLICE)"
+log "$SLICES slices of ${SLICE}s, wrk -t2 -c$CONNECTIONS, database $OUTAGE_KIND at ${RESTART_AT}s for ${OUTAGE}s (slice $RESTART_SLICE)"
 for i in $(seq 0 $((SLICES - 1))); do
     if [ "$i" -eq "$RESTART_SLICE" ]; then
         ( sleep $((RESTART_AT - i * SLICE)); restart_database ) &
