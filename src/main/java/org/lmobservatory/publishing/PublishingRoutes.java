@@ -42,6 +42,8 @@ public final class PublishingRoutes implements RouteSet {
     public static final String UPLOAD = PREFIX + "/datasets/{datasetId}/uploads/{loadId}";
     public static final String RELEASES = PREFIX + "/datasets/{datasetId}/releases";
     public static final String PRE_RELEASE = PREFIX + "/datasets/{datasetId}/releases/{releaseId}/observations";
+    public static final String RESCHEDULE = PREFIX + "/datasets/{datasetId}/releases/{releaseId}/reschedule";
+    public static final String CANCEL = PREFIX + "/datasets/{datasetId}/releases/{releaseId}/cancel";
     /** The security scheme's name in the OpenAPI document (web/OpenApiContract defines it). */
     public static final String SCHEME = "publisherToken";
     /** Media types an upload may have: the formats the loader reads (it detects which from the content). */
@@ -67,6 +69,75 @@ public final class PublishingRoutes implements RouteSet {
         routing.get(UPLOAD, NotAcceptable.json(this::report));
         routing.post(RELEASES, NotAcceptable.json(this::publish));
         routing.get(PRE_RELEASE, this::preRelease);
+        routing.post(RESCHEDULE, NotAcceptable.json(this::reschedule));
+        routing.post(CANCEL, NotAcceptable.json(this::cancel));
+    }
+
+    @OpenApi(path = RESCHEDULE, methods = HttpMethod.POST, tags = "Publishing", operationId = "rescheduleRelease",
+            summary = "Move a scheduled release to another announced instant",
+            description = "The body names the new instant (ISO 8601 with offset, in the future) and the reason, which the public release "
+                    + "calendar shows with the earlier date; the iCalendar feed raises the event's SEQUENCE so calendar applications update. "
+                    + "A release that is published or cancelled is a 409; a past or malformed instant, or no reason, a 400. "
+                    + "Needs a token with scope publish for the dataset. The same as the command line's release reschedule.",
+            security = @OpenApiSecurity(name = SCHEME),
+            pathParams = {@OpenApiParam(name = "datasetId", required = true, description = "Dataset id"),
+                    @OpenApiParam(name = "releaseId", required = true, type = Long.class, description = "The scheduled release")},
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ScheduleChangeRequest.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = ScheduleChanged.class)),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "403", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
+            })
+    void reschedule(Context ctx) {
+        changeSchedule(ctx, false);
+    }
+
+    @OpenApi(path = CANCEL, methods = HttpMethod.POST, tags = "Publishing", operationId = "cancelRelease",
+            summary = "Cancel a scheduled release",
+            description = "The release never becomes visible: its rows are deleted, the calendar keeps it marked cancelled with the reason "
+                    + "given in the body (required). A release that is published or already cancelled is a 409. "
+                    + "Needs a token with scope publish for the dataset. The same as the command line's release cancel.",
+            security = @OpenApiSecurity(name = SCHEME),
+            pathParams = {@OpenApiParam(name = "datasetId", required = true, description = "Dataset id"),
+                    @OpenApiParam(name = "releaseId", required = true, type = Long.class, description = "The scheduled release")},
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ScheduleChangeRequest.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = ScheduleChanged.class)),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "403", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM)),
+                    @OpenApiResponse(status = "409", content = @OpenApiContent(from = Problem.class, mimeType = PROBLEM))
+            })
+    void cancel(Context ctx) {
+        changeSchedule(ctx, true);
+    }
+
+    private void changeSchedule(Context ctx, boolean cancel) {
+        QueryParams.requireOnly(ctx, Set.of());
+        String releaseId = ctx.pathParam("releaseId");
+        if (!releaseId.matches("\\d{1,18}")) {
+            throw ErrorKind.INVALID_PARAMETER.error("releaseId must be a whole number, not '" + releaseId + "'.", Map.of("parameter", "releaseId"));
+        }
+        ScheduleChangeRequest request = body(ctx, ScheduleChangeRequest.class, "{\"at\": \"2026-12-01T09:00:00+01:00\", \"reason\": \"…\"}");
+        ctx.json(service.changeSchedule(caller(ctx), ctx.pathParam("datasetId"), Long.parseLong(releaseId), request, cancel));
+    }
+
+    /** The JSON body as a record; a missing, empty or malformed body is a 400 that shows what is expected. */
+    private static <T> T body(Context ctx, Class<T> type, String example) {
+        T value;
+        try {
+            value = Json.MAPPER.readValue(ctx.bodyInputStream(), type);
+        } catch (JsonProcessingException e) {
+            throw ErrorKind.INVALID_BODY.error("The body must be JSON like " + example + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ErrorKind.INVALID_BODY.error("The body could not be read: " + e.getMessage());
+        }
+        if (value == null) throw ErrorKind.INVALID_BODY.error("The body must be JSON like " + example + ".");
+        return value;
     }
 
     @OpenApi(path = PRE_RELEASE, methods = HttpMethod.GET, tags = "Publishing", operationId = "readPreRelease",
@@ -209,15 +280,7 @@ public final class PublishingRoutes implements RouteSet {
             })
     void publish(Context ctx) {
         QueryParams.requireOnly(ctx, Set.of());
-        PublishRequest request;
-        try {
-            request = Json.MAPPER.readValue(ctx.bodyInputStream(), PublishRequest.class);
-        } catch (JsonProcessingException e) {
-            throw ErrorKind.INVALID_BODY.error("The body must be JSON like {\"load\": 42, \"note\": \"…\"}: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ErrorKind.INVALID_BODY.error("The body could not be read: " + e.getMessage());
-        }
-        if (request == null) throw ErrorKind.INVALID_BODY.error("The body must be JSON like {\"load\": 42, \"note\": \"…\"}.");
+        PublishRequest request = body(ctx, PublishRequest.class, "{\"load\": 42, \"note\": \"…\"}");
         PublishedRelease release = service.publish(caller(ctx), ctx.pathParam("datasetId"), request);
         ctx.status(201).header("Location", release.citation()).json(release);
     }

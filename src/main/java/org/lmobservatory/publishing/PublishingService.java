@@ -10,6 +10,7 @@ import org.lmobservatory.loader.LoadReport;
 import org.lmobservatory.loader.LoadService;
 import org.lmobservatory.releases.Publisher;
 import org.lmobservatory.releases.ReleaseResolver;
+import org.lmobservatory.releases.Schedule;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,6 +105,34 @@ public final class PublishingService {
                     .readable(datasetId, releaseId, (ds, id) -> token.datasets().contains(ds))
                     .orElseThrow(() -> ErrorKind.UNKNOWN_RELEASE.error("Dataset '" + datasetId + "' has no published or scheduled release "
                             + releaseId + " (a cancelled release cannot be read).", java.util.Map.of("releases", ReleaseResolver.releasesPath(datasetId))));
+        });
+    }
+
+    /**
+     * Moves a scheduled release of the dataset to another future instant, or (at null, cancel true) cancels it: the
+     * command line's release reschedule/cancel for the data owner's tools. Scope publish, like scheduling it.
+     */
+    public ScheduleChanged changeSchedule(Caller caller, String datasetId, long releaseId, ScheduleChangeRequest request, boolean cancel) {
+        return audited(caller, cancel ? "cancel" : "reschedule", datasetId, Scope.PUBLISH, (token, audit) -> {
+            audit.releaseId = releaseId;
+            Schedule schedule = new Schedule(owner);
+            // Another dataset's release is as unknown here as a release that does not exist: a token names its datasets.
+            schedule.of(releaseId).filter(r -> r.datasetId().equals(datasetId)).orElseThrow(() -> ErrorKind.UNKNOWN_RELEASE.error(
+                    "Dataset '" + datasetId + "' has no release " + releaseId + ". Scheduled releases are listed at /v1/calendar?dataset=" + datasetId + ".",
+                    java.util.Map.of("calendar", "/v1/calendar?dataset=" + datasetId)));
+            String reason = request == null ? null : request.reason();
+            Schedule.Changed c;
+            if (cancel) {
+                if (request != null && request.at() != null) {
+                    throw ErrorKind.INVALID_BODY.error("A cancellation takes no \"at\": a cancelled release is never published.", java.util.Map.of("member", "at"));
+                }
+                c = schedule.cancel(releaseId, reason);
+            } else {
+                java.time.Instant at = announcedInstant(request == null ? null : request.at());
+                if (at == null) throw ErrorKind.INVALID_SCHEDULE.error("\"at\" is required: the new instant, e.g. 2026-12-01T09:00:00+01:00.", java.util.Map.of("member", "at"));
+                c = schedule.reschedule(releaseId, at, reason);
+            }
+            return new ScheduleChanged(c.datasetId(), c.releaseId(), c.status(), c.announcedAt(), c.previousAt(), baseUrl + "/v1/calendar?dataset=" + datasetId);
         });
     }
 
