@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
+import org.lmobservatory.catalogue.KosovoDesignation;
 import org.lmobservatory.catalogue.Measure;
 import org.lmobservatory.db.Json;
 import org.lmobservatory.observations.ObservationQuery;
@@ -198,6 +199,17 @@ public final class JsonStatWriter implements ObservationWriter {
         g.writeObjectFieldStart("label");
         for (String code : codes) g.writeStringField(code, labels.label(dim.position(), code));
         g.writeEndObject();
+        if (dim.isGeo() && KosovoDesignation.anyKosovo(codes)) {
+            // JSON-stat's per-category notes: the designation footnote belongs to each Kosovo area shown.
+            g.writeObjectFieldStart("note");
+            for (String code : codes) {
+                if (!KosovoDesignation.isKosovo(code)) continue;
+                g.writeArrayFieldStart(code);
+                g.writeString(KosovoDesignation.footnote(q.lang()));
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
         if (metric) {
             g.writeObjectFieldStart("unit");
             for (String code : codes) {

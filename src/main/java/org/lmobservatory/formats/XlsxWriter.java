@@ -4,6 +4,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Frequency;
+import org.lmobservatory.catalogue.KosovoDesignation;
 import org.lmobservatory.catalogue.Measure;
 import org.lmobservatory.catalogue.Unit;
 import org.lmobservatory.observations.ObservationQuery;
@@ -195,6 +196,11 @@ public final class XlsxWriter implements ObservationWriter {
         for (String warning : result.warnings()) {
             text(ws, ++r, 0, "Warning");
             text(ws, r, 1, warning);
+        }
+        var geo = d.geoDimension();
+        if (geo.isPresent() && result.series().stream().anyMatch(s -> KosovoDesignation.isKosovo(s.codes().get(geo.get().position())))) {
+            text(ws, ++r, 0, "Note");
+            text(ws, r, 1, KosovoDesignation.footnote(q.lang()));
         }
         ws.range(0, 0, rows.length - 1 + d.measures().size(), 0).style().bold().set();
         ws.width(0, 18);

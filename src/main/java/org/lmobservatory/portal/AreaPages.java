@@ -75,8 +75,17 @@ final class AreaPages {
         String name = label(area, lang);
         Frame frame = PortalPages.frame(lang, name + " – " + t.get("siteName"), l -> path(l, code));
         Link partOf = area.parent() == null ? null : areaList.code(area.parent())
-                .map(p -> new Link(label(p, lang), path(lang, p.id()), null)).orElse(null);
+                .map(p -> new Link(withLevel(label(p, lang), p, t), path(lang, p.id()), null)).orElse(null);
         return new AreaPage(frame, code, name, t.get("areaHeading", "area", name), partOf, datasets);
+    }
+
+    /**
+     * "Plovdiv (district)": a municipality and the district around it often share a name, and "part of Plovdiv"
+     * alone reads as if the town were part of itself.
+     */
+    private static String withLevel(String label, Code area, PortalTexts t) {
+        String key = "level." + area.level();
+        return area.level() != null && t.has(key) ? label + " (" + t.get(key) + ")" : label;
     }
 
     /**

@@ -58,7 +58,8 @@ final class CalendarPages {
         for (ScheduleChange c : e.changes()) if (c.action().equals("rescheduled") || c.action().equals("cancelled")) last = c;
         if (last == null) return null;
         String reason = last.reason() == null ? "" : last.reason();
-        if (last.action().equals("cancelled")) return t.get("calendarCancelled", "reason", reason);
+        // The status column already says "cancelled": the line under the title gives only why.
+        if (last.action().equals("cancelled")) return reason.isBlank() ? null : t.get("calendarCancelReason", "reason", reason);
         return last.previousAt() == null ? null : t.get("calendarMoved", "date", when(last.previousAt(), format), "reason", reason);
     }
 

@@ -45,6 +45,9 @@ final class DatasetPages {
     /** What the chart endpoint draws (WidgetRoutes' chart.svg): lines up to 12 series, bars up to 100. */
     private static final int MAX_LINES = 12;
     private static final int MAX_BARS = 100;
+    /** A categorical measure (ratings) is drawn as a grid of coloured cells: a row per series, a column per period. */
+    private static final int MAX_GRID_ROWS = 120;
+    private static final int MAX_GRID_COLUMNS = 60;
 
     private final CatalogueService catalogue;
     private final ObservationService observations;
@@ -108,10 +111,13 @@ final class DatasetPages {
         int seriesCount = data.series().size();
         if (table != null) {
             boolean bar = shown.size() == 1;
-            if (seriesCount <= (bar ? MAX_BARS : MAX_LINES) && !d.hasCategories()) {
+            if (d.hasCategories()) {
+                if (seriesCount <= MAX_GRID_ROWS && shown.size() <= MAX_GRID_COLUMNS) chartSrc = api + "/chart.svg?" + filterQuery + "&lang=" + lang;
+                else chartNotice = t.get("chartTooMany", "limit", String.valueOf(MAX_GRID_ROWS));
+            } else if (seriesCount <= (bar ? MAX_BARS : MAX_LINES)) {
                 chartSrc = api + "/chart.svg?" + filterQuery + (bar ? "&type=bar" : "") + "&lang=" + lang;
             } else {
-                chartNotice = d.hasCategories() ? null : t.get("chartTooMany", "limit", String.valueOf(MAX_LINES));
+                chartNotice = t.get("chartTooMany", "limit", String.valueOf(MAX_LINES));
             }
         }
         List<Link> downloads = new ArrayList<>();

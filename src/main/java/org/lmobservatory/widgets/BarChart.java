@@ -14,6 +14,9 @@ import static org.lmobservatory.widgets.TextLayout.truncate;
 
 /** A ranking: one bar per series for the latest period, largest first; a missing value says so in place. */
 final class BarChart {
+    private static final int LABEL_CHARS = 28;
+    private static final double CHAR_WIDTH = 7.2;
+
     private BarChart() {
     }
 
@@ -32,12 +35,21 @@ final class BarChart {
         });
         values.add(0.0);
         ChartScale scale = ChartScale.of(values, m.decimals());
+        // Labels wrap onto a second line rather than being cut ("Helsinki-Uusimaa employment a…" said nothing); only
+        // what does not fit in two lines is shortened, with the whole label as the tooltip.
         int labelChars = 0;
-        for (Series s : ranked) labelChars = Math.max(labelChars, Math.min(28, s.label().length()));
-        double left = PAD + labelChars * 7.2 + 12;
+        List<List<String>> labelLines = new ArrayList<>();
+        for (Series s : ranked) {
+            List<String> lines = TextLayout.wrap(s.label(), LABEL_CHARS * CHAR_WIDTH, CHAR_WIDTH).stream().map(l -> truncate(l, LABEL_CHARS)).toList();
+            if (lines.size() > 2) lines = List.of(lines.get(0), truncate(String.join(" ", lines.subList(1, lines.size())), LABEL_CHARS));
+            labelLines.add(lines);
+            for (String line : lines) labelChars = Math.max(labelChars, Math.min(LABEL_CHARS, line.length()));
+        }
+        boolean twoLines = labelLines.stream().anyMatch(l -> l.size() > 1);
+        double left = PAD + labelChars * CHAR_WIDTH + 12;
         double right = WIDTH - PAD - 72;
         double top = y + 16;
-        double row = 26;
+        double row = twoLines ? 38 : 26;
         double bottom = top + ranked.size() * row;
         for (double tick : scale.ticks) {
             double tx = scale.x(tick, left, right);
@@ -52,8 +64,15 @@ final class BarChart {
             Cell c = s.cells().get(last);
             double cy = top + i * row + row / 2;
             String full = s.label();
-            svg.add("<text x=\"" + n(left - 8) + "\" y=\"" + n(cy + 4) + "\" font-size=\"13\" fill=\"" + INK + "\" text-anchor=\"end\">"
-                    + (full.length() > 28 ? "<title>" + escape(full) + "</title>" : "") + escape(truncate(full, 28)) + "</text>");
+            List<String> lines = labelLines.get(i);
+            StringBuilder label = new StringBuilder("<text x=\"" + n(left - 8) + "\" y=\"" + n(cy + 4 - 8 * (lines.size() - 1))
+                    + "\" font-size=\"13\" fill=\"" + INK + "\" text-anchor=\"end\">");
+            if (!String.join(" ", lines).equals(full)) label.append("<title>").append(escape(full)).append("</title>");
+            for (int l = 0; l < lines.size(); l++) {
+                label.append("<tspan x=\"").append(n(left - 8)).append("\"").append(l == 0 ? "" : " dy=\"16\"").append('>')
+                        .append(escape(lines.get(l))).append("</tspan>");
+            }
+            svg.add(label.append("</text>").toString());
             if (!c.hasValue()) {
                 svg.add("<text class=\"lmo-gap\" data-series=\"" + escape(s.code()) + "\" x=\"" + n(zero + 6) + "\" y=\"" + n(cy + 4)
                         + "\" font-size=\"12\" fill=\"" + MUTED + "\">" + escape("– " + t.get("noValue") + flagSuffix(c)) + "</text>");

@@ -3,6 +3,7 @@ package org.lmobservatory.widgets;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
+import org.lmobservatory.catalogue.KosovoDesignation;
 import org.lmobservatory.catalogue.Unit;
 import org.lmobservatory.observations.SeriesKey;
 import org.lmobservatory.web.Languages;
@@ -58,7 +59,13 @@ final class ChartModels {
             }
         }
         String unitLabel = Languages.pick(unit.label(), lang);
-        subtitle.add(t.get("unit") + ": " + unitLabel);
+        if (units.size() > 1) {
+            // Measures of different units side by side: name each one, never the dataset's placeholder ("per indicator").
+            subtitle.add(t.get("units") + ": " + units.stream().map(u -> Languages.pick(u.label(), lang)).sorted().distinct()
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        } else {
+            subtitle.add(t.get("unit") + ": " + unitLabel);
+        }
         return new ChartModel(type, lang, Languages.pick(d.title(), lang), String.join(" · ", subtitle), unit.id(), unitLabel,
                 unit.decimals(), d.frequency(), periods, series, sourceLines(obs, t, new LocaleFormat(lang)), accent);
     }
@@ -75,6 +82,11 @@ final class ChartModels {
         lines.add(t.get("source") + ": " + d.source() + " · " + t.get("licence") + ": " + d.licence() + " · " + t.get("release") + " "
                 + obs.release().id() + ", " + t.get("published") + " " + f.date(LocalDate.ofInstant(obs.release().publishedAt(), ZoneOffset.UTC)));
         if (d.demonstration()) lines.add(t.get("demonstration") + ".");
+        d.geoDimension().ifPresent(geo -> {
+            if (obs.series().stream().anyMatch(s -> KosovoDesignation.isKosovo(s.codes().get(geo.position())))) {
+                lines.add(KosovoDesignation.footnote(obs.query().lang()));
+            }
+        });
         if (d.lifecycle().discontinued()) {
             lines.add(t.get("discontinued", "date", f.date(d.lifecycle().discontinuedOn()))
                     + (d.lifecycle().successor() == null ? "" : "; " + t.get("successor", "dataset", d.lifecycle().successor())) + ".");

@@ -98,8 +98,8 @@ final class IndicatorViews {
             BigDecimal ratio = change.multiply(BigDecimal.valueOf(100)).divide(previous.abs(), 1, RoundingMode.HALF_UP);
             relative = f.signed(ratio, 1) + (m.lang().equals("en") ? "%" : "\u00a0%");
         }
-        return new Change(sign > 0 ? "▲" : sign < 0 ? "▼" : "▶", t.get("changeSince", "period", period(i - 1)),
-                f.signed(change, decimals), percent ? t.get("percentagePoints") : f.unitWord(change, decimals, unitId, unitLabel), relative,
+        return new Change(sign > 0 ? "▲" : sign < 0 ? "▼" : "▶", t.get("changeSince", "period", f.periodAfterPreposition(m.frequency(), m.periods().get(i - 1))),
+                f.signed(change, decimals), percent ? f.unitWord(change, decimals, "PP", t.get("percentagePoints")) : f.unitWord(change, decimals, unitId, unitLabel), relative,
                 sign > 0 ? t.get("up") : sign < 0 ? t.get("down") : t.get("unchanged"));
     }
 

@@ -4,6 +4,7 @@ import org.lmobservatory.catalogue.CatalogueService;
 import org.lmobservatory.catalogue.Code;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
+import org.lmobservatory.catalogue.KosovoDesignation;
 import org.lmobservatory.catalogue.Measure;
 import org.lmobservatory.catalogue.Unit;
 import org.lmobservatory.catalogue.Dimension;
@@ -171,6 +172,7 @@ final class IndicatorWidget {
             if (code.equals(area)) main = a;
             else comparisons.add(a);
         }
+        if (KosovoDesignation.anyKosovo(geos)) notes.add(KosovoDesignation.footnote(lang));
         if (dataset.lifecycle().discontinued()) {
             // A widget embedded long ago keeps showing the last release; its readers learn that no newer one will come.
             notes.add(t.get("discontinued", "date", new LocaleFormat(lang).date(dataset.lifecycle().discontinuedOn()))

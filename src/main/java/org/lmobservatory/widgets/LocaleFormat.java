@@ -93,6 +93,18 @@ final class LocaleFormat {
         };
     }
 
+    /**
+     * A period after "od" in Czech and Polish, which takes the genitive: "od listopadu 2025", "od listopada 2025", not
+     * the nominative "od listopad 2025". CLDR's format-context month name (MMMM) is that genitive in both languages;
+     * elsewhere (Finnish's format form is a partitive) the standalone form of {@link #period} stays.
+     */
+    String periodAfterPreposition(Frequency frequency, LocalDate start) {
+        if (frequency == Frequency.M && (lang.equals("cs") || lang.equals("pl"))) {
+            return DateTimeFormatter.ofPattern("MMMM yyyy", locale).format(start);
+        }
+        return period(frequency, start);
+    }
+
     /** A shorter form for chart axes: months abbreviated. */
     String periodShort(Frequency frequency, LocalDate start) {
         return frequency == Frequency.M ? DateTimeFormatter.ofPattern("LLL yyyy", locale).format(start) : period(frequency, start);

@@ -72,7 +72,8 @@ class CalendarPageTest {
         Element cancelled = rowOf(Jsoup.parse(after.asString()), title);
         assertNotNull(cancelled, "a release cancelled for a date ahead stays under that date");
         assertEquals("Cancelled", cancelled.select("td").get(2).text());
-        assertTrue(cancelled.select("small").text().equals("Cancelled: withdrawn by the data owner"), cancelled.text());
+        assertTrue(cancelled.select("small").text().equals("Reason: withdrawn by the data owner"), cancelled.text());
+        assertEquals(1, cancelled.text().split("Cancelled", -1).length - 1, "said once, in the status column: " + cancelled.text());
 
         RestAssured.given().baseUri(TestServer.baseUrl()).accept("text/html").get("/en/calendar?x=1").then().statusCode(400)
                 .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));

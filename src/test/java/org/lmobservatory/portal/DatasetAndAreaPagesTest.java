@@ -104,6 +104,18 @@ class DatasetAndAreaPagesTest {
     }
 
     @Test
+    void aDatasetOfRatingsGetsItsGridChartEveryOtherOneItsLineChart() {
+        for (String id : List.of("occupational-barometer", "unemployment-rate")) {
+            Element img = page("/sv/datasets/" + id).selectFirst("img.chart");
+            assertNotNull(img, id + ": a chart on the page");
+            String svg = RestAssured.given().baseUri(TestServer.baseUrl()).urlEncodingEnabled(false).get(img.attr("src"))
+                    .then().statusCode(200).contentType(startsWith("image/svg+xml")).extract().asString();
+            String kind = id.equals("occupational-barometer") ? "lmo-chart-category-grid" : "lmo-chart-line";
+            assertTrue(svg.contains("class=\"lmo-chart " + kind + "\""), id + " drawn as " + kind + ": " + svg.substring(0, Math.min(300, svg.length())));
+        }
+    }
+
+    @Test
     void inALongCodeListTheTickedCodesComeFirst() {
         List<String> all = page("/en/datasets/cz-pno").select("input[name=geo]").eachAttr("value");
         assertTrue(all.size() > 8, "the Liberec region's municipalities make a long list: " + all.size());
@@ -250,8 +262,11 @@ class DatasetAndAreaPagesTest {
         codes.forEach(c -> parents.put(c.get("id"), c.get("parent")));
         java.util.Set<String> above = new java.util.HashSet<>();
         for (String p = parents.get("FI_091"); p != null && above.add(p); p = parents.get(p)) { }
-        String partOf = page.selectFirst("main a[href^=/fi/areas/]").attr("href");
+        Element partOfLink = page.selectFirst("main a[href^=/fi/areas/]");
+        String partOf = partOfLink.attr("href");
         assertTrue(partOf.startsWith("/fi/areas/") && above.contains(partOf.substring("/fi/areas/".length())), partOf + " not above FI_091: " + above);
+        // ... and says what kind of area it is, in Finnish: "Uusimaa (maakunta)".
+        assertTrue(partOfLink.text().matches(".+ \\((maa|suuralue|alue|maakunta|kunta)\\)"), partOfLink.text());
         html().get("/fi/areas/NOWHERE").then().statusCode(404).contentType(startsWith("application/problem+json"));
         html().get("/fi/areas/FI_091?x=1").then().statusCode(400);
         html().get("/en/areas/FI_091").then().statusCode(200).header("Content-Language", equalTo("en"));

@@ -43,6 +43,19 @@ class ChartPartsTest {
     }
 
     @Test
+    void longBarLabelsWrapOntoASecondLineInsteadOfBeingCut() {
+        List<java.time.LocalDate> periods = List.of(java.time.LocalDate.of(2025, 1, 1));
+        ChartModel m = new ChartModel(ChartType.BAR, "en", "Title", null, "PERS", "persons", 0, org.lmobservatory.catalogue.Frequency.A,
+                periods, List.of(
+                        new ChartModel.Series("A", "Helsinki-Uusimaa employment area", List.of(new CollectedObservations.Cell(java.math.BigDecimal.TEN, null))),
+                        new ChartModel.Series("B", "Espoo", List.of(new CollectedObservations.Cell(java.math.BigDecimal.ONE, null)))),
+                List.of(), null);
+        String svg = BarChart.render(m, "t");
+        assertFalse(svg.contains("…"), "nothing cut: " + svg);
+        assertTrue(svg.contains(">Helsinki-Uusimaa employment</tspan>") && svg.contains(">area</tspan>"), "two lines: " + svg);
+    }
+
+    @Test
     void longLegendLabelsWrapInsteadOfBeingCut() {
         String common = "Graduates of upper secondary vocational education and training in the capital region, ";
         List<java.time.LocalDate> periods = List.of(java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2025, 1, 1));

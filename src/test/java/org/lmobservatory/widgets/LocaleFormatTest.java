@@ -37,6 +37,32 @@ class LocaleFormatTest {
         return with(lang, value, decimals, "PERS");
     }
 
+    @Test
+    void percentagePointsTakeThePluralFormOfTheChangeAsShown() {
+        assertEquals("procentního bodu", pp("cs", "1.5", 1), "cs: a fraction is 'many'");
+        assertEquals("procentní body", pp("cs", "2", 0));
+        assertEquals("procentních bodů", pp("cs", "5", 0));
+        assertEquals("procentní bod", pp("cs", "-1", 0), "the sign does not change the form");
+        assertEquals("punktu procentowego", pp("pl", "0.5", 1));
+        assertEquals("punktów procentowych", pp("pl", "5", 0));
+        assertEquals("percentage point", pp("en", "1", 0));
+        assertEquals("percentage points", pp("en", "1.0", 1), "1.0 as shown is plural in English");
+        assertEquals("prosenttiyksikköä", pp("fi", "2.3", 1));
+    }
+
+    @Test
+    void aMonthAfterAPrepositionIsGenitiveInCzechAndPolishOnly() {
+        java.time.LocalDate november = java.time.LocalDate.of(2025, 11, 1);
+        assertEquals("listopadu 2025", new LocaleFormat("cs").periodAfterPreposition(org.lmobservatory.catalogue.Frequency.M, november));
+        assertEquals("listopada 2025", new LocaleFormat("pl").periodAfterPreposition(org.lmobservatory.catalogue.Frequency.M, november));
+        assertEquals("marraskuu 2025", new LocaleFormat("fi").periodAfterPreposition(org.lmobservatory.catalogue.Frequency.M, november));
+        assertEquals("2025", new LocaleFormat("cs").periodAfterPreposition(org.lmobservatory.catalogue.Frequency.A, november));
+    }
+
+    private static String pp(String lang, String value, int decimals) {
+        return new LocaleFormat(lang).unitWord(new BigDecimal(value), decimals, "PP", "label");
+    }
+
     private static String with(String lang, String value, int decimals, String unit) {
         return new LocaleFormat(lang).withUnit(new BigDecimal(value), decimals, unit, "label");
     }
