@@ -33,6 +33,26 @@ public final class Flags {
     private Flags() {
     }
 
+    /** The meanings in every language of the service (flags.json): one text for downloads, charts, widgets and the portal. */
+    private static final Map<String, Map<String, String>> TRANSLATED = translated();
+
+    private static Map<String, Map<String, String>> translated() {
+        try (java.io.InputStream in = Flags.class.getResourceAsStream("flags.json")) {
+            if (in == null) throw new IllegalStateException("flags.json is missing from the class path");
+            return Map.copyOf(new com.fasterxml.jackson.databind.ObjectMapper().readValue(in,
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Map<String, String>>>() {
+                    }));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** What a flag means in lang (English where it has no translation; the flag itself if unknown). */
+    public static String meaning(String flag, String lang) {
+        Map<String, String> byLang = TRANSLATED.get(flag);
+        return byLang == null ? meaning(flag) : org.lmobservatory.web.Languages.pick(byLang, lang);
+    }
+
     /** What a flag in an answer means (the flag itself if unknown). */
     public static String meaning(String flag) {
         return LEGEND.getOrDefault(flag, COMPUTED.getOrDefault(flag, flag));

@@ -155,21 +155,22 @@ public final class XlsxWriter implements ObservationWriter {
     private static void metadata(ObservationResult result, Worksheet ws, TreeSet<String> flagsSeen) throws IOException {
         ObservationQuery q = result.query();
         Dataset d = q.dataset();
+        SheetWords w = new SheetWords(q.lang());
         String[][] rows = {
-                {"Title", Languages.pick(d.title(), q.lang())},
-                {"Dataset", d.id()},
-                {"Description", Languages.pick(d.description(), q.lang())},
-                {"Source", d.source()},
-                {"Licence", d.licence() + " (" + Citation.licenceUrl(d.licence()) + ")"},
-                {"Release", Long.toString(result.release().id())},
-                {"Published", result.release().publishedAt().toString()},
-                {"Unit", Languages.pick(d.unit().label(), q.lang()) + " (" + d.unit().id() + ")"},
-                {"Unit multiplier", "10^" + d.unit().multiplier()},
-                {"Decimals", Integer.toString(d.unit().decimals())},
-                {"Language", q.lang()},
-                {"Query", q.canonicalQuery().toString()},
-                {"Citation", Citation.of(d, result.release(), q.lang(), permanentUrl(result))},
-                {"Contact", d.contact()},
+                {w.get("Title"), Languages.pick(d.title(), q.lang())},
+                {w.get("Dataset"), d.id()},
+                {w.get("Description"), Languages.pick(d.description(), q.lang())},
+                {w.get("Source"), d.source()},
+                {w.get("Licence"), d.licence() + " (" + Citation.licenceUrl(d.licence()) + ")"},
+                {w.get("Release"), Long.toString(result.release().id())},
+                {w.get("Published"), result.release().publishedAt().toString()},
+                {w.get("Unit"), Languages.pick(d.unit().label(), q.lang()) + " (" + d.unit().id() + ")"},
+                {w.get("Unit multiplier"), "10^" + d.unit().multiplier()},
+                {w.get("Decimals"), Integer.toString(d.unit().decimals())},
+                {w.get("Language"), q.lang()},
+                {w.get("Query"), q.canonicalQuery().toString()},
+                {w.get("Citation"), Citation.of(d, result.release(), q.lang(), permanentUrl(result))},
+                {w.get("Contact"), d.contact()},
         };
         int r = 0;
         for (String[] row : rows) {
@@ -178,28 +179,28 @@ public final class XlsxWriter implements ObservationWriter {
             r++;
         }
         for (Measure m : d.measures().values()) {
-            text(ws, r, 0, "Unit of " + m.code());
+            text(ws, r, 0, w.get("Unit of") + " " + m.code());
             text(ws, r++, 1, Languages.pick(m.unit().label(), q.lang()) + " (" + m.unit().id() + "; " + m.kind().id() + ", multiplier 10^"
                     + m.unit().multiplier() + ", " + m.unit().decimals() + " decimals)"
                     + (m.isCategory() ? "; values are codes of codelist " + m.codelist() + ": " + m.categories().stream()
                     .map(c -> c.id() + " = " + Languages.pick(c.labels(), q.lang())).collect(java.util.stream.Collectors.joining(", ")) : ""));
         }
         r++;
-        text(ws, r, 0, "Flag");
-        text(ws, r, 1, "Meaning");
+        text(ws, r, 0, w.get("Flag"));
+        text(ws, r, 1, w.get("Meaning"));
         ws.range(r, 0, r, 1).style().bold().set();
         r++;
         for (String f : flagsSeen) {
             text(ws, r, 0, f);
-            text(ws, r++, 1, Flags.meaning(f));
+            text(ws, r++, 1, Flags.meaning(f, q.lang()));
         }
         for (String warning : result.warnings()) {
-            text(ws, ++r, 0, "Warning");
+            text(ws, ++r, 0, w.get("Warning"));
             text(ws, r, 1, warning);
         }
         var geo = d.geoDimension();
         if (geo.isPresent() && result.series().stream().anyMatch(s -> KosovoDesignation.isKosovo(s.codes().get(geo.get().position())))) {
-            text(ws, ++r, 0, "Note");
+            text(ws, ++r, 0, w.get("Note"));
             text(ws, r, 1, KosovoDesignation.footnote(q.lang()));
         }
         ws.range(0, 0, rows.length - 1 + d.measures().size(), 0).style().bold().set();

@@ -6,6 +6,7 @@ import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.errors.ErrorKind;
+import org.lmobservatory.formats.Flags;
 import org.lmobservatory.observations.ObservationRow;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.observations.SeriesKey;
@@ -150,7 +151,8 @@ final class AreaPages {
             // A flag in words, since this page has no legend: "(p: provisional)".
             if (cell.flags() != null) {
                 for (char f : cell.flags().toCharArray()) {
-                    text.append(" (").append(f).append(t.has("flag." + f) ? ": " + t.get("flag." + f) : "").append(')');
+                    String meaning = Flags.meaning(String.valueOf(f), lang);
+                    text.append(" (").append(f).append(meaning.equals(String.valueOf(f)) ? "" : ": " + meaning).append(')');
                 }
             }
             values.add(new Fact(label, text.toString()));

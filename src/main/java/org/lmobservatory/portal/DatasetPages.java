@@ -7,6 +7,7 @@ import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.catalogue.Frequency;
 import org.lmobservatory.catalogue.Measure;
+import org.lmobservatory.formats.Flags;
 import org.lmobservatory.observations.ObservationRow;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.observations.SeriesKey;
@@ -129,7 +130,7 @@ final class DatasetPages {
                 "date", date(lang, release)));
         List<Fact> legend = new ArrayList<>();
         for (char flag : pivot.flagsSeen()) {
-            legend.add(new Fact(String.valueOf(flag), t.has("flag." + flag) ? t.get("flag." + flag) : String.valueOf(flag)));
+            legend.add(new Fact(String.valueOf(flag), Flags.meaning(String.valueOf(flag), lang)));
         }
         if (table != null && table.rows().stream().anyMatch(r -> r.cells().stream().anyMatch(c -> c.kind().equals("absent")))) {
             legend.add(new Fact("–", t.get("absent")));

@@ -42,8 +42,7 @@ final class WidgetTexts {
 
     /** What a status flag means; unknown flags are shown as themselves. */
     String flag(char flag) {
-        Map<String, String> byLang = TEXTS.get("flag." + flag);
-        return byLang == null ? String.valueOf(flag) : byLang.getOrDefault(lang, byLang.get("en"));
+        return org.lmobservatory.formats.Flags.meaning(String.valueOf(flag), lang);
     }
 
     /** A territorial level's name ("region" → "alue"), or the level id for levels without a translation. */

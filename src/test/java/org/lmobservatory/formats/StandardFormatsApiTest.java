@@ -218,6 +218,16 @@ class StandardFormatsApiTest {
             assertEquals("Meaning", metadata.get("Flag"), "flags legend header");
             assertEquals("provisional", metadata.get("p"));
         }
+        // In Finnish, the metadata sheet is Finnish too: headings, flag meanings, the Kosovo* note (XK is in the query).
+        Response finnish = TestServer.given().queryParams(RATES_QUERY).queryParam("format", "xlsx").queryParam("lang", "fi").get(RATES);
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(finnish.asByteArray()))) {
+            Map<String, String> metadata = new HashMap<>();
+            for (Row r : wb.findSheet("Metadata").orElseThrow().read()) metadata.put(text(r, 0), text(r, 1));
+            assertTrue(metadata.containsKey("Otsikko") && metadata.containsKey("Lähde") && metadata.containsKey("Viittaus"), metadata.toString());
+            assertEquals("Merkitys", metadata.get("Merkintä"));
+            assertEquals("ennakkotieto", metadata.get("p"));
+            assertEquals(org.lmobservatory.catalogue.KosovoDesignation.footnote("fi"), metadata.get("Huomautus"));
+        }
     }
 
     @Test
