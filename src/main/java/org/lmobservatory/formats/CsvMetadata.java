@@ -25,6 +25,8 @@ public final class CsvMetadata {
     public static final String PATH = "/v1/datasets/{datasetId}/observations/csv-metadata.json";
 
     public static final String CONTENT_TYPE = "application/csvm+json";
+    /** The sidecar's parameter naming the exact CSV URL (path and query) it describes, as the CSV's Link gives it. */
+    public static final String URL_PARAMETER = "url";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private CsvMetadata() {

@@ -46,6 +46,14 @@ public final class Writers {
         return CsvMetadata.PATH.replace("{datasetId}", query.dataset().id()) + "?" + withFormat(query);
     }
 
+    /**
+     * The sidecar of a CSV fetched as requestedUrl (its path and query as the client sent them): the same, with url=
+     * naming that exact URL, which the sidecar then gives as its CSVW url.
+     */
+    public static String csvMetadataPath(ObservationQuery query, String requestedUrl) {
+        return csvMetadataPath(query) + "&" + CsvMetadata.URL_PARAMETER + "=" + URLEncoder.encode(requestedUrl, StandardCharsets.UTF_8);
+    }
+
     /** The path and query of a CSV query's own response, as the sidecar's url. */
     public static String csvPath(ObservationQuery query) {
         return "/v1/datasets/" + query.dataset().id() + "/observations?" + withFormat(query);

@@ -26,12 +26,30 @@ final class RowPipeline {
         try (InputStream in = Files.newInputStream(file); ObservationReader reader = InputFormats.open(format, in, mapping)) {
             reader.open(dataset, codelists, errors);
             boolean incremental = reader.incremental();
+            ObservationReader.ErrorSink rows = located(reader, errors);
             RawObservation raw;
             while ((raw = reader.next(errors)) != null) {
-                RowValidator.ValidRow row = validator.validate(raw, errors);
+                RowValidator.ValidRow row = validator.validate(raw, rows);
                 if (row != null) sink.accept(row, errors);
             }
             return new Outcome(sink.finish(errors), incremental, reader.summary());
         }
+    }
+
+    /** Row problems named where the reader says the row is (a JSON-stat cell's path and coordinates) rather than by a line. */
+    private static ObservationReader.ErrorSink located(ObservationReader reader, LoadErrors errors) {
+        return new ObservationReader.ErrorSink() {
+            @Override
+            public void add(int line, String column, String message) {
+                String where = reader.where(line);
+                if (where == null) errors.add(line, column, message);
+                else errors.add(0, column, where + ": " + message);
+            }
+
+            @Override
+            public int count() {
+                return errors.count();
+            }
+        };
     }
 }

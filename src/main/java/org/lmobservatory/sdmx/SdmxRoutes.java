@@ -180,6 +180,11 @@ public final class SdmxRoutes implements RouteSet {
             pathParams = @OpenApiParam(name = "flowRef", required = true, description = "LMO,{dataset id},1.0, or the dataset id"),
             queryParams = {@OpenApiParam(name = "startPeriod", description = "First period, e.g. 2020, 2020-Q1 or 2020-01"),
                     @OpenApiParam(name = "endPeriod", description = "Last period"),
+                    @OpenApiParam(name = "firstNObservations", type = Integer.class, description = "At most this many observations of each series, the earliest"),
+                    @OpenApiParam(name = "lastNObservations", type = Integer.class, description = "At most this many observations of each series, the latest "
+                            + "(with firstNObservations: both)"),
+                    @OpenApiParam(name = "updatedAfter", description = "An instant (2024-05-01T00:00:00Z; a + offset written %2B): the data when the "
+                            + "release answered was published after it, else an empty data set"),
                     @OpenApiParam(name = "dimensionAtObservation", description = "TIME_PERIOD (the default; others are a 501)"),
                     @OpenApiParam(name = "detail", description = "full (the default; others are a 501)")},
             responses = {@OpenApiResponse(status = "200", content = {
@@ -199,6 +204,11 @@ public final class SdmxRoutes implements RouteSet {
                             + "separated by dots; codes of a dimension joined by +; an empty part for every code; or all")},
             queryParams = {@OpenApiParam(name = "startPeriod", description = "First period, e.g. 2020, 2020-Q1 or 2020-01"),
                     @OpenApiParam(name = "endPeriod", description = "Last period"),
+                    @OpenApiParam(name = "firstNObservations", type = Integer.class, description = "At most this many observations of each series, the earliest"),
+                    @OpenApiParam(name = "lastNObservations", type = Integer.class, description = "At most this many observations of each series, the latest "
+                            + "(with firstNObservations: both)"),
+                    @OpenApiParam(name = "updatedAfter", description = "An instant (2024-05-01T00:00:00Z; a + offset written %2B): the data when the "
+                            + "release answered was published after it, else an empty data set"),
                     @OpenApiParam(name = "dimensionAtObservation", description = "TIME_PERIOD (the default; others are a 501)"),
                     @OpenApiParam(name = "detail", description = "full (the default; others are a 501)")},
             responses = {@OpenApiResponse(status = "200", content = {
@@ -212,7 +222,8 @@ public final class SdmxRoutes implements RouteSet {
                     @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "501", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))})
     void data(Context ctx) throws Exception {
-        QueryParams.requireOnly(ctx, Set.of("startPeriod", "endPeriod", "dimensionAtObservation", "detail"));
+        QueryParams.requireOnly(ctx, Set.of("startPeriod", "endPeriod", "firstNObservations", "lastNObservations", "updatedAfter",
+                "dimensionAtObservation", "detail"));
         checkDetail(ctx, DATA_DETAILS);
         Dataset dataset = catalogue.dataset(DataRequest.datasetId(ctx.pathParam("flowRef")));
         String dimensionAtObservation = ctx.queryParam("dimensionAtObservation");
@@ -232,7 +243,8 @@ public final class SdmxRoutes implements RouteSet {
                 ctx.queryParam("startPeriod"), ctx.queryParam("endPeriod")));
         params.put("format", List.of(format.parameter()));
         ObservationQuery query = observations.parse(dataset.id(), params, null);
-        answers.answer(ctx, query);
+        answers.answer(ctx, query, DataWindow.of(QueryParams.single(ctx, "firstNObservations"), QueryParams.single(ctx, "lastNObservations"),
+                QueryParams.single(ctx, "updatedAfter")));
     }
 
     private static final String DATA_DESCRIPTION = "The observations of a dataflow, chosen by Accept: SDMX-ML 2.1 GenericData "
@@ -242,7 +254,10 @@ public final class SdmxRoutes implements RouteSet {
             + "attributes UNIT_MEASURE and UNIT_MULT, observation attributes OBS_STATUS (Eurostat flag letters) and CONF_STATUS "
             + "(releases under disclosure control). The query runs as GET /v1/datasets/{id}/observations with the key's codes and "
             + "time=startPeriod..endPeriod: the same validation (an unknown code is a 400 that names the valid ones), cell limit, "
-            + "ETag and cite-as Link. A key that matches no series is a 200 with an empty data set; an unknown dataflow or provider a 404.";
+            + "ETag and cite-as Link. firstNObservations and lastNObservations keep that many observations of each series (the "
+            + "earliest, the latest); updatedAfter answers the data of a release published after the instant, and an empty data set "
+            + "when the release was published before it. A key that matches no series is a 200 with an empty data set; an unknown "
+            + "dataflow or provider a 404.";
 
     /** SDMX-ML data first (the SDMX 2.1 default), then SDMX-CSV 1.0 (what SDMX 2.1 tools read when they ask for CSV), then 2.0. */
     private static OutputFormat dataFormat(String accept) {

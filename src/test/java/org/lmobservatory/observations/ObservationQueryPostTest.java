@@ -85,7 +85,15 @@ class ObservationQueryPostTest {
         assertEquals(200, get.statusCode(), what + ": " + get.asString());
         assertEquals(200, post.statusCode(), what + ": " + post.asString());
         assertArrayEquals(get.asByteArray(), post.asByteArray(), what + ": the bodies differ");
-        for (String name : SAME_HEADERS) assertEquals(get.header(name), post.header(name), what + ": " + name);
+        for (String name : SAME_HEADERS) assertEquals(canonicalLink(name, get.header(name)), post.header(name), what + ": " + name);
+    }
+
+    /**
+     * A GET spelt otherwise than its canonical URL links CSVW metadata naming that spelling (url=…, see CsvwLocatingTest);
+     * the POST, whose Content-Location is the canonical GET, links the canonical one. Everything else is the same.
+     */
+    private static String canonicalLink(String header, String value) {
+        return header.equals("Link") && value != null ? value.replaceAll("&url=[^>]*>; rel=\"describedby\"", ">; rel=\"describedby\"") : value;
     }
 
     @Test

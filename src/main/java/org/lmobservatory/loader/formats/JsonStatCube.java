@@ -22,9 +22,10 @@ final class JsonStatCube {
 
     /**
      * One dimension in file order: its categories by position, where each category is written (for messages), and
-     * the categories that head others in category.child (e.g. a year above its quarters).
+     * the categories that head others in category.child (e.g. a year above its quarters), and each category's label
+     * (null where category.label has none).
      */
-    record Axis(String id, String path, List<String> categories, List<String> categoryPaths, Set<String> headings) {
+    record Axis(String id, String path, List<String> categories, List<String> categoryPaths, Set<String> headings, List<String> labels) {
         int size() {
             return categories.size();
         }
@@ -210,6 +211,12 @@ final class JsonStatCube {
         }
         Set<String> headings = new HashSet<>();
         category.path("child").fieldNames().forEachRemaining(headings::add);
-        return new Axis(id, path, Arrays.asList(categories), Arrays.asList(paths), headings);
+        String[] labels = new String[size];
+        JsonNode labelNode = category.path("label");
+        for (int i = 0; i < size; i++) {
+            JsonNode label = labelNode.get(categories[i]);
+            labels[i] = label != null && label.isTextual() ? label.asText() : null;
+        }
+        return new Axis(id, path, Arrays.asList(categories), Arrays.asList(paths), headings, Arrays.asList(labels));
     }
 }

@@ -14,14 +14,19 @@ import java.util.Set;
 /**
  * Optional settings for a JSON-stat file, given as its mapping file (load --file f.json --mapping options.json):
  * which dataset of a bundle to take, JSON-stat dimension → dataset dimension renames, status → flags for statuses
- * we do not know, constant codes for dataset dimensions the file lacks, and the period of a file without time.
+ * we do not know, constant codes for dataset dimensions the file lacks, the period of a file without time, and where
+ * the periods of the time categories come from: periodsFrom ("ids" or "labels"; by default ids, or labels when the
+ * ids are not periods and every label is one) and periodMap (time category id → period, before either).
  */
 record JsonStatOptions(Optional<String> dataset, Map<String, String> dimensions, Map<String, String> status,
-                       Map<String, String> constants, Optional<String> period) {
-    private static final Set<String> KEYS = Set.of("dataset", "dimensions", "status", "constants", "period");
+                       Map<String, String> constants, Optional<String> period, Optional<String> periodsFrom,
+                       Map<String, String> periodMap) {
+    static final String FROM_IDS = "ids";
+    static final String FROM_LABELS = "labels";
+    private static final Set<String> KEYS = Set.of("dataset", "dimensions", "status", "constants", "period", "periodsFrom", "periodMap");
 
     static JsonStatOptions none() {
-        return new JsonStatOptions(Optional.empty(), Map.of(), Map.of(), Map.of(), Optional.empty());
+        return new JsonStatOptions(Optional.empty(), Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty(), Map.of());
     }
 
     /** The options in the file, or null after reporting why they cannot be used. */
@@ -45,7 +50,11 @@ record JsonStatOptions(Optional<String> dataset, Map<String, String> dimensions,
             }
         });
         JsonStatOptions options = new JsonStatOptions(text(root, "dataset", name, errors), strings(root, "dimensions", name, errors),
-                strings(root, "status", name, errors), strings(root, "constants", name, errors), text(root, "period", name, errors));
+                strings(root, "status", name, errors), strings(root, "constants", name, errors), text(root, "period", name, errors),
+                text(root, "periodsFrom", name, errors), strings(root, "periodMap", name, errors));
+        options.periodsFrom().filter(f -> !f.equals(FROM_IDS) && !f.equals(FROM_LABELS)).ifPresent(f ->
+                errors.add(0, "$.periodsFrom", name + ": $.periodsFrom: '" + f + "' is neither \"" + FROM_IDS + "\" (periods from the time "
+                        + "categories' ids) nor \"" + FROM_LABELS + "\" (from their labels)"));
         return errors.count() > before ? null : options;
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.lmobservatory.catalogue.Codelist;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
+import org.lmobservatory.catalogue.Frequency;
 import org.lmobservatory.catalogue.Period;
 
 import java.io.IOException;
@@ -58,6 +59,7 @@ public final class JsonStatReader implements ObservationReader {
     private String[] periods;
     private boolean[] headings;
     private int timeAxis = -1;
+    private boolean fromLabels;
     private String frequencyNote;
     private boolean unusable = true;
     private int cursor;
@@ -209,13 +211,25 @@ public final class JsonStatReader implements ObservationReader {
         }
         periods = new String[axis.size()];
         headings = new boolean[axis.size()];
+        for (String id : options.periodMap().keySet()) {
+            if (!axis.categories().contains(id)) {
+                problems.add(JsonPaths.member("$.periodMap", id), "options: '" + id + "' is not a category of the time dimension '" + axis.id() + "'");
+            }
+        }
+        fromLabels = fromLabels(axis, options, dataset);
         Map<String, String> seen = new HashMap<>();
         for (int k = 0; k < axis.size(); k++) {
             String id = axis.categories().get(k);
-            String at = axis.categoryPaths().get(k);
-            Optional<Period> p = Period.parse(id, dataset.frequency());
+            String label = axis.labels().get(k);
+            String mapped = options.periodMap().get(id);
+            String at = mapped != null ? JsonPaths.member("$.periodMap", id) : axis.categoryPaths().get(k);
+            String shown = mapped != null ? "time '" + id + "' (mapped to '" + mapped + "')"
+                    : fromLabels ? "time '" + id + "' (label '" + label + "')" : "time '" + id + "'";
+            Optional<Period> p = mapped != null ? Period.parse(mapped, dataset.frequency())
+                    : fromLabels ? PeriodLabels.parse(label, dataset.frequency()) : Period.parse(id, dataset.frequency());
             if (p.isEmpty()) {
-                problems.add(at, "time '" + id + "' is not a period we can read (years 2013, quarters 2013Q1 or 2013K1, months 2013M01 or 2013-01)");
+                problems.add(at, shown + " is not a period we can read (years 2013, quarters 2013Q1 or 2013K1, months 2013M01 or 2013-01"
+                        + (fromLabels ? ", Jan 2013" : "") + ")" + (mapped != null ? "" : unreadableHint(axis, k, dataset.frequency())));
                 continue;
             }
             if (p.get().granularity() != dataset.frequency()) {
@@ -225,15 +239,47 @@ public final class JsonStatReader implements ObservationReader {
                     frequencyNote = "frequency " + p.get().granularity() + " in dataset " + dataset.id() + " of frequency " + dataset.frequency();
                     continue;
                 }
-                problems.add(at, "time '" + id + "' is a period of frequency " + p.get().granularity() + ", but dataset " + dataset.id()
+                problems.add(at, shown + " is a period of frequency " + p.get().granularity() + ", but dataset " + dataset.id()
                         + " has frequency " + dataset.frequency());
                 continue;
             }
-            String label = dataset.frequency().label(p.get().start());
-            String earlier = seen.put(label, id);
-            if (earlier != null) problems.add(at, "time '" + id + "' is the same period (" + label + ") as '" + earlier + "'");
-            periods[k] = label;
+            String period = dataset.frequency().label(p.get().start());
+            String earlier = seen.put(period, id);
+            if (earlier != null) problems.add(at, shown + " is the same period (" + period + ") as '" + earlier + "'");
+            periods[k] = period;
         }
+    }
+
+    /**
+     * Whether the periods come from the time categories' labels: as the options say, or, by default, when the ids
+     * are not all periods and every label is one, all different (a file of opaque ids like CI_0004215 labelled Jan 1996).
+     */
+    private static boolean fromLabels(JsonStatCube.Axis axis, JsonStatOptions options, Dataset dataset) {
+        if (options.periodsFrom().isPresent()) return options.periodsFrom().get().equals(JsonStatOptions.FROM_LABELS);
+        boolean idsArePeriods = true;
+        for (String id : axis.categories()) {
+            if (!options.periodMap().containsKey(id) && Period.parse(id, dataset.frequency()).isEmpty()) idsArePeriods = false;
+        }
+        if (idsArePeriods) return false;
+        Set<String> distinct = new java.util.HashSet<>();
+        for (int k = 0; k < axis.size(); k++) {
+            if (options.periodMap().containsKey(axis.categories().get(k))) continue;
+            Optional<Period> p = PeriodLabels.parse(axis.labels().get(k), dataset.frequency());
+            if (p.isEmpty() || !distinct.add(p.get().granularity() + p.get().label())) return false;
+        }
+        return true;
+    }
+
+    /** How to load an unreadable time category: its label, when that is a period, or a mapping of the id. */
+    private String unreadableHint(JsonStatCube.Axis axis, int k, Frequency frequency) {
+        String id = axis.categories().get(k);
+        String label = axis.labels().get(k);
+        String map = "{\"periodMap\": {\"" + id + "\": \"…\"}}";
+        if (!fromLabels && PeriodLabels.parse(label, frequency).isPresent()) {
+            return "; its label '" + label + "' is one: load with {\"periodsFrom\": \"labels\"} in the JSON-stat options (not chosen "
+                    + "by itself because some other label is not a period, or two are the same), or map it with " + map;
+        }
+        return "; map it in the JSON-stat options with " + map;
     }
 
     @Override
@@ -279,12 +325,12 @@ public final class JsonStatReader implements ObservationReader {
         boolean missing = value == null || value.isNull();
         String number = missing ? "" : number(value);
         if (number == null) {
-            errors.add(0, valuePath, valuePath + ": " + value + " is not a number (cell " + describe(index) + ")");
+            errors.add(0, valuePath, at(valuePath, index) + ": " + value + " is not a number");
             return null;
         }
         if (heading) {
             if (!missing) {
-                errors.add(0, valuePath, valuePath + ": the cell [" + describe(index) + "] has a value for a heading period of " + frequencyNote
+                errors.add(0, valuePath, at(valuePath, index) + ": the cell has a value for a heading period of " + frequencyNote
                         + "; load such totals into a dataset of their own frequency");
             }
             return null;
@@ -295,14 +341,21 @@ public final class JsonStatReader implements ObservationReader {
         if (status != null) {
             Optional<JsonStatStatus.Mapped> mapped = statuses.map(status);
             if (mapped.isEmpty()) {
-                errors.add(0, statusPath, statusPath + ": status '" + status + "' is unknown (cell " + describe(index)
-                        + "); map it to our flags in the JSON-stat options, e.g. {\"status\": {\"" + status + "\": \"e\"}} (\"\" for none)");
+                errors.add(0, statusPath, at(statusPath, index) + ": status '" + status + "' is unknown; " + JsonStatStatus.suggestion(status));
                 return null;
             }
             flags = mapped.get().flags();
+            if (mapped.get().zero()) {
+                // Magnitude nil (PxWeb's "-"): offices write the cell as null or 0; anything else contradicts the status.
+                if (!missing && new BigDecimal(number).signum() != 0) {
+                    errors.add(0, statusPath, at(statusPath, index) + ": status '" + status + "' is mapped to zero, but the cell has the value " + number);
+                    return null;
+                }
+                return new RawObservation(index + 1, Arrays.asList(codes), period, "0", flags);
+            }
             if (!missing && (mapped.get().missingMark() || flags.contains("m") || flags.contains("c"))) {
                 String meaning = flags.contains("c") ? "confidential (c): a suppressed value must not be published" : "not available (m)";
-                errors.add(0, statusPath, statusPath + ": status '" + status + "' marks the cell [" + describe(index) + "] as " + meaning
+                errors.add(0, statusPath, at(statusPath, index) + ": status '" + status + "' marks the cell as " + meaning
                         + ", but it has the value " + number);
                 return null;
             }
@@ -333,14 +386,29 @@ public final class JsonStatReader implements ObservationReader {
         return n == null || n.isNull() ? null : n.asText();
     }
 
-    /** The cell's category per dimension, as the file names them: area=AU, year=2003. */
-    private String describe(int index) {
+    /**
+     * Where a cell's problem is, for people: the JSON path and the cell's coordinates, e.g.
+     * $.value[17] (geo=FI1B, time=1996-02 (CI_0004216)); a period read from a label or mapped comes first, then its id.
+     */
+    private String at(String path, int index) {
         List<String> parts = new ArrayList<>();
         for (int d = 0; d < cube.axes.size(); d++) {
             JsonStatCube.Axis axis = cube.axes.get(d);
-            parts.add(axis.id() + "=" + axis.categories().get((int) ((index / strides[d]) % axis.size())));
+            int k = (int) ((index / strides[d]) % axis.size());
+            String id = axis.categories().get(k);
+            String period = d == timeAxis && periods != null ? periods[k] : null;
+            parts.add(axis.id() + "=" + (period == null || period.equals(id) ? id : period + " (" + id + ")"));
         }
-        return String.join(", ", parts);
+        return path + " (" + String.join(", ", parts) + ")";
+    }
+
+    /** Rows are named by their cell's JSON path and coordinates, not by a line of the file. */
+    @Override
+    public String where(int line) {
+        if (cube == null || line < 1 || line > cube.cells) return null;
+        int index = line - 1;
+        String path = sparse == null ? JsonPaths.element(cube.base + ".value", index) : JsonPaths.member(cube.base + ".value", Integer.toString(index));
+        return at(path, index);
     }
 
     private static String number(JsonNode value) {

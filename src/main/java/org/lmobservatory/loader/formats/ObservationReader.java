@@ -38,6 +38,14 @@ public interface ObservationReader extends AutoCloseable {
         return "";
     }
 
+    /**
+     * Where a row is for people, in formats without lines (JSON-stat: {@code $.value[17] (geo=FI1B, time=1996-02)}),
+     * so that problems found after reading (validation, code recoding, staging) name the cell; null: the row's line says it.
+     */
+    default String where(int line) {
+        return null;
+    }
+
     @Override
     void close() throws IOException;
 

@@ -15,6 +15,7 @@ import org.lmobservatory.formats.ObservationWriter;
 import org.lmobservatory.formats.Writers;
 import org.lmobservatory.observations.ObservationQuery;
 import org.lmobservatory.observations.ObservationResult;
+import org.lmobservatory.observations.ResultFilter;
 import org.lmobservatory.observations.ObservationService;
 import org.lmobservatory.observations.ObservationsDocument;
 import org.lmobservatory.releases.Release;
@@ -130,7 +131,9 @@ public final class ObservationRoutes implements RouteSet {
             })
     void observations(Context ctx) throws Exception {
         ObservationQuery query = service.parse(ctx.pathParam("datasetId"), ctx.queryParamMap(), ctx.header("Accept"));
-        answer(ctx, query, ctx.path(), true, null);
+        // CSVW: the sidecar's url must be the URL this CSV was fetched with, as the client spelt it (not the canonical query).
+        String requested = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+        answer(ctx, query, ctx.path(), true, null, requested, null);
     }
 
     @OpenApi(path = QUERY, methods = HttpMethod.POST, tags = "Observations", operationId = "queryObservations",
@@ -172,7 +175,7 @@ public final class ObservationRoutes implements RouteSet {
         String get = canonical.isEmpty() ? observationsPath : observationsPath + "?" + canonical.encoded();
         // RFC 9110 §8.7: a Content-Location other than the target URI names the resource this representation is of, so
         // the ETag and Cache-Control below are that GET's, and a client may cache, revalidate and cite it there.
-        answer(ctx, query, observationsPath, false, get.length() <= MAX_URL_OCTETS ? get : null);
+        answer(ctx, query, observationsPath, false, get.length() <= MAX_URL_OCTETS ? get : null, null, null);
     }
 
     /**
@@ -180,16 +183,22 @@ public final class ObservationRoutes implements RouteSet {
      * cache and writers; links and citations name the equivalent /v1 URL.
      */
     public void answer(Context ctx, ObservationQuery query) throws Exception {
-        answer(ctx, query, OBSERVATIONS.replace("{datasetId}", query.dataset().id()), true, null);
+        answer(ctx, query, null);
+    }
+
+    /** As {@link #answer(Context, ObservationQuery)}, the rows narrowed by filter (null: none) on their way to the writer. */
+    public void answer(Context ctx, ObservationQuery query, ResultFilter filter) throws Exception {
+        answer(ctx, query, OBSERVATIONS.replace("{datasetId}", query.dataset().id()), true, null, null, filter);
     }
 
     /**
      * One answer for GET and POST: the release, the ETag of the canonical query, the cache, then the query itself.
      * conditional: If-None-Match may give a 304 (GET; a POST's target has no representation of its own to match).
      * observationsPath: the GET path, which the body's self and next links name whichever method asked.
+     * requested: the path and query the CSV was fetched with, for its CSVW link; null where the canonical GET names it.
      */
-    private void answer(Context ctx, ObservationQuery query, String observationsPath, boolean conditional, String contentLocation)
-            throws Exception {
+    private void answer(Context ctx, ObservationQuery query, String observationsPath, boolean conditional, String contentLocation,
+                        String requested, ResultFilter filter) throws Exception {
         Release release = releases.resolve(query.dataset().id(), query.release());
         // The format may come from Accept and the layout from table options, so both join the canonical query.
         String variant = query.format().name() + "|" + query.table() + "?" + query.canonicalQuery();
@@ -197,6 +206,7 @@ public final class ObservationRoutes implements RouteSet {
         if (query.aggregation() != null) {
             variant += "|grouping=" + query.aggregation().grouping().id() + "." + query.aggregation().grouping().version();
         }
+        if (filter != null) variant += "|" + filter.variant();
         String etag = HttpCaching.etag(release.id(), variant);
         if (conditional) {
             if (HttpCaching.notModified(ctx, etag, release.publishedAt())) return;
@@ -208,18 +218,19 @@ public final class ObservationRoutes implements RouteSet {
         if (cached != null) {
             if (!databaseFailing.getAsBoolean()) {
                 contentLocation(ctx, contentLocation);
-                HttpCaching.send(ctx, cached);
+                HttpCaching.send(ctx, forRequest(cached, query, requested));
                 return;
             }
             // The release came from memory and may be outdated: say so, and only within the stale-if-error promise.
             Instant now = Instant.now();
             if (HttpCaching.servableWhenFailing(cached, now)) {
                 contentLocation(ctx, contentLocation);
-                HttpCaching.sendStale(ctx, cached, now);
+                HttpCaching.sendStale(ctx, forRequest(cached, query, requested), now);
                 return;
             }
         }
-        service.run(query, release, observationsPath, result -> {
+        service.run(query, release, observationsPath, unfiltered -> {
+            ObservationResult result = filter == null ? unfiltered : filter.apply(unfiltered);
             ObservationWriter writer = writers.forFormat(query.format());
             Map<String, String> headers = headers(result);
             contentLocation(ctx, contentLocation);
@@ -228,9 +239,9 @@ public final class ObservationRoutes implements RouteSet {
                 writer.write(result, body);
                 EncodedResponse encoded = EncodedResponse.of(body.toByteArray(), writer.contentType(), headers);
                 cache.put(key, encoded);
-                HttpCaching.send(ctx, encoded);
+                HttpCaching.send(ctx, forRequest(encoded, query, requested));
             } else {
-                stream(ctx, writer, result, headers);
+                stream(ctx, writer, result, forRequest(headers, query, requested));
             }
         });
     }
@@ -258,6 +269,29 @@ public final class ObservationRoutes implements RouteSet {
         out.flush();
     }
 
+    /**
+     * The cached answer serves every spelling of one canonical query, so its CSVW link names the canonical CSV URL; a
+     * CSV fetched with another spelling gets a link whose sidecar names that URL (CSVW processors ignore a sidecar
+     * whose url is not the CSV's). Body, ETag and cache entry stay shared.
+     */
+    private static EncodedResponse forRequest(EncodedResponse encoded, ObservationQuery query, String requested) {
+        Map<String, String> headers = forRequest(encoded.headers(), query, requested);
+        return headers == encoded.headers() ? encoded
+                : new EncodedResponse(encoded.body(), encoded.gzipBody(), encoded.contentType(), headers, encoded.storedAt());
+    }
+
+    private static Map<String, String> forRequest(Map<String, String> headers, ObservationQuery query, String requested) {
+        String link = headers.get("Link");
+        if (requested == null || link == null || !query.format().csvTable() || requested.equals(Writers.csvPath(query))) return headers;
+        String canonical = "<" + Writers.csvMetadataPath(query) + ">";
+        if (!link.contains(canonical)) return headers;
+        Map<String, String> own = new LinkedHashMap<>(headers);
+        String fitted = fitting(link.replace(canonical, "<" + Writers.csvMetadataPath(query, requested) + ">"));
+        if (fitted == null) own.remove("Link");
+        else own.put("Link", fitted);
+        return own;
+    }
+
     private Map<String, String> headers(ObservationResult result) {
         Map<String, String> headers = new LinkedHashMap<>(writers.headersFor(result).asMap());
         headers.remove("Content-Type");
@@ -268,13 +302,20 @@ public final class ObservationRoutes implements RouteSet {
         }
         LifecycleHeaders.of(result.query().dataset()).forEach((name, value) -> headers.merge(name, value, (a, b) -> a + ", " + b));
         String link = headers.get("Link");
-        if (link != null && link.length() > MAX_LINK_OCTETS) {
-            // Links repeat the query; one posted with thousands of long codes would not fit in the response header
-            // block, and Jetty would fail the whole answer. Links too long to be URLs are left out (JSON keeps its citation).
-            String fitting = Arrays.stream(link.split(", (?=<)")).filter(l -> l.indexOf('>') <= MAX_URL_OCTETS).collect(Collectors.joining(", "));
-            if (fitting.isEmpty()) headers.remove("Link");
+        if (link != null) {
+            String fitting = fitting(link);
+            if (fitting == null) headers.remove("Link");
             else headers.put("Link", fitting);
         }
         return headers;
+    }
+
+    /** The Link header, or what of it fits; null when nothing does. */
+    private static String fitting(String link) {
+        if (link.length() <= MAX_LINK_OCTETS) return link;
+        // Links repeat the query; one posted with thousands of long codes would not fit in the response header
+        // block, and Jetty would fail the whole answer. Links too long to be URLs are left out (JSON keeps its citation).
+        String fitting = Arrays.stream(link.split(", (?=<)")).filter(l -> l.indexOf('>') <= MAX_URL_OCTETS).collect(Collectors.joining(", "));
+        return fitting.isEmpty() ? null : fitting;
     }
 }

@@ -66,7 +66,8 @@ class JsonStatLoadTest {
         assertEquals(LoadReport.Status.INVALID, rejected.status());
         LoadError first = rejected.errors().get(0);
         assertEquals("$.status[0]", first.column());
-        assertTrue(first.toString().startsWith("canada.json: $.status[0]: status 'a' is unknown"), first.toString());
+        assertTrue(first.toString().startsWith("canada.json: $.status[0] (") && first.toString().contains("): status 'a' is unknown; "
+                + "map it in the JSON-stat options: {\"status\": {\"a\": \"\"}}"), first.toString());
         assertEquals(120, rejected.errorCount(), "one error per cell: the single status applies to all 120");
         assertEquals(0, releases("jst-canada"), "nothing is published from a load with errors");
 
@@ -94,12 +95,12 @@ class JsonStatLoadTest {
             String expected = "A=" + cell.get(0) + ", B=" + cell.get(1) + ", C=" + cell.get(2);
             LoadError e = report.errors().get(i);
             assertEquals("$.value[" + i + "]", e.column());
-            assertTrue(e.message().startsWith("$.value[" + i + "]: \"") && e.message().endsWith(" is not a number (cell " + expected + ")"), e.message());
+            assertTrue(e.message().startsWith("$.value[" + i + "] (" + expected + "): \"") && e.message().endsWith(" is not a number"), e.message());
             if (e.message().contains("\"A" + cell.get(0) + "B" + cell.get(1) + "C" + cell.get(2) + "\"")) spelledOwnCell++;
         }
         // 23 of 24: the sample itself writes "A1B1C4" at position 11, where A2B1C4 belongs.
         assertEquals(23, spelledOwnCell);
-        assertTrue(report.errors().get(11).message().contains("\"A1B1C4\" is not a number (cell A=2, B=1, C=4)"));
+        assertTrue(report.errors().get(11).message().contains("(A=2, B=1, C=4): \"A1B1C4\" is not a number"));
     }
 
     @Test
@@ -201,20 +202,21 @@ class JsonStatLoadTest {
         List<String> messages = report.errors().stream().map(LoadError::toString).toList();
         assertEquals(List.of(
                 "bad.json: $.dimension.geo.category.index[1]: geo 'SX' is not in codelist jst-bad.geo (did you mean SE?)",
-                "bad.json: $.dimension.time.category.index['2013X2']: time '2013X2' is not a period we can read (years 2013, quarters 2013Q1 or 2013K1, months 2013M01 or 2013-01)"),
+                "bad.json: $.dimension.time.category.index['2013X2']: time '2013X2' is not a period we can read (years 2013, quarters 2013Q1 or 2013K1, months 2013M01 or 2013-01); "
+                        + "map it in the JSON-stat options with {\"periodMap\": {\"2013X2\": \"…\"}}"),
                 messages);
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
-    private record Loaded(List<String> dimensions, Map<String, Cell> served) {
+    record Loaded(List<String> dimensions, Map<String, Cell> served) {
     }
 
     /**
      * Defines a dataset from the file's own dimensions (all but time and single-category ones), loads and publishes
      * the file, and checks every cell the API serves against the file: same cells, values, flags, total and count.
      */
-    private static Loaded loadAndCompare(String datasetId, Path file, JsonStatSource source, String frequency, String timeDim,
+    static Loaded loadAndCompare(String datasetId, Path file, JsonStatSource source, String frequency, String timeDim,
                                          Function<String, String> period, Optional<Path> options) throws Exception {
         List<String> dims = define(datasetId, source, frequency, timeDim);
         LoadOptions load = options.map(LoadOptions.defaults()::withMapping).orElse(LoadOptions.defaults());
@@ -298,7 +300,7 @@ class JsonStatLoadTest {
                 .bind("ds", datasetId).mapTo(Long.class).one());
     }
 
-    private static long count(Map<String, Cell> cells, String flag) {
+    static long count(Map<String, Cell> cells, String flag) {
         return cells.values().stream().filter(c -> c.flags().contains(flag)).count();
     }
 
