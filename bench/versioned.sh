@@ -99,11 +99,11 @@ OBS_ONE=$(q "SELECT pg_total_relation_size('published.observation')")
 log "storage after one release: $(mb "$SIZE_ONE") MB (observation $(mb "$OBS_ONE") MB)"
 
 # ------------------------------------------------------------------------------------- monthly revisions
-revision_file() { # revision_file N DELTA: an SDMX-CSV merge file revising ~PERCENT % of the current cells by DELTA
+revision_file() { # revision_file NAME DELTA SEED: an SDMX-CSV merge file revising ~PERCENT % of the current cells by DELTA
     psql -X -v ON_ERROR_STOP=1 -qc "\copy (SELECT 'dataflow' AS \"STRUCTURE\", 'LMO:$DATASET(1.0)' AS \"STRUCTURE_ID\", 'R' AS \"ACTION\",
         s.key[1] AS geo, s.key[2] AS sex, s.key[3] AS age, to_char(o.period_start, 'YYYY-MM') AS \"TIME_PERIOD\",
         coalesce(o.value, 0) + $2 AS \"OBS_VALUE\"
-        FROM published.observation o TABLESAMPLE BERNOULLI ($PERCENT) REPEATABLE ($1)
+        FROM published.observation o TABLESAMPLE BERNOULLI ($PERCENT) REPEATABLE ($3)
         JOIN published.series s ON s.id = o.series_id
         WHERE o.last_release IS NULL AND s.dataset_id = '$DATASET') TO '$WORK/rev-$1.csv' WITH (FORMAT csv, HEADER)"
 }
@@ -118,7 +118,7 @@ publish_file() { # publish_file NAME FILE: load + publish; sets LOAD_S, PUBLISH_
 TABLE="| revision | release | cells in file | versions closed / inserted | load (s, JVM incl.) | publish in transaction (s) | publish command wall (s) |
 |---|---|---|---|---|---|---|"
 for i in $(seq 1 "$REVISIONS"); do
-    revision_file "$i" "$i"
+    revision_file "$i" "$i" "$i"
     cells=$(($(wc -l <"$WORK/rev-$i.csv") - 1))
     publish_file "revision-$i" "$WORK/rev-$i.csv"
     written=$(q "SELECT count(*) FILTER (WHERE last_release = $RELEASE) || ' / ' || count(*) FILTER (WHERE first_release = $RELEASE)
@@ -130,7 +130,7 @@ done
 LAST=$RELEASE
 
 # An unchanged content: a merge repeating ~PERCENT % of the current values exactly; and the same file again.
-revision_file unchanged 0
+revision_file unchanged 0 1000
 publish_file unchanged "$WORK/rev-unchanged.csv"
 UNCHANGED_WRITTEN=$(q "SELECT count(*) FROM published.observation WHERE first_release = $RELEASE OR last_release = $RELEASE")
 UNCHANGED_S=$PUBLISH_S
@@ -147,13 +147,13 @@ log "storage after $REVISIONS revisions: $(mb "$SIZE_AFTER") MB, $(calc "$SIZE_A
 
 # ------------------------------------------------------------------------------------- selective query
 log "old-layout copy of release $LAST for the query comparison"
-q "DROP SCHEMA IF EXISTS bench_old CASCADE; CREATE SCHEMA bench_old;
+q "SET client_min_messages = warning; DROP SCHEMA IF EXISTS bench_old CASCADE; CREATE SCHEMA bench_old;
    CREATE TABLE bench_old.observation AS SELECT $LAST::bigint AS release_id, o.series_id, o.period_start, o.value, o.flags, o.conf_status
    FROM published.release_series rs JOIN published.observation o ON o.series_id = rs.series_id
     AND o.first_release <= $LAST AND (o.last_release IS NULL OR o.last_release > $LAST)
    WHERE rs.release_id = $LAST ORDER BY o.series_id, o.period_start;
-   ALTER TABLE bench_old.observation ADD PRIMARY KEY (release_id, series_id, period_start);
-   VACUUM ANALYZE bench_old.observation" >/dev/null
+   ALTER TABLE bench_old.observation ADD PRIMARY KEY (release_id, series_id, period_start)" >/dev/null
+q "VACUUM ANALYZE bench_old.observation" >/dev/null
 read -r LO HI <<<"$(q "SELECT min(id), max(id) FROM published.series WHERE dataset_id = '$DATASET'" | tr '|' ' ')"
 cat >"$WORK/versioned.pgbench" <<'SQL'
 \set sid random(:lo, :hi)
@@ -197,7 +197,7 @@ Run $(date -u +%FT%TZ) on $(nproc) CPUs (load average at the end: $(cut -d' ' -f
 - Unchanged content (a merge repeating current values, $(($(wc -l <"$WORK/rev-unchanged.csv") - 1)) cells): $UNCHANGED_WRITTEN versions written,
   publish $UNCHANGED_S s in the transaction ($UNCHANGED_WALL s for the whole command). The same file again: \`$REPEAT_LINE\` ($REPEAT_S s, JVM start included).
 - Selective query (one series, 96 months, pgbench -c 1 -T $RUN_SECONDS, average latency): copies $Q_COPY ms / $Q_COPY2 ms,
-  versions (current release) $Q_NEW ms / $Q_NEW2 ms, versions (first release, reaching past 12 revisions) $Q_FIRST ms.
+  versions (current release) $Q_NEW ms / $Q_NEW2 ms, versions (first release, read past the $REVISIONS revisions) $Q_FIRST ms.
 
 $TABLE
 EOF
