@@ -234,7 +234,7 @@ FROM (SELECT s.id, s.key, g.labels->>'en' AS geo_label, x.labels->>'en' AS sex_l
       WHERE rs.release_id = $RELEASE$SQL_FILTER
       ORDER BY g.sort_order, x.sort_order, a.sort_order) k
 CROSS JOIN LATERAL (SELECT o.period_start, o.value, o.flags FROM published.observation o
-                    WHERE o.release_id = $RELEASE AND o.series_id = k.id ORDER BY o.period_start) o"
+                    WHERE o.series_id = k.id AND o.first_release <= $RELEASE AND (o.last_release IS NULL OR o.last_release > $RELEASE) ORDER BY o.period_start) o"
 EXPORT_SQL_ONE_LINE=$(tr '\n' ' ' <<<"$EXPORT_SQL")
 psql_export() { timeout --foreground 1800 psql -X -q -c "\\copy ($EXPORT_SQL_ONE_LINE) TO STDOUT WITH (FORMAT csv, HEADER)"; }
 ours_export() { curl -fsS --max-time 1800 "$EXPORT_URL"; }
@@ -310,19 +310,19 @@ EXPLAIN (ANALYZE, BUFFERS) SELECT s.id, s.key FROM published.release_series rs J
  WHERE rs.release_id = :release $SQL_FILTER;
 \\echo '=== cells-one (cells: one series, $QUERY_TIME, first JSON page) ==='
 EXPLAIN (ANALYZE, BUFFERS) SELECT k.ord, o.period_start, o.value, o.flags FROM unnest(:'one_ids'::bigint[]) WITH ORDINALITY AS k(series_id, ord)
- JOIN published.observation o ON o.release_id = :release AND o.series_id = k.series_id
+ JOIN published.observation o ON o.series_id = k.series_id AND o.first_release <= :release AND (o.last_release IS NULL OR o.last_release > :release)
  WHERE o.period_start >= '$QUERY_FROM' AND o.period_start < '$QUERY_TO' AND (k.ord > 1 OR o.period_start > '0001-01-01') ORDER BY k.ord, o.period_start LIMIT 10001;
 \\echo '=== cells-district-page (cells: municipalities of one district, sex=T, all time, first JSON page) ==='
 EXPLAIN (ANALYZE, BUFFERS) SELECT k.ord, o.period_start, o.value, o.flags FROM unnest(:'district_ids'::bigint[]) WITH ORDINALITY AS k(series_id, ord)
- JOIN published.observation o ON o.release_id = :release AND o.series_id = k.series_id
+ JOIN published.observation o ON o.series_id = k.series_id AND o.first_release <= :release AND (o.last_release IS NULL OR o.last_release > :release)
  WHERE o.period_start >= '0001-01-01' AND o.period_start < '9999-01-01' AND (k.ord > 1 OR o.period_start > '0001-01-01') ORDER BY k.ord, o.period_start LIMIT 10001;
 \\echo '=== cells-export (cells: CSV export of ${EXPORT_FILTER:-all rows}) [full export: Seq Scan allowed] ==='
 EXPLAIN (ANALYZE, BUFFERS) SELECT k.ord, o.period_start, o.value, o.flags FROM unnest(:'export_ids'::bigint[]) WITH ORDINALITY AS k(series_id, ord)
- JOIN published.observation o ON o.release_id = :release AND o.series_id = k.series_id
+ JOIN published.observation o ON o.series_id = k.series_id AND o.first_release <= :release AND (o.last_release IS NULL OR o.last_release > :release)
  WHERE o.period_start >= '0001-01-01' AND o.period_start < '9999-01-01' AND (k.ord > 1 OR o.period_start > '0001-01-01') ORDER BY k.ord, o.period_start LIMIT 9223372036854775807;
 \\echo '=== bulk-download (cells: the whole release; plan only, no ANALYZE) [full export: Seq Scan allowed] ==='
 EXPLAIN SELECT k.ord, o.period_start, o.value, o.flags FROM unnest(:'all_ids'::bigint[]) WITH ORDINALITY AS k(series_id, ord)
- JOIN published.observation o ON o.release_id = :release AND o.series_id = k.series_id
+ JOIN published.observation o ON o.series_id = k.series_id AND o.first_release <= :release AND (o.last_release IS NULL OR o.last_release > :release)
  WHERE o.period_start >= '0001-01-01' AND o.period_start < '9999-01-01' AND (k.ord > 1 OR o.period_start > '0001-01-01') ORDER BY k.ord, o.period_start LIMIT 9223372036854775807;
 \\echo '=== raw-sql-export (the psql copy baseline of step 3, for comparison) [full export: Seq Scan allowed] ==='
 EXPLAIN (ANALYZE, BUFFERS) $EXPORT_SQL;

@@ -65,25 +65,21 @@ public final class Publisher {
         long started = System.nanoTime();
         StagingLoadDao loads = h.attach(StagingLoadDao.class);
         ReleaseDao releases = h.attach(ReleaseDao.class);
-        ReleaseRowsDao rows = h.attach(ReleaseRowsDao.class);
         Load load = findLoad(loads, datasetId, loadId);
+        // A release published at once while another of the dataset waits under embargo must not share its versions.
+        boolean embargoedBefore = scheduledFor == null && h.attach(ScheduleDao.class).scheduledOf(datasetId).isPresent();
         long releaseId;
         long written;
         if (load.merge()) {
-            Long current = releases.currentId(datasetId).orElse(null);
+            Release current = releases.current(datasetId).orElse(null);
             releaseId = releases.insertEmpty(datasetId, load.checksum(), load.file(), note);
-            rows.addMergedSeries(datasetId, load.id());
-            long kept = current == null ? 0 : rows.keepUntouchedRows(releaseId, current, load.id());
-            long added = rows.addMergedRows(releaseId, datasetId, load.id());
-            rows.linkMergedSeries(releaseId);
-            written = kept + added;
+            written = VersionedRows.merge(h, datasetId, releaseId, load.id(), current == null ? 0 : current.id(),
+                    current == null ? 0 : current.rowCount(), embargoedBefore).rows();
             releases.countRows(releaseId, written);
         } else {
             StagingLoadDao.PeriodBounds bounds = loads.periodBounds(load.id());
             releaseId = releases.insert(datasetId, load.rows(), load.checksum(), load.file(), note, bounds.lo(), bounds.hi());
-            rows.addSeries(datasetId, load.id());
-            written = rows.copyRows(releaseId, datasetId, load.id());
-            rows.linkSeries(releaseId, datasetId, load.id());
+            written = VersionedRows.replace(h, datasetId, releaseId, load.id(), load.rows(), embargoedBefore).rows();
         }
         releases.copyDisclosure(releaseId, load.id());
         loads.markPublished(load.id(), releaseId);

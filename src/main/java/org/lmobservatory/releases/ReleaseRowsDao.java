@@ -2,13 +2,14 @@ package org.lmobservatory.releases;
 
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The rows of a release (published.observation, published.release_series) and the series they belong to
- * (published.series), copied from a staged load by {@link Publisher}. A full replace takes the load's rows; a merge
- * ('merge' mode, an ACTION column) keeps the current release's rows that the load neither replaces nor deletes and
- * adds the load's own. The counts returned are rows written.
+ * (published.series), written from a staged load by {@link VersionedRows}. Observations are versions valid for a range
+ * of releases (migration V19): a release closes (last_release) and inserts (first_release) only the cells that differ
+ * from the dataset's newest written state, its open versions. Counts returned are versions closed or inserted.
  */
 @UseClasspathSqlLocator
 public interface ReleaseRowsDao {
@@ -18,25 +19,51 @@ public interface ReleaseRowsDao {
     void addSeries(@Bind("ds") String datasetId, @Bind("load") long loadId);
 
     @SqlUpdate
-    long copyRows(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("load") long loadId);
-
-    @SqlUpdate
     void linkSeries(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("load") long loadId);
 
     /** As {@link #addSeries}, without the series of delete lines. */
     @SqlUpdate
     void addMergedSeries(@Bind("ds") String datasetId, @Bind("load") long loadId);
 
-    /** The current release's rows that the load neither replaces nor deletes. */
+    /** Full replace: open versions the load does not repeat exactly. */
     @SqlUpdate
-    long keepUntouchedRows(@Bind("release") long releaseId, @Bind("current") long currentReleaseId,
-                           @Bind("load") long loadId);
+    long closeReplaced(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("load") long loadId);
 
-    /** The load's own rows, without its delete lines. */
+    /** Full replace: the load's cells without an open version left. */
     @SqlUpdate
-    long addMergedRows(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("load") long loadId);
+    long insertChanged(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("load") long loadId);
 
-    /** Series of the release's rows, once they are all in. */
+    /** Merge: open versions the load deletes or replaces by exact key and period. */
     @SqlUpdate
-    void linkMergedSeries(@Bind("release") long releaseId);
+    long closeMerged(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("load") long loadId);
+
+    @SqlQuery
+    boolean hasWildcardDeletes(@Bind("load") long loadId);
+
+    /** Merge: open versions matched by delete lines with an empty code or no period. */
+    @SqlUpdate
+    long closeWildcardDeletes(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("load") long loadId);
+
+    /** Merge: the load's cells without an open version left, without its delete lines. */
+    @SqlUpdate
+    long insertMerged(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("load") long loadId);
+
+    /** Whether a release newer than base (0: none) was written and not cancelled, besides the one being written. */
+    @SqlQuery
+    boolean newerThan(@Bind("ds") String datasetId, @Bind("base") long baseReleaseId, @Bind("release") long releaseId);
+
+    @SqlUpdate
+    long rebaseClose(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("base") long baseReleaseId);
+
+    @SqlUpdate
+    long rebaseReopen(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("base") long baseReleaseId);
+
+    /** Open versions written by a release under embargo, rewritten as this (visible) release's own. */
+    @SqlUpdate
+    long reversionEmbargoed(@Bind("release") long releaseId, @Bind("ds") String datasetId);
+
+    /** Series of a merged release, once its versions are written. */
+    @SqlUpdate
+    void linkMergedSeries(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("load") long loadId,
+                          @Bind("base") long baseReleaseId);
 }

@@ -46,6 +46,7 @@ public final class Schedule {
             ScheduleDao dao = h.attach(ScheduleDao.class);
             dao.cancel(releaseId);
             dao.dropObservations(releaseId);
+            dao.reopenObservations(releaseId);
             dao.dropSeriesLinks(releaseId);
             dao.dropDisclosure(releaseId);
             dao.recordChange(releaseId, "cancelled", release.announcedAt(), release.announcedAt(), why);

@@ -57,6 +57,10 @@ public interface ScheduleDao {
     @SqlUpdate
     int dropObservations(@Bind("release") long releaseId);
 
+    /** The versions the release closed, open again when it was the dataset's newest written release. */
+    @SqlUpdate
+    int reopenObservations(@Bind("release") long releaseId);
+
     @SqlUpdate
     int dropSeriesLinks(@Bind("release") long releaseId);
 

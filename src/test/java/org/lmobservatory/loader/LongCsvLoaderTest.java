@@ -183,8 +183,9 @@ class LongCsvLoaderTest {
             List<String> published = TestDatabase.get().owner().withHandle(h -> h.createQuery("""
                             SELECT s.key[1] || ' ' || o.period_start || ' ' || coalesce(o.value::text, 'null') || ' ' || coalesce(o.flags, '-')
                             FROM published.dataset d
-                            JOIN published.observation o ON o.release_id = d.current_release_id
-                            JOIN published.series s ON s.id = o.series_id
+                            JOIN published.series s ON s.dataset_id = d.id
+                            JOIN published.observation o ON o.series_id = s.id AND o.first_release <= d.current_release_id
+                             AND (o.last_release IS NULL OR o.last_release > d.current_release_id)
                             WHERE d.id = :ds ORDER BY s.key[1]
                             """)
                     .bind("ds", id).mapTo(String.class).list());

@@ -67,7 +67,7 @@ class ScheduleRulesTest {
 
         schedule.cancel(r, "source data withdrawn");
 
-        assertEquals(0L, ownerCount("SELECT count(*) FROM published.observation WHERE release_id = :r", r), "rows dropped");
+        assertEquals(0L, ownerCount("SELECT count(*) FROM published.observation WHERE first_release = :r", r), "rows dropped");
         assertEquals(0L, ownerCount("SELECT count(*) FROM published.release_series WHERE release_id = :r", r));
         assertEquals("cancelled", schedule.of(r).orElseThrow().status());
         assertEquals(ErrorKind.RELEASE_NOT_SCHEDULED, assertThrows(ObservatoryException.class,

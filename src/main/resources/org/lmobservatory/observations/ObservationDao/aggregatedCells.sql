@@ -1,8 +1,8 @@
 -- Cells of groups computed from their members' published cells, one row per group series and period. A part is one
 -- member series of one group series in one period of the group's validity: role v is summed, n and d are the
 -- numerator and denominator of a ratio. A group's periods do not overlap, so each cell counts the members of exactly
--- one period (members: how many it has). Each part reaches its cells through the observation primary key (release,
--- series, period), as a plain query does.
+-- one period (members: how many it has). Each part reaches its cells through the observation primary key (series,
+-- period, first_release) and the release's validity range, as a plain query does.
 WITH part AS (
     SELECT * FROM unnest(:partSeries, CAST(:partOrds AS integer[]), CAST(:partRoles AS text[]), CAST(:partMembers AS integer[]),
                          CAST(:partFrom AS date[]), CAST(:partTo AS date[]))
@@ -25,7 +25,8 @@ WITH part AS (
            string_agg(DISTINCT o.flags, '')            AS flags,
            bool_or(o.conf_status IS NOT NULL)          AS audited
     FROM part p
-    JOIN published.observation o ON o.release_id = :release AND o.series_id = p.series_id
+    JOIN published.observation o ON o.series_id = p.series_id
+     AND o.first_release <= :release AND (o.last_release IS NULL OR o.last_release > :release)
     WHERE o.period_start >= greatest(:from, p.valid_from) AND o.period_start < :to AND o.period_start <= p.valid_to
       AND p.ord >= :startOrd AND (p.ord > :startOrd OR o.period_start > :after)
     GROUP BY p.ord, o.period_start

@@ -1,7 +1,7 @@
 -- A load's cells against the dataset's current release. The staged side is a scan of the load's rows (staging holds
 -- only unpublished loads; V6 dropped its index for COPY speed); each staged key finds its series through the unique
--- (dataset_id, key) index and the current cell through observation's primary key (release_id, series_id,
--- period_start); the release's own cells come from a range scan of that primary key. Delete rows of a merge load
+-- (dataset_id, key) index and the current cell through observation's primary key (series_id, period_start,
+-- first_release); the release's own cells come from its series (release_series) and that key, with the validity range. Delete rows of a merge load
 -- (ACTION D, possibly without a period) are not cells and are left out.
 WITH current_release AS (
     SELECT current_release_id AS id FROM published.dataset WHERE id = :ds
@@ -12,9 +12,10 @@ WITH current_release AS (
     WHERE r.load_id = :id AND r.period_start IS NOT NULL AND r.action IS DISTINCT FROM 'D'
 ), live AS (
     SELECT o.series_id, s.key, o.period_start, o.value, o.flags
-    FROM published.observation o
+    FROM current_release c
+    JOIN published.release_series rs ON rs.release_id = c.id
+    JOIN published.observation o ON o.series_id = rs.series_id AND o.first_release <= c.id AND (o.last_release IS NULL OR o.last_release > c.id)
     JOIN published.series s ON s.id = o.series_id
-    WHERE o.release_id = (SELECT id FROM current_release)
 ), changed AS (
     SELECT coalesce(n.key, o.key) AS key, coalesce(n.period_start, o.period_start) AS period_start,
            CASE WHEN o.series_id IS NULL THEN 'added' WHEN n.key IS NULL THEN 'removed' ELSE 'revised' END AS change,
