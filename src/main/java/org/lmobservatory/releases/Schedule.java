@@ -68,7 +68,7 @@ public final class Schedule {
         ScheduleDao.Scheduled release = dao.byId(releaseId).orElseThrow();
         if (!"scheduled".equals(release.status())) {
             throw ErrorKind.RELEASE_NOT_SCHEDULED.error("Release " + releaseId + " of " + release.datasetId() + " is "
-                    + release.status() + ", not scheduled, so it cannot be " + verb + ".", Map.of("status", release.status()));
+                    + release.status() + ", not scheduled, so it cannot be " + verb + ".", Map.of("releaseStatus", release.status()));
         }
         return release;
     }
