@@ -45,6 +45,10 @@ import org.lmobservatory.web.OpenApiContract;
 import org.lmobservatory.web.ProblemHandlers;
 import org.lmobservatory.web.QueryStringGuard;
 import org.lmobservatory.web.RateLimits;
+import org.lmobservatory.web.FrontCache;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.servlet.FilterHolder;
+import java.util.EnumSet;
 import org.lmobservatory.portal.PortalRoutes;
 import org.lmobservatory.publishing.PublishingRoutes;
 import org.lmobservatory.publishing.PublishingService;
@@ -111,13 +115,17 @@ public final class Observatory implements AutoCloseable {
         observability.replicas(database.replicas());
         // Every feature's part of the server, in order. Before-handlers run in the order listed: the request id first,
         // then CORS, so that even a 429 carries both; then the rate limit, then the query-string guard.
+        RateLimits rateLimits = new RateLimits(config.limits().requestsPerMinute(), observability::rateLimited);
+        // Repeats of cached answers skip routing and parsing; tied to the response cache, so evicted with it.
+        FrontCache frontCache = new FrontCache(config.cacheBytes() / 4, cache, this::currentReleaseId, database.apiBreaker()::failing,
+                rateLimits, observability);
         ObservationRoutes observationRoutes = new ObservationRoutes(observations, resolver, cache, database.apiBreaker()::failing);
         CalendarService calendar = new CalendarService(database.lookups(), catalogue, admission, config.baseUrl());
         List<RouteSet> features = List.of(
                 new ProblemHandlers(Json.MAPPER, config.baseUrl(), allowedMethods),
                 observability,
                 routing -> OpenDataHeaders.register(routing, allowedMethods),
-                new RateLimits(config.limits().requestsPerMinute(), observability::rateLimited),
+                rateLimits,
                 QueryStringGuard::register,
                 new SystemRoutes(database.primaryApi(), config.limits(), database.apiBreaker()::open, downloads::unwritable,
                         () -> database.replicas().configured() ? database.replicas().status() : null),
@@ -149,6 +157,8 @@ public final class Observatory implements AutoCloseable {
             c.jetty.threadPool = ServerThreads.pool(admission);
             // Jetty's own errors (414, 431, malformed requests) as problem+json; room in a GET for the promised code lists.
             JettyProblems.install(c, Json.MAPPER, config.baseUrl());
+            c.jetty.modifyServletContextHandler(context -> context.addFilter(new FilterHolder(frontCache), "/v1/*",
+                    EnumSet.of(DispatcherType.REQUEST)));
             c.registerPlugin(new OpenApiPlugin(openapi -> openapi
                     .withDocumentationPath(OPENAPI_PATH)
                     .withPrettyOutput()
@@ -173,6 +183,15 @@ public final class Observatory implements AutoCloseable {
             c.registerPlugin(new HeadRequests());
         });
         allowedMethods.bind(app);
+    }
+
+    /** The dataset's current release id, or -1 when it has none or it cannot be told now. */
+    private long currentReleaseId(String datasetId) {
+        try {
+            return releases.of(datasetId).id();
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     public Observatory start() {

@@ -9,16 +9,31 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Rows streamed into a table with COPY … FROM STDIN in text format, buffered in 1 MB chunks. The one encoder of the
  * text format's escaping for every bulk write (staged observations, graduate records, indicators), so a code with a
  * tab, a backslash or a quote reaches the table as written.
+ *
+ * <p>Each full chunk is encoded and sent by a writer thread of its own while the caller reads and checks the next
+ * rows (issue 16: the loader spent its time either parsing or waiting for the socket, never both at once). At most
+ * one chunk is in flight, so memory stays at two chunks; the connection is used by one thread at a time (the writer
+ * between flushes, the caller only after the last chunk is sent); an error of the writer surfaces at the next flush.
  */
 public final class CopyText implements AutoCloseable {
     private static final int FLUSH_AT = 1 << 20;
 
     private final CopyIn copy;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "copy-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private Future<?> inFlight;
     private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
     private boolean first = true;
     private long rows;
@@ -59,12 +74,21 @@ public final class CopyText implements AutoCloseable {
 
     public long finish() throws SQLException {
         flush();
+        awaitInFlight();
         copy.endCopy();
+        writer.shutdown();
         return rows;
     }
 
     @Override
     public void close() throws SQLException {
+        try {
+            awaitInFlight();
+        } catch (SQLException e) {
+            // The COPY failed already; cancelling it below is all that is left to do.
+        } finally {
+            writer.shutdown();
+        }
         if (copy.isActive()) copy.cancelCopy();
     }
 
@@ -110,8 +134,28 @@ public final class CopyText implements AutoCloseable {
     }
 
     private void flush() throws SQLException {
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
+        String chunk = buffer.toString();
         buffer.setLength(0);
+        awaitInFlight();
+        inFlight = writer.submit(() -> {
+            byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            return null;
+        });
+    }
+
+    private void awaitInFlight() throws SQLException {
+        if (inFlight == null) return;
+        try {
+            inFlight.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) throw sql;
+            throw new SQLException("writing to COPY failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while writing to COPY", e);
+        } finally {
+            inFlight = null;
+        }
     }
 }

@@ -31,6 +31,9 @@ final class RowValidator {
     static final int MAX_DIGITS_BEFORE_POINT = 131_072;
     static final int MAX_DIGITS_AFTER_POINT = 16_383;
 
+    private static final int MAX_REMEMBERED_PERIODS = 100_000;
+    /** Periods already read, by their spelling in the file (only valid ones: an invalid one is reported on every line). */
+    private final java.util.Map<String, LocalDate> periods = new java.util.HashMap<>();
     private final Dataset dataset;
     private final List<Codelist> codelists;
     private final CodeRecoder recoder;
@@ -87,6 +90,9 @@ final class RowValidator {
     }
 
     private LocalDate period(RawObservation raw, ObservationReader.ErrorSink errors) {
+        // A file repeats a few hundred periods millions of times: parsed once each (a fifth of the loader's time before).
+        LocalDate known = periods.get(raw.time());
+        if (known != null) return known;
         var parsed = Period.parse(raw.time(), dataset.frequency());
         // Year 0 does not exist in the calendar PostgreSQL uses; staging would fail on it without a line number.
         if (parsed.isEmpty() || parsed.get().start().getYear() < 1) {
@@ -99,6 +105,8 @@ final class RowValidator {
                     + " of dataset " + dataset.id() + " (write periods like " + dataset.frequency().example() + ")");
             return null;
         }
+        if (periods.size() >= MAX_REMEMBERED_PERIODS) periods.clear();
+        periods.put(raw.time(), parsed.get().start());
         return parsed.get().start();
     }
 

@@ -24,6 +24,17 @@ final class FormatParameters {
     private FormatParameters() {
     }
 
+    private static final Map<MediaRange, OutputFormat> OFFERS = offers();
+    private static final List<MediaRange> OFFERED = List.copyOf(OFFERS.keySet());
+
+    private static Map<MediaRange, OutputFormat> offers() {
+        Map<MediaRange, OutputFormat> offers = new LinkedHashMap<>();
+        for (OutputFormat f : OutputFormat.values()) offers.put(MediaRange.of(f.contentType()), f);
+        // JSON-stat is also asked for as JSON with a profile, spelt jsonstat, json-stat or as the format's URL.
+        offers.put(MediaRange.of("application/json; profile=jsonstat"), OutputFormat.JSONSTAT);
+        return offers;
+    }
+
     static OutputFormat format(String format, String accept) {
         if (format != null) {
             return OutputFormat.byParameter(format).orElseThrow(() -> ErrorKind.INVALID_PARAMETER.error(
@@ -38,12 +49,10 @@ final class FormatParameters {
      * of our formats is a 406 that lists them.
      */
     static OutputFormat negotiate(String accept) {
-        Map<MediaRange, OutputFormat> offers = new LinkedHashMap<>();
-        for (OutputFormat f : OutputFormat.values()) offers.put(MediaRange.of(f.contentType()), f);
-        // JSON-stat is also asked for as JSON with a profile, spelt jsonstat, json-stat or as the format's URL.
-        offers.put(MediaRange.of("application/json; profile=jsonstat"), OutputFormat.JSONSTAT);
+        // Most requests send no Accept or */*: JSON without parsing anything.
+        if (accept == null || accept.isBlank() || accept.equals("*/*")) return OutputFormat.JSON;
         List<MediaRange> accepted = Negotiation.accepted(accept).stream().map(FormatParameters::jsonStatProfile).toList();
-        return Negotiation.choose(accepted, List.copyOf(offers.keySet())).map(offers::get)
+        return Negotiation.choose(accepted, OFFERED).map(OFFERS::get)
                 .orElseThrow(() -> NotAcceptable.problem(Arrays.stream(OutputFormat.values()).map(OutputFormat::contentType).toList()));
     }
 

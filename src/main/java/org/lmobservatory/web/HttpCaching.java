@@ -61,9 +61,14 @@ public final class HttpCaching {
     public static void validators(Context ctx, String etag, Instant lastModified) {
         ctx.header("ETag", etag);
         ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)));
-        long maxAge = AnnouncedChanges.maxAgeSeconds(MAX_AGE_SECONDS, Instant.now());
-        ctx.header("Cache-Control", maxAge == MAX_AGE_SECONDS ? CACHE_CONTROL : untilAnnounced(maxAge));
+        ctx.header("Cache-Control", cacheControlNow());
         ctx.header("Vary", "Accept, Accept-Encoding");
+    }
+
+    /** The API's Cache-Control at this moment: shorter before an announced release, so no cache outlasts it. */
+    static String cacheControlNow() {
+        long maxAge = AnnouncedChanges.maxAgeSeconds(MAX_AGE_SECONDS, Instant.now());
+        return maxAge == MAX_AGE_SECONDS ? CACHE_CONTROL : untilAnnounced(maxAge);
     }
 
     /**
@@ -95,6 +100,7 @@ public final class HttpCaching {
         byte[] body = acceptsGzip(ctx) ? response.gzipBody() : response.body();
         if (body == response.gzipBody()) ctx.header("Content-Encoding", "gzip");
         ctx.res().setContentLength(body.length);
+        ctx.req().setAttribute(FrontCache.SENT_BODY, body);
         ctx.res().getOutputStream().write(body);
     }
 

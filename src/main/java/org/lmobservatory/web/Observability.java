@@ -12,10 +12,9 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -23,18 +22,20 @@ import java.util.regex.Pattern;
  * What an operator needs to see: every request gets an id (the client's X-Request-Id when it is a sane token,
  * otherwise a new one), returned as a header and in problem bodies, and one access-log line; latency is recorded per
  * route template, method and status, next to JVM, pool and cache meters, all scraped from GET /metrics in the
- * Prometheus text format. The access log is the logger {@code org.lmobservatory.access}, so it can be silenced or
+ * Prometheus text format. The access log is the logger {@code org.lmobservatory.access} (written by web/AccessLog), so it can be silenced or
  * routed on its own.
  */
 public final class Observability implements RouteSet {
     public static final String METRICS = "/metrics";
     static final String REQUEST_ID = "lmo.requestId";
-    private static final Logger access = LoggerFactory.getLogger("org.lmobservatory.access");
+    private final AccessLog access = new AccessLog(System.err);
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String STARTED = "lmo.started";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter rateLimited;
+    /** Meters by route, method and status, looked up without building a meter id per request. */
+    private final java.util.concurrent.ConcurrentMap<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Counter overloaded;
 
     public Observability() {
@@ -44,6 +45,8 @@ public final class Observability implements RouteSet {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         rateLimited = Counter.builder("lmo.rate.limited").description("Requests refused with 429").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("lmo.access.log.dropped", access, AccessLog::dropped)
+                .description("Access-log lines dropped because the log could not keep up (web/AccessLog)").register(registry);
         overloaded = Counter.builder("lmo.db.admission.rejected")
                 .description("Requests refused with 503 overloaded: no database query permit within the wait").register(registry);
     }
@@ -102,10 +105,22 @@ public final class Observability implements RouteSet {
 
     private void start(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());
-        String given = ctx.header("X-Request-Id");
-        String id = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = requestId(ctx.header("X-Request-Id"));
         ctx.attribute(REQUEST_ID, id);
         ctx.header("X-Request-Id", id);
+    }
+
+    /**
+     * The client's id when it is a sane token, else a new random (version 4) UUID. ThreadLocalRandom, not
+     * UUID.randomUUID: an id for log correlation needs no cryptographic strength, and SecureRandom's shared state was
+     * a point of contention on the hot path.
+     */
+    String requestId(String given) {
+        if (given != null && SANE_ID.matcher(given).matches()) return given;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private void finish(Context ctx) {
@@ -118,11 +133,27 @@ public final class Observability implements RouteSet {
         } catch (RuntimeException e) {
             route = "unmatched";
         }
-        int status = ctx.statusCode();
-        Timer.builder("lmo.http.requests").description("HTTP requests by route template, method and status")
-                .tag("route", route).tag("method", ctx.method().name()).tag("status", Integer.toString(status))
+        served(ctx.method().name(), ctx.path(), route, ctx.statusCode(), nanos, requestId(ctx));
+    }
+
+    /** The latency meter and the access-log line of one request, whichever path answered it (see FrontCache). */
+    void served(String method, String path, String route, int status, long nanos, String id) {
+        served(timer(route, method, status), method, path, status, nanos, id);
+    }
+
+    void served(Timer timer, String method, String path, int status, long nanos, String id) {
+        timer.record(nanos, TimeUnit.NANOSECONDS);
+        access.line(method, path, status, TimeUnit.NANOSECONDS.toMillis(nanos), id);
+    }
+
+    Timer timer(String route, String method, int status) {
+        return timers.computeIfAbsent(new TimerKey(route, method, status), k -> Timer.builder("lmo.http.requests")
+                .description("HTTP requests by route template, method and status")
+                .tag("route", k.route()).tag("method", k.method()).tag("status", Integer.toString(k.status()))
                 .publishPercentileHistogram(false)
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
-        access.info("{} {} {} {} ms id={}", ctx.method(), ctx.path(), status, TimeUnit.NANOSECONDS.toMillis(nanos), requestId(ctx));
+                .register(registry));
+    }
+
+    private record TimerKey(String route, String method, int status) {
     }
 }

@@ -14,6 +14,7 @@ import org.lmobservatory.errors.ObservatoryException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A per-client token bucket (bucket4j): a client may send {@code perMinute} requests in a burst and then one every
@@ -50,16 +51,42 @@ public final class RateLimits implements RouteSet {
         return EXEMPT.contains(path);
     }
 
-    private void admit(Context ctx) {
-        if (exempt(ctx.path())) return;
-        Bucket bucket = buckets.get(ctx.ip(), ip -> Bucket.builder()
+    /**
+     * For web/FrontCache, which answers before the route handlers: takes the client's token and sets the rate-limit
+     * fields, as {@link #admit(Context)} does; false, with nothing taken, when the client is over its limit.
+     */
+    boolean admit(String ip, BiConsumer<String, String> header) {
+        if (perMinute <= 0) return true;
+        Bucket bucket = bucket(ip);
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) return false;
+        header.accept("RateLimit-Policy", policy());
+        header.accept("RateLimit", remaining(probe));
+        return true;
+    }
+
+    private Bucket bucket(String ip) {
+        return buckets.get(ip, key -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
                 .build());
+    }
+
+    private String policy() {
+        return "\"" + POLICY + "\";q=" + perMinute + ";w=60";
+    }
+
+    private String remaining(ConsumptionProbe probe) {
+        return "\"" + POLICY + "\";r=" + probe.getRemainingTokens() + ";t=" + secondsUntilFull(probe.getRemainingTokens());
+    }
+
+    private void admit(Context ctx) {
+        if (exempt(ctx.path())) return;
+        Bucket bucket = bucket(ctx.ip());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        ctx.header("RateLimit-Policy", "\"" + POLICY + "\";q=" + perMinute + ";w=60");
+        ctx.header("RateLimit-Policy", policy());
         if (probe.isConsumed()) {
             ctx.attribute(TOKEN_TAKEN, bucket);
-            ctx.header("RateLimit", "\"" + POLICY + "\";r=" + probe.getRemainingTokens() + ";t=" + secondsUntilFull(probe.getRemainingTokens()));
+            ctx.header("RateLimit", remaining(probe));
             return;
         }
         long retry = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);

@@ -27,6 +27,7 @@ import org.lmobservatory.web.HttpCaching;
 import org.lmobservatory.web.JettyProblems;
 import org.lmobservatory.web.Problem;
 import org.lmobservatory.web.QueryParams;
+import org.lmobservatory.web.FrontCache;
 import org.lmobservatory.web.ResponseCache;
 
 import java.io.ByteArrayOutputStream;
@@ -218,6 +219,7 @@ public final class ObservationRoutes implements RouteSet {
         if (cached != null) {
             if (!databaseFailing.getAsBoolean()) {
                 contentLocation(ctx, contentLocation);
+                frontCacheable(ctx, query, conditional, key, cached);
                 HttpCaching.send(ctx, forRequest(cached, query, requested));
                 return;
             }
@@ -239,11 +241,22 @@ public final class ObservationRoutes implements RouteSet {
                 writer.write(result, body);
                 EncodedResponse encoded = EncodedResponse.of(body.toByteArray(), writer.contentType(), headers);
                 cache.put(key, encoded);
+                frontCacheable(ctx, query, conditional, key, encoded);
                 HttpCaching.send(ctx, forRequest(encoded, query, requested));
             } else {
                 stream(ctx, writer, result, forRequest(headers, query, requested));
             }
         });
+    }
+
+    /**
+     * A GET of the current release answered from an encoded response: its repeats may be served before routing
+     * (web/FrontCache), for as long as this response stays in the cache and its release stays current.
+     */
+    private static void frontCacheable(Context ctx, ObservationQuery query, boolean conditional, ResponseCache.Key key, EncodedResponse response) {
+        if (conditional && query.release().current()) {
+            ctx.req().setAttribute(FrontCache.ANSWER, new FrontCache.Answer(key, response, ctx.endpointHandlerPath()));
+        }
     }
 
     /** Set only when a body follows, so that a problem answer never names a resource it is not. */

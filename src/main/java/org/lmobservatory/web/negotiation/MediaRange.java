@@ -75,7 +75,14 @@ public record MediaRange(String type, String subtype, Map<String, String> parame
         return type + "/" + subtype + params + (quality == 1 ? "" : "; q=" + quality);
     }
 
+    /** RFC 9110 token; a loop rather than String.matches, which compiled a regex on every call of a hot path. */
     private static boolean token(String s) {
-        return s.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+.^_`|~-".indexOf(c) >= 0;
+            if (!ok) return false;
+        }
+        return true;
     }
 }
