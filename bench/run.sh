@@ -131,7 +131,9 @@ stop_server
 
 # ---------------------------------------------------------------------------------------------------- 5.1 cached
 
-start_server cached ""
+# The load generator is one client (127.0.0.1): without LMO_RATE_LIMIT_PER_MINUTE=0 the per-client limit (issue 11)
+# would answer it with 429s after 600 requests, and the run would measure refusals.
+start_server cached "" LMO_RATE_LIMIT_PER_MINUTE=0
 mkdir -p "$WORK/nginx/root" "$WORK/nginx/logs"
 curl -fsS -o "$WORK/nginx/root/small.json" "http://127.0.0.1:$API_PORT$SMALL_QUERY" || fail "small query"
 SMALL_BYTES=$(stat -c %s "$WORK/nginx/root/small.json")
@@ -189,7 +191,7 @@ pgbench_run() {
         { v[NR] = $1 } END { printf "%s %.2f %.2f\n", tps, v[int(NR * 0.5) + 1] / 1000, v[int(NR * 0.99) + 1] / 1000 }'
 }
 
-start_server uncached "" LMO_CACHE_MB=0
+start_server uncached "" LMO_CACHE_MB=0 LMO_RATE_LIMIT_PER_MINUTE=0
 export BENCH_MUNICIPALITIES=$MUNICIPALITIES BENCH_DATASET=$DATASET BENCH_TIME=$QUERY_TIME
 SAMPLE=$(curl -fsS "http://127.0.0.1:$API_PORT/v1/datasets/$DATASET/observations?geo=FI_S0001&sex=T&age=Y25-34&time=$QUERY_TIME")
 SAMPLE_ROWS=$(grep -o '"time"' <<<"$SAMPLE" | wc -l)
@@ -241,7 +243,7 @@ ours_export() { curl -fsS --max-time 1800 "$EXPORT_URL"; }
 time_of() { local t; t=$(now); "$@" >/dev/null || fail "$*"; elapsed "$t"; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-start_server export "-Xmx256m -Xlog:gc:file=$LOGS/gc-export.log" LMO_CACHE_MB=0 LMO_MAX_CELLS_CSV=100000000
+start_server export "-Xmx256m -Xlog:gc:file=$LOGS/gc-export.log" LMO_CACHE_MB=0 LMO_MAX_CELLS_CSV=100000000 LMO_RATE_LIMIT_PER_MINUTE=0
 log "3. CSV export (${EXPORT_FILTER:-all rows}): first run checked against psql, then $EXPORT_RUNS timed runs each"
 ours_export >"$WORK/export-ours.csv"
 psql_export >"$WORK/export-psql.csv"
