@@ -73,7 +73,7 @@ start_server() {
     local started
     started=$(now)
     # BENCH_START_SECONDS: loading the demo seed (graduates' disclosure audit included) takes minutes on a busy machine.
-    for _ in $(seq 1 $((2 * ${BENCH_START_SECONDS:-300}))); do
+    for _ in $(seq 1 $((2 * ${BENCH_START_SECONDS:-900}))); do
         kill -0 "$SERVER_PID" 2>/dev/null || { tail -30 "$LOGS/$name.log" >&2; fail "server '$name' exited during start (log: $LOGS/$name.log)"; }
         if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$API_PORT/ready" 2>/dev/null; then
             log "server '$name' (pid $SERVER_PID, java $jvm) ready in $(elapsed "$started") s"
@@ -84,7 +84,7 @@ start_server() {
         fi
         sleep 0.5
     done
-    fail "server '$name' not ready after ${BENCH_START_SECONDS:-300} s (log: $LOGS/$name.log)"
+    fail "server '$name' not ready after ${BENCH_START_SECONDS:-900} s (log: $LOGS/$name.log)"
 }
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
