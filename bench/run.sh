@@ -95,7 +95,7 @@ grep -E '^(published|defined)' "$LOGS/demo.log" >&2 || true
 
 # The loader runs as a separate JVM, against the running server's embedded PostgreSQL, with a 256 MB heap.
 loader() {
-    env DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" DATABASE_USER=postgres \
+    env DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" DATABASE_USER=postgres DATABASE_PASSWORD="$PGPASSWORD" \
         timeout --foreground "$LOADER_TIMEOUT" /usr/bin/time -f '%M %e' -o "$LOGS/loader.time" java -Xmx256m -jar "$JAR" "$@"
 }
 for f in "$SCALE_DIR"/codelists/*.json "$SCALE_DIR"/datasets/*.json; do
