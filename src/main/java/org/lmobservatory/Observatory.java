@@ -128,7 +128,8 @@ public final class Observatory implements AutoCloseable {
                 rateLimits,
                 QueryStringGuard::register,
                 new SystemRoutes(database.primaryApi(), config.limits(), database.apiBreaker()::open, downloads::unwritable,
-                        () -> database.replicas().configured() ? database.replicas().status() : null),
+                        () -> database.replicas().configured() ? database.replicas().status() : null)
+                        .withWebhookSubscriptionsPerClient(webhookSettings.maxPerClient()),
                 routing -> DocsPolicy.register(routing, DOCS_PATH),
                 new CatalogueRoutes(catalogue),
                 observationRoutes,

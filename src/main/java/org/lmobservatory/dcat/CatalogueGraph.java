@@ -47,6 +47,7 @@ final class CatalogueGraph {
 
     private final String base;
     private final Model m = ModelFactory.createDefaultModel();
+    private final AuthorityConcepts concepts = new AuthorityConcepts(m);
 
     private CatalogueGraph(String baseUrl) {
         this.base = baseUrl;
@@ -70,25 +71,30 @@ final class CatalogueGraph {
         return baseUrl + "/v1/datasets/" + datasetId;
     }
 
-    /** The graph of these datasets (in the order given); themes: our THEME codelist, for the labels of our own themes. */
-    static Model build(String baseUrl, Collection<Entry> entries, Codelist themes, Map<String, Codelist> codelists) {
-        return new CatalogueGraph(baseUrl).catalog(entries, themes, codelists);
+    /**
+     * The graph of these datasets (in the order given); themes: our THEME codelist, for the labels of our own themes;
+     * issued: when the first release of all was published (the catalogue's dct:issued), null before any.
+     */
+    static Model build(String baseUrl, Collection<Entry> entries, Codelist themes, Map<String, Codelist> codelists, Instant issued) {
+        return new CatalogueGraph(baseUrl).catalog(entries, themes, codelists, issued);
     }
 
-    private Model catalog(Collection<Entry> entries, Codelist themes, Map<String, Codelist> codelists) {
+    private Model catalog(Collection<Entry> entries, Codelist themes, Map<String, Codelist> codelists, Instant issued) {
         Resource publisher = m.createResource(base + "/#publisher", FOAF.Agent)
                 .addProperty(FOAF.name, PUBLISHER_NAME, "en")
-                .addProperty(DCTerms.type, m.createResource("http://purl.org/adms/publishertype/NonProfitOrganisation"));
+                .addProperty(DCTerms.type, concepts.concept(AuthorityConcepts.ADMS_PUBLISHER_TYPE + "NonProfitOrganisation",
+                        AuthorityConcepts.ADMS_PUBLISHER_TYPE + "1.0", "Non-Profit Organisation"));
         Resource catalog = m.createResource(catalogUri(base), DCAT.Catalog)
                 .addProperty(DCTerms.title, "Labour Market Observatory: open labour-market and VET statistics", "en")
                 .addProperty(DCTerms.description, "Labour-market and vocational education and training indicators for Kosovo*, Finland, "
                         + "Bulgaria, Poland and Czechia, with their releases, as open data through an API and bulk downloads.", "en")
                 .addProperty(DCTerms.publisher, publisher)
-                .addProperty(FOAF.homepage, m.createResource(base + "/"))
+                .addProperty(FOAF.homepage, m.createResource(base + "/", FOAF.Document))
                 // The licence of the catalogue's own metadata, which portals harvest and republish.
-                .addProperty(DCTerms.license, m.createResource(EuVocabularies.AUTHORITY + "licence/CC0", DCTerms.LicenseDocument))
-                .addProperty(DCAT.themeTaxonomy, m.createResource(EuVocabularies.DATA_THEME));
-        Languages.SUPPORTED.forEach(l -> catalog.addProperty(DCTerms.language, m.createResource(EuVocabularies.language(l))));
+                .addProperty(DCTerms.license, licence("CC0-1.0"))
+                .addProperty(DCAT.themeTaxonomy, concepts.scheme(EuVocabularies.DATA_THEME));
+        if (issued != null) catalog.addProperty(DCTerms.issued, dateTime(issued));
+        Languages.SUPPORTED.forEach(l -> catalog.addProperty(DCTerms.language, language(l)));
         Instant modified = null;
         Set<String> countries = new TreeSet<>();
         for (Entry e : entries) {
@@ -97,7 +103,7 @@ final class CatalogueGraph {
             countries.addAll(e.countries());
         }
         if (modified != null) catalog.addProperty(DCTerms.modified, dateTime(modified));
-        countries.forEach(c -> EuVocabularies.country(c).ifPresent(u -> catalog.addProperty(DCTerms.spatial, m.createResource(u))));
+        countries.forEach(c -> EuVocabularies.country(c).ifPresent(u -> catalog.addProperty(DCTerms.spatial, concepts.eu(u, DCTerms.Location))));
         return m;
     }
 
@@ -109,16 +115,16 @@ final class CatalogueGraph {
                 .addProperty(DCTerms.identifier, d.id())
                 .addProperty(DCTerms.publisher, publisher)
                 .addProperty(DCTerms.modified, dateTime(r.publishedAt()))
-                .addProperty(DCTerms.accrualPeriodicity, m.createResource(EuVocabularies.frequency(d.frequency())))
+                .addProperty(DCTerms.accrualPeriodicity, concepts.eu(EuVocabularies.frequency(d.frequency()), DCTerms.Frequency))
                 .addProperty(m.createProperty(DCAT.NS, "version"), Long.toString(r.id()));
         languages(ds, DCTerms.title, d.title());
         languages(ds, DCTerms.description, d.description() == null || d.description().isEmpty() ? d.title() : d.description());
         d.title().keySet().stream().filter(Languages.SUPPORTED::contains).sorted()
-                .forEach(l -> ds.addProperty(DCTerms.language, m.createResource(EuVocabularies.language(l))));
+                .forEach(l -> ds.addProperty(DCTerms.language, language(l)));
         d.keywords().forEach(k -> ds.addProperty(DCAT.keyword, k, "en"));
-        EuVocabularies.themes(d.theme()).forEach(t -> ds.addProperty(DCAT.theme, m.createResource(t)));
+        EuVocabularies.themes(d.theme()).forEach(t -> ds.addProperty(DCAT.theme, concepts.eu(t)));
         themes.code(d.theme()).ifPresent(c -> ds.addProperty(DCAT.keyword, Languages.pick(c.labels(), "en"), "en"));
-        e.countries().forEach(c -> EuVocabularies.country(c).ifPresent(u -> ds.addProperty(DCTerms.spatial, m.createResource(u))));
+        e.countries().forEach(c -> EuVocabularies.country(c).ifPresent(u -> ds.addProperty(DCTerms.spatial, concepts.eu(u, DCTerms.Location))));
         if (d.contact() != null && !d.contact().isBlank()) {
             String contact = d.contact().contains("@") && !d.contact().startsWith("mailto:") ? "mailto:" + d.contact() : d.contact();
             ds.addProperty(DCAT.contactPoint, m.createResource(uri + "#contact", m.createResource(VCARD + "Kind"))
@@ -134,24 +140,24 @@ final class CatalogueGraph {
                     .addProperty(DCAT.endDate, end.toString(), XSDDatatype.XSDdate));
         }
         statistics(ds, e, codelists);
-        Resource licence = m.createResource(EuVocabularies.licence(d.licence()), DCTerms.LicenseDocument);
+        Resource licence = licence(d.licence());
         for (OutputFormat f : OutputFormat.values()) {
             String url = uri + "/observations?format=" + f.parameter();
             Resource dist = distribution(uri + "#distribution-" + f.parameter(), url, f.download(), licence, r)
                     .addProperty(DCTerms.title, Languages.pick(d.title(), "en") + " (" + label(f) + ")", "en")
                     .addProperty(DCTerms.description, "Every observation of the current release as " + label(f)
                             + " through the API; filters, languages and earlier releases (release=, asOf=) as query parameters.", "en")
-                    .addProperty(DCTerms.format, m.createResource(EuVocabularies.fileType(fileType(f))));
-            mediaType(f).ifPresent(t -> dist.addProperty(DCAT.mediaType, m.createResource(IANA + t)));
+                    .addProperty(DCTerms.format, concepts.eu(EuVocabularies.fileType(fileType(f)), DCTerms.MediaTypeOrExtent));
+            mediaType(f).ifPresent(t -> dist.addProperty(DCAT.mediaType, mediaType(t)));
             ds.addProperty(DCAT.distribution, dist);
         }
         String download = uri + "/download";
         ds.addProperty(DCAT.distribution, distribution(uri + "#distribution-download", download, true, licence, r)
                 .addProperty(DCTerms.title, Languages.pick(d.title(), "en") + " (whole dataset, gzipped CSV)", "en")
                 .addProperty(DCTerms.description, "Bulk download: every observation of the current release as CSV, gzip-compressed.", "en")
-                .addProperty(DCTerms.format, m.createResource(EuVocabularies.fileType("CSV")))
-                .addProperty(DCAT.compressFormat, m.createResource(IANA + "application/gzip"))
-                .addProperty(DCAT.mediaType, m.createResource(IANA + "text/csv")));
+                .addProperty(DCTerms.format, concepts.eu(EuVocabularies.fileType("CSV"), DCTerms.MediaTypeOrExtent))
+                .addProperty(DCAT.compressFormat, mediaType("application/gzip"))
+                .addProperty(DCAT.mediaType, mediaType("text/csv")));
         return ds;
     }
 
@@ -161,7 +167,7 @@ final class CatalogueGraph {
                 .addProperty(DCTerms.license, licence)
                 .addProperty(DCTerms.modified, dateTime(r.publishedAt()))
                 .addProperty(m.createProperty("http://data.europa.eu/r5r/", "availability"),
-                        m.createResource(EuVocabularies.AUTHORITY + "planned-availability/STABLE"));
+                        concepts.eu(EuVocabularies.AUTHORITY + "planned-availability/STABLE"));
         if (download) dist.addProperty(DCAT.downloadURL, m.createResource(url));
         return dist;
     }
@@ -193,10 +199,28 @@ final class CatalogueGraph {
         }
     }
 
+    private Resource language(String iso6391) {
+        return concepts.eu(EuVocabularies.language(iso6391), DCTerms.LinguisticSystem);
+    }
+
+    private Resource mediaType(String type) {
+        return m.createResource(IANA + type, DCTerms.MediaType);
+    }
+
+    /** A licence document with its ADMS licence types, when the licence is one whose types we know. */
+    private Resource licence(String id) {
+        Resource licence = m.createResource(EuVocabularies.licence(id), DCTerms.LicenseDocument);
+        EuVocabularies.licenceTypes(id).forEach((type, label) -> licence.addProperty(DCTerms.type,
+                concepts.concept(AuthorityConcepts.ADMS_LICENCE_TYPE + type, AuthorityConcepts.ADMS_LICENCE_TYPE + "1.0", label)));
+        return licence;
+    }
+
     private Resource unit(Unit u) {
         Resource unit = m.createResource(catalogUri(base) + "#unit-" + u.id(), SKOS.Concept)
                 .addProperty(SKOS.notation, u.id());
         if (u.label() != null) u.label().forEach((lang, label) -> unit.addProperty(SKOS.prefLabel, label, lang));
+        // DCAT-AP's Category shape asks every skos:Concept for a label: a unit defined without one is named by its id.
+        if (!unit.hasProperty(SKOS.prefLabel)) unit.addProperty(SKOS.prefLabel, u.id());
         return unit;
     }
 

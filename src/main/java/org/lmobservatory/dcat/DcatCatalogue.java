@@ -112,7 +112,8 @@ public final class DcatCatalogue {
             long series = admission.get(() -> dao.seriesCount(r.id()));
             entries.add(new CatalogueGraph.Entry(d, r, series, countries(d, r)));
         }
-        return CatalogueGraph.build(baseUrl, entries, catalogue.codelist("THEME"), codelists);
+        Instant issued = state.datasets().isEmpty() ? null : admission.get(dao::firstPublished);
+        return CatalogueGraph.build(baseUrl, entries, catalogue.codelist("THEME"), codelists, issued);
     }
 
     /** The countries a release covers: the top of the hierarchy of each geo code it uses, when that is a country code. */

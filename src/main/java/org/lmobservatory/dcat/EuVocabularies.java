@@ -33,6 +33,19 @@ final class EuVocabularies {
             "ODbL-1.0", "ODC_BL",
             "PDDL-1.0", "ODC_PDDL");
 
+    /**
+     * The same licences → their ADMS licence types (what the licence asks of a user), which DCAT-AP recommends on a
+     * licence document. A licence given as a URI of its own has no entry: its type is not ours to say.
+     */
+    private static final Map<String, List<String>> LICENCE_TYPES = Map.of(
+            "CC-BY-4.0", List.of("Attribution"),
+            "CC0-1.0", List.of("PublicDomain"),
+            "CC-BY-SA-4.0", List.of("Attribution", "ShareAlike"),
+            "CC-BY-3.0", List.of("Attribution"),
+            "ODC-BY-1.0", List.of("Attribution"),
+            "ODbL-1.0", List.of("Attribution", "ShareAlike"),
+            "PDDL-1.0", List.of("PublicDomain"));
+
     private EuVocabularies() {
     }
 
@@ -77,5 +90,13 @@ final class EuVocabularies {
         if (licence.startsWith("http://") || licence.startsWith("https://")) return licence;
         String eu = LICENCES.get(licence);
         return eu != null ? AUTHORITY + "licence/" + eu : "https://spdx.org/licenses/" + licence;
+    }
+
+    /** The ADMS licence types of a licence id (empty when unknown), with their English labels. */
+    static Map<String, String> licenceTypes(String licence) {
+        Map<String, String> labels = Map.of("Attribution", "Attribution", "PublicDomain", "Public domain", "ShareAlike", "Share-alike");
+        Map<String, String> types = new java.util.LinkedHashMap<>();
+        LICENCE_TYPES.getOrDefault(licence, List.of()).forEach(t -> types.put(t, labels.get(t)));
+        return types;
     }
 }

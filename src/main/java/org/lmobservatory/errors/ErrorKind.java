@@ -70,6 +70,8 @@ public enum ErrorKind {
     SUBSCRIPTION_SECRET_REQUIRED(401, "subscription-secret-required", "Subscription secret required"),
     WRONG_SUBSCRIPTION_SECRET(403, "wrong-subscription-secret", "Wrong subscription secret"),
     UNKNOWN_SUBSCRIPTION(404, "unknown-subscription", Titles.NOT_FOUND),
+    // A client that already holds as many subscriptions as /v1/limits allows: it must delete one first.
+    SUBSCRIPTION_LIMIT(409, "subscription-limit", "Too many subscriptions"),
     TOO_MANY_CELLS(413, "too-many-cells", "Query too large"),
     BODY_TOO_LARGE(413, "body-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),

@@ -71,6 +71,7 @@ public final class PublishingRoutes implements RouteSet {
         routing.get(PRE_RELEASE, this::preRelease);
         routing.post(RESCHEDULE, NotAcceptable.json(this::reschedule));
         routing.post(CANCEL, NotAcceptable.json(this::cancel));
+        new PreReleaseReaderRoutes(service).register(routing);
     }
 
     @OpenApi(path = RESCHEDULE, methods = HttpMethod.POST, tags = "Publishing", operationId = "rescheduleRelease",
@@ -143,7 +144,8 @@ public final class PublishingRoutes implements RouteSet {
     @OpenApi(path = PRE_RELEASE, methods = HttpMethod.GET, tags = "Publishing", operationId = "readPreRelease",
             summary = "Read a scheduled release before its instant (pre-release access)",
             description = "The observations of a release of the dataset, a scheduled one included, for holders of a token with scope load "
-                    + "for the dataset (those who hand in and check its files). Same filters and formats as the public observations "
+                    + "for the dataset (those who hand in and check its files) and, when readers were named for the release (preReleaseReaders), "
+                    + "only for those: another token of the dataset gets a 404. Every read is audited. Same filters and formats as the public observations "
                     + "(release= and asOf= do not apply: the release is in the path). Answers carry Cache-Control: private, no-store "
                     + "and are never cached by the server. A cancelled or unknown release is a 404; nobody else can read a scheduled release "
                     + "by any endpoint.",

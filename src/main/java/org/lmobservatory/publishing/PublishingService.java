@@ -8,6 +8,7 @@ import org.lmobservatory.errors.ObservatoryException;
 import org.lmobservatory.loader.LoadOptions;
 import org.lmobservatory.loader.LoadReport;
 import org.lmobservatory.loader.LoadService;
+import org.lmobservatory.releases.PreReleaseReaders;
 import org.lmobservatory.releases.Publisher;
 import org.lmobservatory.releases.ReleaseResolver;
 import org.lmobservatory.releases.Schedule;
@@ -27,6 +28,7 @@ public final class PublishingService {
     private final Uploads uploads;
     private final UploadReports reports;
     private final String baseUrl;
+    private final PreReleaseReaders preReleaseReaders;
 
     /** owner: the owner's connections (staging, publishing); the API role can do neither. */
     public PublishingService(Jdbi owner, PublishingSettings settings, java.nio.file.Path uploadDir, String baseUrl) {
@@ -35,6 +37,7 @@ public final class PublishingService {
         this.uploads = new Uploads(uploadDir, settings.maxUploadBytes());
         this.reports = new UploadReports(owner, settings.sampleLimit());
         this.baseUrl = baseUrl;
+        this.preReleaseReaders = new PreReleaseReaders(owner);
     }
 
     /** Who is asking: the Authorization header as sent, and the client's address for the audit. */
@@ -81,30 +84,62 @@ public final class PublishingService {
             }
             audit.loadId = request.load();
             new CatalogueService(owner).dataset(datasetId);
+            if (at == null && request.preReleaseReaders() != null) {
+                throw ErrorKind.INVALID_BODY.error("\"preReleaseReaders\" applies to a scheduled release only: send \"at\" too, "
+                        + "or leave the readers out to publish now.", java.util.Map.of("member", "preReleaseReaders"));
+            }
+            java.util.List<String> readers = request.preReleaseReaders() == null ? null
+                    : preReleaseReaders.check(datasetId, request.preReleaseReaders(), "preReleaseReaders");
             String note = request.note() == null || request.note().isBlank() ? "Published by " + token.owner() + " through the publisher API" : request.note();
             Publisher publisher = new Publisher(owner);
+            // The readers are named in the transaction that writes the release, so it never exists with the default rule first.
             Publisher.Published published = at == null ? publisher.publish(datasetId, request.load(), note)
-                    : publisher.schedule(datasetId, request.load(), note, at);
+                    : owner.inTransaction(h -> {
+                        Publisher.Published p = publisher.schedule(h, datasetId, request.load(), note, at);
+                        if (readers != null) PreReleaseReaders.name(h, p.releaseId(), readers);
+                        return p;
+                    });
             audit.releaseId = published.releaseId();
             audit.checksum = owner.withExtension(UploadDao.class, dao -> dao.load(datasetId, published.loadId()).map(UploadDao.LoadRow::checksum).orElse(null));
             return new PublishedRelease(datasetId, published.releaseId(), published.loadId(), published.rows(),
                     baseUrl + "/v1/datasets/" + datasetId + "/observations?release=" + published.releaseId(),
-                    baseUrl + ReleaseResolver.releasesPath(datasetId), published.scheduledFor());
+                    baseUrl + ReleaseResolver.releasesPath(datasetId), published.scheduledFor(), readers);
         });
     }
 
     /**
-     * Pre-release access: a holder of a token for the dataset (scope load: the people who hand in and check its files)
-     * may read a scheduled release before its instant. Answers the release; the caller reads it through the owner's
-     * connection and marks the answer private, no-store. A release of another dataset, cancelled or unknown is a 404.
+     * Pre-release access: a token with scope load for the dataset, named for the release (by id or owner; when no
+     * readers were named, any such token), may read a scheduled release before its instant. Answers the release; the
+     * caller reads it through the owner's connection and marks the answer private, no-store. For a token not named, a
+     * release of another dataset, a cancelled or an unknown release: the same 404, so it learns nothing more than the public.
      */
     public org.lmobservatory.releases.Release preRelease(Caller caller, String datasetId, long releaseId) {
         return audited(caller, "pre-release-read", datasetId, Scope.LOAD, (token, audit) -> {
             audit.releaseId = releaseId;
             return new org.lmobservatory.releases.Embargo(owner)
-                    .readable(datasetId, releaseId, (ds, id) -> token.datasets().contains(ds))
+                    .readable(datasetId, releaseId, (ds, id) -> token.datasets().contains(ds)
+                            && PreReleaseReaders.admits(preReleaseReaders.of(id), token.id(), token.owner()))
                     .orElseThrow(() -> ErrorKind.UNKNOWN_RELEASE.error("Dataset '" + datasetId + "' has no published or scheduled release "
                             + releaseId + " (a cancelled release cannot be read).", java.util.Map.of("releases", ReleaseResolver.releasesPath(datasetId))));
+        });
+    }
+
+    /** Who may read a scheduled release before its instant (scope publish: the people who schedule it). */
+    public PreReleaseAccess preReleaseReaders(Caller caller, String datasetId, long releaseId) {
+        return audited(caller, "read-pre-release-readers", datasetId, Scope.PUBLISH, (token, audit) -> {
+            audit.releaseId = releaseId;
+            new Schedule(owner).of(releaseId).filter(r -> r.datasetId().equals(datasetId)).orElseThrow(() -> ErrorKind.UNKNOWN_RELEASE.error(
+                    "Dataset '" + datasetId + "' has no release " + releaseId + ".", java.util.Map.of("calendar", "/v1/calendar?dataset=" + datasetId)));
+            return PreReleaseAccess.of(datasetId, releaseId, preReleaseReaders.of(releaseId));
+        });
+    }
+
+    /** Names who may read a scheduled release before its instant (null: back to every load token holder of the dataset). */
+    public PreReleaseAccess namePreReleaseReaders(Caller caller, String datasetId, long releaseId, java.util.List<String> names) {
+        return audited(caller, "pre-release-readers", datasetId, Scope.PUBLISH, (token, audit) -> {
+            audit.releaseId = releaseId;
+            java.util.List<String> checked = names == null ? null : preReleaseReaders.check(datasetId, names, "preReleaseReaders");
+            return PreReleaseAccess.of(datasetId, releaseId, preReleaseReaders.change(datasetId, releaseId, checked));
         });
     }
 

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.time.Instant;
+import java.util.List;
 
 /** publish (now or at an announced instant), rollback, and release reschedule/cancel: which release of a dataset is current. */
 @Command
@@ -24,10 +25,41 @@ public final class ReleaseCommands implements CommandSet {
                 @Option(names = "--load", paramLabel = "N", converter = WholeNumber.class, description = "The load to publish (default: the latest valid one).") Long load,
                 @Option(names = "--note", paramLabel = "TEXT", description = "Release note.") String note,
                 @Option(names = "--at", paramLabel = "INSTANT", converter = AnnouncedInstant.class,
-                        description = "Publish at this future instant, e.g. 2026-12-01T09:00:00+01:00; invisible until then.") Instant at) {
+                        description = "Publish at this future instant, e.g. 2026-12-01T09:00:00+01:00; invisible until then.") Instant at,
+                @Option(names = "--pre-release-reader", paramLabel = "TOKEN-ID|OWNER",
+                        description = "With --at: who may read the release before the instant (repeat for several); "
+                                + "default: every holder of a load token for the dataset.") List<String> readers) {
         if (at != null) Schedule.requireFuture(at);
+        if (at == null && readers != null) {
+            session.err().println("error: --pre-release-reader applies to a scheduled release only: add --at <instant>.");
+            return ExitCodes.USAGE;
+        }
         Publisher publisher = new Publisher(session.database().owner());
-        session.out().println(describe(at == null ? publisher.publish(dataset, load, note) : publisher.schedule(dataset, load, note, at)));
+        List<String> named = readers == null ? null : new PreReleaseReaders(session.database().owner()).check(dataset, readers, "--pre-release-reader");
+        Publisher.Published p = at == null ? publisher.publish(dataset, load, note) : session.database().owner().inTransaction(h -> {
+            Publisher.Published scheduled = publisher.schedule(h, dataset, load, note, at);
+            if (named != null) PreReleaseReaders.name(h, scheduled.releaseId(), named);
+            return scheduled;
+        });
+        session.out().println(describe(p) + (named == null ? "" : "; pre-release readers: " + (named.isEmpty() ? "nobody" : String.join(", ", named))));
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "pre-release-readers", description = "Name who may read a scheduled release before its instant (token ids or owner names).")
+    int preReleaseReaders(@Parameters(index = "0", paramLabel = "RELEASE", converter = WholeNumber.class, description = "The scheduled release id.") long releaseId,
+                          @Option(names = "--reader", paramLabel = "TOKEN-ID|OWNER", description = "A reader (repeat for several); none: nobody.") List<String> readers,
+                          @Option(names = "--default", description = "Back to the default: every holder of a load token for the dataset.") boolean byDefault) {
+        if (byDefault && readers != null) {
+            session.err().println("error: --default and --reader exclude each other.");
+            return ExitCodes.USAGE;
+        }
+        PreReleaseReaders list = new PreReleaseReaders(session.database().owner());
+        String dataset = new Schedule(session.database().owner()).of(releaseId).map(ScheduleDao.Scheduled::datasetId)
+                .orElseThrow(() -> org.lmobservatory.errors.ErrorKind.UNKNOWN_RELEASE.error("There is no release " + releaseId + "."));
+        List<String> named = byDefault ? null : list.check(dataset, readers == null ? List.of() : readers, "--reader");
+        list.change(dataset, releaseId, named);
+        session.out().println(dataset + " release " + releaseId + " can be read before its instant by "
+                + (named == null ? "every holder of a load token for " + dataset : named.isEmpty() ? "nobody" : String.join(", ", named)));
         return ExitCodes.OK;
     }
 

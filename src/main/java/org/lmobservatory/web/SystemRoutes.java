@@ -24,6 +24,7 @@ public final class SystemRoutes implements RouteSet {
     public static final String LIMITS = "/v1/limits";
 
     private final Jdbi api;
+    private Integer webhookSubscriptionsPerClient;
     private final Limits limits;
     private final BooleanSupplier databaseRefused;
     private final Supplier<Optional<String>> downloadsUnwritable;
@@ -50,6 +51,12 @@ public final class SystemRoutes implements RouteSet {
         this.replicas = replicas;
     }
 
+    /** The webhook subscriptions one client may hold (webhooks/), stated with the other limits. */
+    public SystemRoutes withWebhookSubscriptionsPerClient(int max) {
+        this.webhookSubscriptionsPerClient = max;
+        return this;
+    }
+
     public record Health(String status) {
     }
 
@@ -60,7 +67,8 @@ public final class SystemRoutes implements RouteSet {
 
     public record LimitsView(long maxCellsJson, long maxCellsCsv, int maxCodesPerDimension, int maxLastPeriods,
                              int maxQueryBodyBytes, int requestsPerMinute, String rateLimit, int maxConcurrentQueries,
-                             long queryWaitMillis, Map<String, String> notes) {
+                             long queryWaitMillis, Map<String, String> notes,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Integer webhookSubscriptionsPerClient) {
     }
 
     @Override
@@ -140,6 +148,10 @@ public final class SystemRoutes implements RouteSet {
                         "admission", "at most " + limits.maxConcurrentQueries() + " database queries run at once for all clients together; "
                                 + "a request that needs one more (not in the response cache) waits up to " + limits.queryWaitMillis()
                                 + " ms, then gets 503 problem+json (type …/problems/overloaded) with Retry-After: 1. Cached answers, 304s, "
-                                + "/health and /ready never wait")));
+                                + "/health and /ready never wait",
+                        "webhooks", webhookSubscriptionsPerClient == null ? "no webhook subscriptions on this server"
+                                : "a client (address) may hold at most " + webhookSubscriptionsPerClient + " webhook subscriptions "
+                                + "(webhookSubscriptionsPerClient); one more is a 409 problem (type …/problems/subscription-limit) until it deletes one"),
+                webhookSubscriptionsPerClient));
     }
 }

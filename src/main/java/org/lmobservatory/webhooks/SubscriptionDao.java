@@ -27,7 +27,13 @@ public interface SubscriptionDao {
 
     @SqlUpdate
     void insert(@Bind("id") UUID id, @Bind("url") String url, @Bind("datasets") String[] datasets, @Bind("events") String[] events,
-                @Bind("secret") String secret);
+                @Bind("secret") String secret, @Bind("client") String client);
+
+    @SqlQuery
+    int lockClient(@Bind("client") String client);
+
+    @SqlQuery
+    int countOfClient(@Bind("client") String client);
 
     @SqlQuery
     @RegisterConstructorMapper(SubscriptionRow.class)

@@ -49,15 +49,30 @@ public final class Subscriptions {
         this.baseUrl = baseUrl;
     }
 
-    public SubscriptionCreated subscribe(SubscriptionRequest request) {
+    /**
+     * A new subscription for a client (its address, as the rate limiter counts clients): at most settings.maxPerClient
+     * per client, counted under a lock per client so that parallel requests cannot pass the count together.
+     */
+    public SubscriptionCreated subscribe(SubscriptionRequest request, String clientAddress) {
         String url = WebhookUrls.check(request.url(), settings.allowPrivate()).toString();
         List<String> events = events(request.events());
         List<String> datasets = datasets(request.datasets());
         UUID id = UUID.randomUUID();
         String secret = newSecret();
-        SubscriptionDao dao = owner.onDemand(SubscriptionDao.class);
-        dao.insert(id, url, datasets == null ? null : datasets.toArray(String[]::new), events.toArray(String[]::new), secret);
-        Instant created = dao.find(id).map(SubscriptionRow::createdAt).orElse(Instant.now());
+        String client = clientKey(clientAddress);
+        owner.useTransaction(h -> {
+            SubscriptionDao dao = h.attach(SubscriptionDao.class);
+            dao.lockClient(client);
+            int held = dao.countOfClient(client);
+            if (held >= settings.maxPerClient()) {
+                throw ErrorKind.SUBSCRIPTION_LIMIT.error("This client already holds " + held + " subscriptions, the most one client may hold ("
+                        + settings.maxPerClient() + ", see /v1/limits). Delete one it no longer needs (DELETE /v1/subscriptions/{id} with its "
+                        + "secret) or follow several datasets with one subscription (\"datasets\": […], or none for all).",
+                        Map.of("limit", settings.maxPerClient()));
+            }
+            dao.insert(id, url, datasets == null ? null : datasets.toArray(String[]::new), events.toArray(String[]::new), secret, client);
+        });
+        Instant created = owner.onDemand(SubscriptionDao.class).find(id).map(SubscriptionRow::createdAt).orElse(Instant.now());
         return new SubscriptionCreated(id, secret, url, datasets, events, created, baseUrl + "/v1/subscriptions/" + id + "/deliveries");
     }
 
@@ -135,6 +150,20 @@ public final class Subscriptions {
 
     private static ObservatoryException invalid(String detail, String pointer) {
         return ErrorKind.INVALID_BODY.error(detail, Map.of("pointer", pointer));
+    }
+
+    /** What is kept of the client's address: a digest, enough to count its subscriptions, without the address itself. */
+    static String clientKey(String clientAddress) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(clientAddress).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int maxPerClient() {
+        return settings.maxPerClient();
     }
 
     private static String newSecret() {

@@ -47,12 +47,15 @@ public final class WebhookRoutes implements RouteSet {
             summary = "Subscribe a URL to release events",
             description = "Every publication (release.published) or rollback (release.rolled_back) of the named datasets (or of all) is POSTed to url as JSON, "
                     + "signed: X-LMO-Signature: sha256=<hex HMAC-SHA256, keyed with the secret, of X-LMO-Timestamp + '.' + the raw body>. "
-                    + "Failed deliveries (no 2xx within 10 s) are retried with exponential backoff. The secret is shown only in this answer.",
+                    + "Failed deliveries (no 2xx within 10 s) are retried with exponential backoff. The secret is shown only in this answer. "
+                    + "A client (address) may hold at most webhookSubscriptionsPerClient subscriptions (/v1/limits); beyond, a 409.",
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = SubscriptionRequest.class)),
             responses = {
                     @OpenApiResponse(status = "201", content = @OpenApiContent(from = SubscriptionCreated.class)),
                     @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "406", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
+                    @OpenApiResponse(status = "409", description = "The client already holds as many subscriptions as /v1/limits allows (webhookSubscriptionsPerClient)",
+                            content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "415", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json")),
                     @OpenApiResponse(status = "422", content = @OpenApiContent(from = Problem.class, mimeType = "application/problem+json"))
@@ -81,7 +84,7 @@ public final class WebhookRoutes implements RouteSet {
             throw ErrorKind.INVALID_BODY.error("The request body could not be read.");
         }
         if (request == null) throw ErrorKind.INVALID_BODY.error("The body is empty; send a JSON object.");
-        SubscriptionCreated created = subscriptions.subscribe(request);
+        SubscriptionCreated created = subscriptions.subscribe(request, ctx.ip());
         ctx.header("Location", "/v1/subscriptions/" + created.id());
         ctx.header("Cache-Control", "no-store");
         ctx.status(201).json(created);

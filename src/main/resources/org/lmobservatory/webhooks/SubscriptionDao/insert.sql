@@ -1,1 +1,1 @@
-INSERT INTO webhook.subscription (id, url, datasets, events, secret) VALUES (:id, :url, :datasets, :events, :secret)
+INSERT INTO webhook.subscription (id, url, datasets, events, secret, client) VALUES (:id, :url, :datasets, :events, :secret, :client)

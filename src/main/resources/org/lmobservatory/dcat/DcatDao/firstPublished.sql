@@ -1,0 +1,1 @@
+SELECT min(published_at) FROM published.release

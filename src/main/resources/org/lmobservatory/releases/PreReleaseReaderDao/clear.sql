@@ -1,0 +1,1 @@
+DELETE FROM publishing.release_reader WHERE release_id = :release

@@ -1,0 +1,1 @@
+SELECT count(*) FROM webhook.subscription WHERE client = :client
