@@ -42,6 +42,12 @@ public final class ObservationService {
     private final Limits limits;
     private final String baseUrl;
     private final QueryAdmission admission;
+    /**
+     * Whether a release had disclosure control, by release id: written with the release before it can be read and
+     * never changed after, so asked once per release rather than once per query (a round trip on every uncached answer).
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Long, Boolean> disclosureControlled =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
 
     public ObservationService(Jdbi jdbi, CatalogueService catalogue, Limits limits) {
         this(jdbi, catalogue, limits, "", QueryAdmission.unlimited());
@@ -108,7 +114,7 @@ public final class ObservationService {
                     + ReleaseResolver.releasesPath(dataset.id()) + ".");
         }
         if (groups != null) warnings.add(GROUP_NOTE.formatted(query.aggregation().grouping().id(), query.aggregation().grouping().version()));
-        boolean confidentiality = !h.attach(ReleaseDao.class).audit(release.id()).isEmpty();
+        boolean confidentiality = disclosureControlled.get(release.id(), id -> !h.attach(ReleaseDao.class).audit(id).isEmpty());
         CanonicalQuery canonical = query.canonicalWithoutCursor();
         String self = canonical.isEmpty() ? selfPath : selfPath + "?" + canonical.encoded();
         try (Stream<ObservationRow> rows = groups == null ? rows(h, query, release, series, window, periods)
