@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lmobservatory.db.Json;
 import org.lmobservatory.loader.formats.CsvRecordReader;
+import org.lmobservatory.support.TestDatabase;
 import org.lmobservatory.support.TestServer;
 
 import java.io.StringReader;
@@ -61,7 +62,9 @@ class CsvwProcessorTest {
         assertTrue(!rows.isEmpty(), "the query has rows: " + csv);
 
         JsonNode result = process(csvUrl);
-        assertEquals(csvUrl, result.path("tableUrl").asText(), "the metadata describes the URL the CSV was fetched with");
+        // Absolute URLs in our documents use the public base URL (LMO_BASE_URL), which in tests is not the test server's port.
+        String tableUrl = TestDatabase.config().baseUrl() + path;
+        assertEquals(tableUrl, result.path("tableUrl").asText(), "the metadata describes the URL the CSV was fetched with");
         assertEquals(header, Json.MAPPER.convertValue(result.path("columns"), List.class), "columns in the CSV's order");
 
         // Subjects of csvw:describes by row number (csvw:url ends #row=N, N the CSV line), then their values by column.
@@ -72,7 +75,7 @@ class CsvwProcessorTest {
             String p = t.path("p").asText();
             if (p.equals(CSVW + "url") && t.path("o").asText().contains("#row=")) rowOfUrl.put(t.path("s").asText(), t.path("o").asText().replaceAll(".*#row=", ""));
             if (p.equals(CSVW + "describes")) describes.put(t.path("s").asText(), t.path("o").asText());
-            if (p.startsWith(csvUrl + "#")) values.computeIfAbsent(t.path("s").asText(), s -> new HashMap<>()).put(p.substring(csvUrl.length() + 1), t);
+            if (p.startsWith(tableUrl + "#")) values.computeIfAbsent(t.path("s").asText(), s -> new HashMap<>()).put(p.substring(tableUrl.length() + 1), t);
         }
         assertEquals(rows.size(), rowOfUrl.size(), "one csvw:Row per data row");
         int valueColumn = header.indexOf("value");
