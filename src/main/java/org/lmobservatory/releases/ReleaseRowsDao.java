@@ -52,8 +52,8 @@ public interface ReleaseRowsDao {
     @SqlQuery
     boolean hasWildcardDeletes(@Bind("load") long loadId);
 
-    /** Merge: open versions matched by delete lines with an empty code or no period. */
-    @SqlUpdate
+    /** Merge: open versions matched by delete lines with an empty code or no period, closed (or dropped, see the SQL). */
+    @SqlQuery
     long closeWildcardDeletes(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("load") long loadId);
 
     /** Whether a release newer than base (0: none) was written and not cancelled, besides the one being written. */

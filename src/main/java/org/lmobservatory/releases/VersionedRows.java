@@ -97,16 +97,15 @@ final class VersionedRows {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
-    /** Runs the statement with nested loops only (hash and merge joins off for it, then back on). */
+    /**
+     * Runs the statement with nested loops only (hash and merge joins off for it, then back on). No finally: after a
+     * failed statement the transaction is aborted and rolls back, and a reset would only hide the statement's error.
+     */
     private static <T> T probing(Handle h, java.util.function.Supplier<T> statement) {
-        h.execute("SET LOCAL enable_hashjoin = off");
-        h.execute("SET LOCAL enable_mergejoin = off");
-        try {
-            return statement.get();
-        } finally {
-            h.execute("SET LOCAL enable_hashjoin = on");
-            h.execute("SET LOCAL enable_mergejoin = on");
-        }
+        h.execute("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
+        T result = statement.get();
+        h.execute("SET LOCAL enable_hashjoin = on; SET LOCAL enable_mergejoin = on");
+        return result;
     }
 
     private static Written logged(String datasetId, long releaseId, Written w) {
