@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The merge's one-pass write (ReleaseRowsDao/mergeChanged.sql) and what it derives instead of reading the release
  * (bench/VERSIONED.md run 4): row counts and period bounds from the base release's plus the change, the series list
  * without a probe when nothing was deleted. Each release is checked against the cells the API serves for it: deletes at
- * and inside the bounds, a cell deleted and sent again, a wildcard delete followed by the same cell, and a merge after a
- * rollback.
+ * and inside the bounds, a cell deleted and sent again, a wildcard delete followed by the same cell, and merges after a
+ * rollback that revise, delete or wildcard-delete cells the rebase wrote again as the merge's own versions.
  */
 class VersionedMergeTest {
 
@@ -59,8 +59,17 @@ class VersionedMergeTest {
         Map<String, String> c6 = without(with(c2, "FI1B|2020", "10"), "FI197|2025");
         assertRelease(id, r6, c6);
 
+        // After a rollback to r4 the rebase writes FI197|2025 again as the merge's own version; a wildcard delete of the
+        // series then removes that version instead of closing it where it starts.
+        new Rollback(TestDatabase.get().owner()).rollback(id, r4);
+        TestServer.awaitRelease(id, r4);
+        long r7 = merge(id, "D,FI197,,");
+        Map<String, String> c7 = without(c4, "FI197|2025");
+        assertRelease(id, r7, c7);
+        assertEquals(0L, owner("SELECT count(*) FROM published.observation WHERE first_release = :r", r7));
+
         // Every earlier release still answers with its own cells.
-        for (var e : Map.of(r1, c1, r2, c2, r3, c3, r4, c4, r5, c5).entrySet()) assertRelease(id, e.getKey(), e.getValue());
+        for (var e : Map.of(r1, c1, r2, c2, r3, c3, r4, c4, r5, c5, r6, c6).entrySet()) assertRelease(id, e.getKey(), e.getValue());
     }
 
     /** A merge (SDMX-CSV with ACTION) of the given "ACTION,geo,time,value" lines, published at once. */
@@ -106,6 +115,10 @@ class VersionedMergeTest {
                         SELECT count(*) FILTER (WHERE o.first_release = :r), count(*) FILTER (WHERE o.last_release = :r)
                         FROM published.observation o JOIN published.series s ON s.id = o.series_id WHERE s.dataset_id = :ds""")
                 .bind("r", release).bind("ds", id).map((rs, ctx) -> List.of(rs.getLong(1), rs.getLong(2))).one());
+    }
+
+    private static long owner(String sql, long release) {
+        return TestDatabase.get().owner().withHandle(h -> h.createQuery(sql).bind("r", release).mapTo(Long.class).one());
     }
 
     private static Map<String, String> cells(String... keyValues) {
