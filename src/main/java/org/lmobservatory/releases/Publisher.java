@@ -73,9 +73,7 @@ public final class Publisher {
         if (load.merge()) {
             Release current = releases.current(datasetId).orElse(null);
             releaseId = releases.insertEmpty(datasetId, load.checksum(), load.file(), note);
-            written = VersionedRows.merge(h, datasetId, releaseId, load.id(), current == null ? 0 : current.id(),
-                    current == null ? 0 : current.rowCount(), embargoedBefore).rows();
-            releases.countRows(releaseId, written);
+            written = VersionedRows.merge(h, datasetId, releaseId, load.id(), current, embargoedBefore).rows();
         } else {
             StagingLoadDao.PeriodBounds bounds = loads.periodBounds(load.id());
             releaseId = releases.insert(datasetId, load.rows(), load.checksum(), load.file(), note, bounds.lo(), bounds.hi());

@@ -93,6 +93,11 @@ public interface ReleaseDao {
     @SqlUpdate
     void countRows(@Bind("release") long releaseId, @Bind("rows") long rows);
 
+    /** Row count and period bounds known without reading the release's rows (a merge, see {@link VersionedRows}). */
+    @SqlUpdate
+    void setRowCount(@Bind("release") long releaseId, @Bind("rows") long rows, @Bind("lo") LocalDate periodMin,
+                     @Bind("hi") LocalDate periodMax);
+
     @SqlUpdate
     void makeCurrent(@Bind("ds") String datasetId, @Bind("release") long releaseId);
 

@@ -1,9 +1,12 @@
 package org.lmobservatory.releases;
 
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.time.LocalDate;
 
 /**
  * The rows of a release (published.observation, published.release_series) and the series they belong to
@@ -33,20 +36,25 @@ public interface ReleaseRowsDao {
     @SqlUpdate
     long insertChanged(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("load") long loadId);
 
-    /** Merge: open versions the load deletes or replaces by exact key and period. */
-    @SqlUpdate
-    long closeMerged(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("load") long loadId);
+    /**
+     * What a merge's one pass wrote: versions closed (replaced or deleted) and inserted, and the period bounds of the
+     * inserted cells and of the cells deleted without a replacement (null: none).
+     */
+    record Merged(long closed, long inserted, LocalDate insertedMin, LocalDate insertedMax, LocalDate deletedMin,
+                  LocalDate deletedMax) {
+    }
+
+    /** Merge: closes the open versions the load deletes or revises and inserts its new or revised cells, in one pass. */
+    @SqlQuery
+    @RegisterConstructorMapper(Merged.class)
+    Merged mergeChanged(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("load") long loadId);
 
     @SqlQuery
     boolean hasWildcardDeletes(@Bind("load") long loadId);
 
-    /** Merge: open versions matched by delete lines with an empty code or no period. */
-    @SqlUpdate
+    /** Merge: open versions matched by delete lines with an empty code or no period, closed (or dropped, see the SQL). */
+    @SqlQuery
     long closeWildcardDeletes(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("load") long loadId);
-
-    /** Merge: the load's cells without an open version left, without its delete lines. */
-    @SqlUpdate
-    long insertMerged(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("load") long loadId);
 
     /** Whether a release newer than base (0: none) was written and not cancelled, besides the one being written. */
     @SqlQuery
@@ -62,8 +70,8 @@ public interface ReleaseRowsDao {
     @SqlUpdate
     long reversionEmbargoed(@Bind("release") long releaseId, @Bind("ds") String datasetId);
 
-    /** Series of a merged release, once its versions are written. */
+    /** Series of a merged release, once its versions are written; probe: whether a delete may have emptied one. */
     @SqlUpdate
     void linkMergedSeries(@Bind("release") long releaseId, @Bind("ds") String datasetId, @Bind("load") long loadId,
-                          @Bind("base") long baseReleaseId);
+                          @Bind("base") long baseReleaseId, @Bind("probe") boolean probe);
 }
