@@ -66,6 +66,9 @@ public final class ObservationService {
         this.parser = new ObservationQueryParser(catalogue::codelist, catalogue::groupings, limits);
     }
 
+    /** Rows of a JSON page read in one go, without a cursor (the default page size). */
+    private static final int UNCURSORED_PAGE_ROWS = 10_000;
+
     public interface ResultConsumer {
         void accept(ObservationResult result) throws Exception;
     }
@@ -75,8 +78,18 @@ public final class ObservationService {
         return parser.parse(dataset, params, accept);
     }
 
+    /**
+     * A page of JSON runs without a transaction: its statements read one release, whose visible rows no publish,
+     * rollback or cancel changes (they only close versions at a later release or remove a later release's own), and
+     * a page of the default size or less is small enough to read without a cursor. That saves the COMMIT round trip on every uncached page (issue 16's
+     * uncached target). Whole-result formats stream from a cursor, which PostgreSQL's driver opens only in a transaction.
+     */
     public void run(ObservationQuery query, Release release, String selfPath, ResultConsumer consumer) throws Exception {
-        admission.run(() -> jdbi.useTransaction(h -> execute(h, query, release, selfPath, true, consumer)));
+        if (query.format().paged() && query.page().limit() <= UNCURSORED_PAGE_ROWS) {
+            admission.run(() -> jdbi.useHandle(h -> execute(h, query, release, selfPath, true, consumer)));
+        } else {
+            admission.run(() -> jdbi.useTransaction(h -> execute(h, query, release, selfPath, true, consumer)));
+        }
     }
 
     /** The whole release without the cell limit: for bulk downloads, which are written once per release. */
