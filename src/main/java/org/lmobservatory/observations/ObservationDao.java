@@ -25,6 +25,9 @@ interface ObservationDao {
     }
 
     /** ord: the 1-based place of the cell's series in the ids asked for. */
+    record ChangedCellRow(int ord, LocalDate periodStart, BigDecimal value, String flags, String confStatus, boolean deleted) {
+    }
+
     record CellRow(int ord, LocalDate periodStart, BigDecimal value, String flags, String confStatus) {
     }
 
@@ -66,4 +69,12 @@ interface ObservationDao {
     @RegisterConstructorMapper(CellRow.class)
     Stream<CellRow> cells(@Bind("ids") long[] seriesIds, @Bind("release") long releaseId, @Bind("from") LocalDate from,
                           @Bind("to") LocalDate toExclusive, @Bind("after") LocalDate afterPeriod, @Bind("max") long maxRows);
+
+    /** The cells of the release changed since an instant, and (deletions) those deleted since: changedCells.sql. */
+    @SqlQuery
+    @FetchSize(5_000)
+    @RegisterConstructorMapper(ChangedCellRow.class)
+    Stream<ChangedCellRow> changedCells(@Bind("ids") long[] seriesIds, @Bind("dataset") String datasetId, @Bind("release") long releaseId,
+                                        @Bind("since") java.time.OffsetDateTime since, @Bind("deletions") boolean deletions,
+                                        @Bind("from") LocalDate from, @Bind("to") LocalDate toExclusive);
 }

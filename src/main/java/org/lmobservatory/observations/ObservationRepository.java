@@ -2,7 +2,9 @@ package org.lmobservatory.observations;
 
 import org.jdbi.v3.core.Handle;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -63,6 +65,21 @@ final class ObservationRepository {
                         afterPeriod == null ? LocalDate.of(1, 1, 1) : afterPeriod,
                         maxRows)
                 .map(c -> new ObservationRow(startSeries + c.ord() - 1, c.periodStart(), c.value(), c.flags(), c.confStatus()));
+    }
+
+    /**
+     * SDMX updatedAfter: the cells of the given series added or revised by a release of the dataset published after
+     * since (up to this release), in the order of {@link #cells}; with deletions, also those such releases deleted, as
+     * rows marked deleted in their place in that order.
+     */
+    Stream<ObservationRow> changedCells(Handle h, String datasetId, long releaseId, List<SeriesKey> series, Instant since, boolean deletions,
+                                        LocalDate from, LocalDate toExclusive) {
+        long[] ids = series.stream().mapToLong(SeriesKey::id).toArray();
+        return h.attach(ObservationDao.class)
+                .changedCells(ids, datasetId, releaseId, since.atOffset(ZoneOffset.UTC), deletions,
+                        from == null ? LocalDate.of(1, 1, 1) : from,
+                        toExclusive == null ? LocalDate.of(9999, 1, 1) : toExclusive)
+                .map(c -> new ObservationRow(c.ord() - 1, c.periodStart(), c.value(), c.flags(), c.confStatus(), c.deleted()));
     }
 
     /**

@@ -231,7 +231,7 @@ public final class ObservationRoutes implements RouteSet {
                 return;
             }
         }
-        service.run(query, release, observationsPath, unfiltered -> {
+        service.run(query, release, observationsPath, filter == null ? null : filter.changedSince(), unfiltered -> {
             ObservationResult result = filter == null ? unfiltered : filter.apply(unfiltered);
             ObservationWriter writer = writers.forFormat(query.format());
             Map<String, String> headers = headers(result);
