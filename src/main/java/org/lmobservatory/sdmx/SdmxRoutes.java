@@ -245,8 +245,12 @@ public final class SdmxRoutes implements RouteSet {
                 ctx.queryParam("startPeriod"), ctx.queryParam("endPeriod")));
         params.put("format", List.of(format.parameter()));
         ObservationQuery query = observations.parse(dataset.id(), params, null);
+        // SDMX data is described by its data structure (what SDMX tools read), not by a CSVW sidecar: a sidecar's url must be
+        // the URL the CSV was fetched with, and the sidecar route serves /v1 observation URLs only.
+        String structure = "<" + DATASTRUCTURE + "/" + SdmxIds.AGENCY + "/" + dataset.id() + "/" + SdmxIds.VERSION
+                + "?references=children>; rel=\"describedby\"; type=\"" + STRUCTURE_21 + "\"";
         answers.answer(ctx, query, DataWindow.of(QueryParams.single(ctx, "firstNObservations"), QueryParams.single(ctx, "lastNObservations"),
-                QueryParams.single(ctx, "updatedAfter")));
+                QueryParams.single(ctx, "updatedAfter")), structure);
     }
 
     private static final String DATA_DESCRIPTION = "The observations of a dataflow, chosen by Accept: SDMX-ML 2.1 GenericData "
@@ -258,7 +262,8 @@ public final class SdmxRoutes implements RouteSet {
             + "time=startPeriod..endPeriod: the same validation (an unknown code is a 400 that names the valid ones), cell limit, "
             + "ETag and cite-as Link. firstNObservations and lastNObservations keep that many observations of each series (the "
             + "earliest, the latest); updatedAfter keeps the observations added or revised by releases published after the instant "
-            + "and, in SDMX-CSV 2.0, adds those deleted since as ACTION D records (SDMX-CSV 1.0 and SDMX-ML leave deletions out). A key that matches no series is a 200 with an empty data set; an unknown "
+            + "and, in SDMX-CSV 2.0, adds those deleted since as ACTION D records (SDMX-CSV 1.0 and SDMX-ML leave deletions out). "
+            + "The Link header names the data structure (rel=describedby). A key that matches no series is a 200 with an empty data set; an unknown "
             + "dataflow or provider a 404.";
 
     /** SDMX-ML data first (the SDMX 2.1 default), then SDMX-CSV 1.0 (what SDMX 2.1 tools read when they ask for CSV), then 2.0. */
