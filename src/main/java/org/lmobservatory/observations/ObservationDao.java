@@ -41,6 +41,12 @@ interface ObservationDao {
     List<SeriesRow> matchingSeries(@Bind("release") long releaseId, @Define("filters") String filters,
                                    @BindMap Map<String, String[]> codes);
 
+    /** As matchingSeries, over every series of the dataset rather than those of one release. */
+    @SqlQuery
+    @RegisterConstructorMapper(SeriesRow.class)
+    List<SeriesRow> datasetSeries(@Bind("dataset") String datasetId, @Define("filters") String filters,
+                                  @BindMap Map<String, String[]> codes);
+
     /** A group's cell: incomplete when a member had no value for the period, withheld when a member was confidential. */
     record AggregateRow(int ord, LocalDate periodStart, BigDecimal value, boolean withheld, boolean incomplete, String flags,
                         String confStatus) {

@@ -23,6 +23,16 @@ final class ObservationRepository {
      * parameter names only, every code is bound.
      */
     List<SeriesKey> matchingSeries(Handle h, long releaseId, List<List<String>> filters, List<Integer> codelistSizes) {
+        return matching(h, releaseId, null, filters, codelistSizes);
+    }
+
+    /** The series of the dataset that ever matched the filters, in any release (SDMX updatedAfter's deleted cells). */
+    List<SeriesKey> everMatchingSeries(Handle h, String datasetId, List<List<String>> filters, List<Integer> codelistSizes) {
+        return matching(h, 0, datasetId, filters, codelistSizes);
+    }
+
+    /** datasetId null: the series of release releaseId; else every series of the dataset. */
+    private List<SeriesKey> matching(Handle h, long releaseId, String datasetId, List<List<String>> filters, List<Integer> codelistSizes) {
         StringBuilder conditions = new StringBuilder();
         Map<String, String[]> codes = new HashMap<>();
         int narrowest = -1;
@@ -38,7 +48,9 @@ final class ObservationRepository {
             }
         }
         if (narrowest >= 0 && best < 0.2) conditions.append(" AND s.key && CAST(:codes").append(narrowest).append(" AS text[])");
-        return h.attach(ObservationDao.class).matchingSeries(releaseId, conditions.toString(), codes).stream()
+        ObservationDao dao = h.attach(ObservationDao.class);
+        return (datasetId == null ? dao.matchingSeries(releaseId, conditions.toString(), codes)
+                : dao.datasetSeries(datasetId, conditions.toString(), codes)).stream()
                 .map(s -> new SeriesKey(s.id(), new ArrayList<>(Arrays.asList(s.key()))))
                 .toList();
     }

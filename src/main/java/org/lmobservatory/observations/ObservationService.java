@@ -95,7 +95,10 @@ public final class ObservationService {
         GroupAggregation.Plan groups = null;
         List<SeriesKey> series;
         if (query.aggregation() == null) {
-            series = new ArrayList<>(repository.matchingSeries(h, release.id(), query.codeFilters(), sizes));
+            // A series the release no longer has may still have had cells deleted since changedSince (said in SDMX-CSV 2.0 only).
+            series = new ArrayList<>(changedSince != null && query.format() == OutputFormat.SDMX_CSV
+                    ? repository.everMatchingSeries(h, dataset.id(), query.codeFilters(), sizes)
+                    : repository.matchingSeries(h, release.id(), query.codeFilters(), sizes));
             series.sort(outputOrder(query.codelists()));
         } else {
             List<SeriesKey> members = repository.matchingSeries(h, release.id(), GroupAggregation.memberFilters(query), sizes);

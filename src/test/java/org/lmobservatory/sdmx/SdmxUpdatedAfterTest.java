@@ -18,10 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * SDMX 2.1 REST's updatedAfter at cell level: the observations added, revised or deleted since the instant, from the
- * versions each release wrote and closed. A dataset of its own with three releases: r1 has five cells; r2 revises
- * FI1B 2024 and adds FI193 2023; r3 deletes FI1C 2023 (FI1C keeps 2024: a series the release no longer has at all is
- * not matched by the key, so its deletions are not reported). Deletions are ACTION D records in SDMX-CSV 2.0 and left out of
- * the formats that cannot say "deleted" (SDMX-CSV 1.0, SDMX-ML).
+ * versions each release wrote and closed. A dataset of its own with four releases: r1 has five cells; r2 revises
+ * FI1B 2024 and adds FI193 2023; r3 deletes FI1C 2023 (FI1C keeps 2024); r4 deletes FI19 2023, the whole series
+ * FI19. Deletions are ACTION D records in SDMX-CSV 2.0 and left out of the formats that cannot say "deleted"
+ * (SDMX-CSV 1.0, SDMX-ML).
  */
 class SdmxUpdatedAfterTest {
     private static final String CSV_1 = "application/vnd.sdmx.data+csv;version=1.0.0";
@@ -32,6 +32,7 @@ class SdmxUpdatedAfterTest {
     private static Instant r1;
     private static Instant r2;
     private static Instant r3;
+    private static Instant r4;
 
     @BeforeAll
     static void publishThreeReleases() throws Exception {
@@ -41,32 +42,40 @@ class SdmxUpdatedAfterTest {
         r2 = publishedAt(TestServer.publishLoad(id, Embargoes.load(id, "geo,time,value\nFI1B,2023,1\nFI1B,2024,20\nFI1C,2023,3\nFI1C,2024,5\nFI19,2023,4\nFI193,2023,9\n")));
         release3 = TestServer.publishLoad(id, Embargoes.load(id, "geo,time,value\nFI1B,2023,1\nFI1B,2024,20\nFI1C,2024,5\nFI19,2023,4\nFI193,2023,9\n"));
         r3 = publishedAt(release3);
+        r4 = publishedAt(TestServer.publishLoad(id, Embargoes.load(id, "geo,time,value\nFI1B,2023,1\nFI1B,2024,20\nFI1C,2024,5\nFI193,2023,9\n")));
     }
 
     @Test
     void afterTheFirstReleaseTheRevisedAndAddedCellsAndTheDeletedOne() {
-        assertEquals(List.of("D,FI1C,2023,", "I,FI193,2023,9", "I,FI1B,2024,20"), rows(CSV_2, r1));
+        assertEquals(List.of("D,FI19,2023,", "D,FI1C,2023,", "I,FI193,2023,9", "I,FI1B,2024,20"), rows(CSV_2, r1));
         assertEquals(List.of("FI193,2023,9", "FI1B,2024,20"), rows(CSV_1, r1));
     }
 
     @Test
-    void afterTheSecondReleaseOnlyTheDeletion() {
-        assertEquals(List.of("D,FI1C,2023,"), rows(CSV_2, r2));
+    void afterTheSecondReleaseOnlyTheDeletions() {
+        assertEquals(List.of("D,FI19,2023,", "D,FI1C,2023,"), rows(CSV_2, r2));
         assertEquals(List.of(), rows(CSV_1, r2));
     }
 
     @Test
+    void theDeletedCellsOfASeriesTheReleaseNoLongerHasAreReportedToo() {
+        assertEquals(List.of("D,FI19,2023,"), rows(CSV_2, r3));
+        assertEquals(List.of("D,FI19,2023,"), body(TestServer.given().accept(CSV_2).queryParam("updatedAfter", r3.toString())
+                .get(data.replace("/all", "/FI19"))));
+    }
+
+    @Test
     void afterTheLastReleaseAnEmptyDataSet() {
-        assertEquals(List.of(), rows(CSV_2, r3));
-        assertEquals(List.of(), rows(CSV_1, r3));
-        String xml = TestServer.given().accept("application/vnd.sdmx.genericdata+xml;version=2.1").queryParam("updatedAfter", r3.toString())
+        assertEquals(List.of(), rows(CSV_2, r4));
+        assertEquals(List.of(), rows(CSV_1, r4));
+        String xml = TestServer.given().accept("application/vnd.sdmx.genericdata+xml;version=2.1").queryParam("updatedAfter", r4.toString())
                 .get(data).then().statusCode(200).extract().asString();
         assertEquals(0, observations(xml), xml);
     }
 
     @Test
     void beforeTheFirstReleaseEveryCellAndEveryDeletion() {
-        assertEquals(List.of("D,FI1C,2023,", "I,FI19,2023,4", "I,FI193,2023,9", "I,FI1B,2023,1", "I,FI1B,2024,20", "I,FI1C,2024,5"),
+        assertEquals(List.of("D,FI19,2023,", "D,FI1C,2023,", "I,FI193,2023,9", "I,FI1B,2023,1", "I,FI1B,2024,20", "I,FI1C,2024,5"),
                 rows(CSV_2, r1.minusSeconds(1)));
     }
 
