@@ -41,7 +41,8 @@ final class RowCells {
     /** row is null for the series part of a wide row (dimensions and unit). */
     String text(CsvColumn column, SeriesKey key, ObservationRow row) {
         return switch (column.role()) {
-            case CONSTANT -> column.constant();
+            // SDMX-CSV 2.0: a cell deleted since an SDMX updatedAfter instant is an ACTION D record (ObservationRow.deleted).
+            case CONSTANT -> row != null && row.deleted() && column.name().equals("ACTION") ? "D" : column.constant();
             case CODE -> key.codes().get(column.dimension().position());
             case LABEL -> labels.label(column.dimension().position(), key.codes().get(column.dimension().position()));
             case TIME -> dataset.frequency().label(row.periodStart());

@@ -35,10 +35,13 @@ public final class Writers {
     public ResponseHeaders headersFor(ObservationResult result) {
         ObservationQuery q = result.query();
         String disposition = q.format().download() ? "attachment; filename=\"" + fileName(result) + "\"" : null;
-        String link = q.format().csvTable()
-                ? "<" + csvMetadataPath(q) + ">; rel=\"describedby\"; type=\"" + CsvMetadata.CONTENT_TYPE + "\""
-                : null;
+        String link = q.format().csvTable() ? csvMetadataLink(q) : null;
         return new ResponseHeaders(forFormat(q.format()).contentType(), disposition, link);
+    }
+
+    /** The Link header element of a CSV query's CSVW sidecar (rel="describedby"). */
+    public static String csvMetadataLink(ObservationQuery query) {
+        return "<" + csvMetadataPath(query) + ">; rel=\"describedby\"; type=\"" + CsvMetadata.CONTENT_TYPE + "\"";
     }
 
     /** Where the CSVW sidecar of this CSV query is: the same query, with its format spelt out. */

@@ -25,6 +25,9 @@ interface ObservationDao {
     }
 
     /** ord: the 1-based place of the cell's series in the ids asked for. */
+    record ChangedCellRow(int ord, LocalDate periodStart, BigDecimal value, String flags, String confStatus, boolean deleted) {
+    }
+
     record CellRow(int ord, LocalDate periodStart, BigDecimal value, String flags, String confStatus) {
     }
 
@@ -37,6 +40,12 @@ interface ObservationDao {
     @RegisterConstructorMapper(SeriesRow.class)
     List<SeriesRow> matchingSeries(@Bind("release") long releaseId, @Define("filters") String filters,
                                    @BindMap Map<String, String[]> codes);
+
+    /** As matchingSeries, over every series of the dataset rather than those of one release. */
+    @SqlQuery
+    @RegisterConstructorMapper(SeriesRow.class)
+    List<SeriesRow> datasetSeries(@Bind("dataset") String datasetId, @Define("filters") String filters,
+                                  @BindMap Map<String, String[]> codes);
 
     /** A group's cell: incomplete when a member had no value for the period, withheld when a member was confidential. */
     record AggregateRow(int ord, LocalDate periodStart, BigDecimal value, boolean withheld, boolean incomplete, String flags,
@@ -66,4 +75,12 @@ interface ObservationDao {
     @RegisterConstructorMapper(CellRow.class)
     Stream<CellRow> cells(@Bind("ids") long[] seriesIds, @Bind("release") long releaseId, @Bind("from") LocalDate from,
                           @Bind("to") LocalDate toExclusive, @Bind("after") LocalDate afterPeriod, @Bind("max") long maxRows);
+
+    /** The cells of the release changed since an instant, and (deletions) those deleted since: changedCells.sql. */
+    @SqlQuery
+    @FetchSize(5_000)
+    @RegisterConstructorMapper(ChangedCellRow.class)
+    Stream<ChangedCellRow> changedCells(@Bind("ids") long[] seriesIds, @Bind("dataset") String datasetId, @Bind("release") long releaseId,
+                                        @Bind("since") java.time.OffsetDateTime since, @Bind("deletions") boolean deletions,
+                                        @Bind("from") LocalDate from, @Bind("to") LocalDate toExclusive);
 }

@@ -2,7 +2,9 @@ package org.lmobservatory.observations;
 
 import org.jdbi.v3.core.Handle;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,6 +23,16 @@ final class ObservationRepository {
      * parameter names only, every code is bound.
      */
     List<SeriesKey> matchingSeries(Handle h, long releaseId, List<List<String>> filters, List<Integer> codelistSizes) {
+        return matching(h, releaseId, null, filters, codelistSizes);
+    }
+
+    /** The series of the dataset that ever matched the filters, in any release (SDMX updatedAfter's deleted cells). */
+    List<SeriesKey> everMatchingSeries(Handle h, String datasetId, List<List<String>> filters, List<Integer> codelistSizes) {
+        return matching(h, 0, datasetId, filters, codelistSizes);
+    }
+
+    /** datasetId null: the series of release releaseId; else every series of the dataset. */
+    private List<SeriesKey> matching(Handle h, long releaseId, String datasetId, List<List<String>> filters, List<Integer> codelistSizes) {
         StringBuilder conditions = new StringBuilder();
         Map<String, String[]> codes = new HashMap<>();
         int narrowest = -1;
@@ -36,7 +48,9 @@ final class ObservationRepository {
             }
         }
         if (narrowest >= 0 && best < 0.2) conditions.append(" AND s.key && CAST(:codes").append(narrowest).append(" AS text[])");
-        return h.attach(ObservationDao.class).matchingSeries(releaseId, conditions.toString(), codes).stream()
+        ObservationDao dao = h.attach(ObservationDao.class);
+        return (datasetId == null ? dao.matchingSeries(releaseId, conditions.toString(), codes)
+                : dao.datasetSeries(datasetId, conditions.toString(), codes)).stream()
                 .map(s -> new SeriesKey(s.id(), new ArrayList<>(Arrays.asList(s.key()))))
                 .toList();
     }
@@ -63,6 +77,21 @@ final class ObservationRepository {
                         afterPeriod == null ? LocalDate.of(1, 1, 1) : afterPeriod,
                         maxRows)
                 .map(c -> new ObservationRow(startSeries + c.ord() - 1, c.periodStart(), c.value(), c.flags(), c.confStatus()));
+    }
+
+    /**
+     * SDMX updatedAfter: the cells of the given series added or revised by a release of the dataset published after
+     * since (up to this release), in the order of {@link #cells}; with deletions, also those such releases deleted, as
+     * rows marked deleted in their place in that order.
+     */
+    Stream<ObservationRow> changedCells(Handle h, String datasetId, long releaseId, List<SeriesKey> series, Instant since, boolean deletions,
+                                        LocalDate from, LocalDate toExclusive) {
+        long[] ids = series.stream().mapToLong(SeriesKey::id).toArray();
+        return h.attach(ObservationDao.class)
+                .changedCells(ids, datasetId, releaseId, since.atOffset(ZoneOffset.UTC), deletions,
+                        from == null ? LocalDate.of(1, 1, 1) : from,
+                        toExclusive == null ? LocalDate.of(9999, 1, 1) : toExclusive)
+                .map(c -> new ObservationRow(c.ord() - 1, c.periodStart(), c.value(), c.flags(), c.confStatus(), c.deleted()));
     }
 
     /**

@@ -15,6 +15,7 @@ import org.lmobservatory.web.CanonicalQuery;
 import org.lmobservatory.web.Languages;
 import org.lmobservatory.errors.ErrorKind;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,31 +82,43 @@ public final class ObservationService {
     /**
      * A page of JSON runs without a transaction: its statements read one release, whose visible rows no publish,
      * rollback or cancel changes (they only close versions at a later release or remove a later release's own), and
-     * a page of the default size or less is small enough to read without a cursor. That saves the COMMIT round trip on every uncached page (issue 16's
-     * uncached target). Whole-result formats stream from a cursor, which PostgreSQL's driver opens only in a transaction.
+     * a page of the default size or less is small enough to read without a cursor. That saves the COMMIT round trip on
+     * every uncached page (issue 16's uncached target). Whole-result formats stream from a cursor, which PostgreSQL's
+     * driver opens only in a transaction.
      */
     public void run(ObservationQuery query, Release release, String selfPath, ResultConsumer consumer) throws Exception {
+        run(query, release, selfPath, null, consumer);
+    }
+
+    /**
+     * As {@link #run(ObservationQuery, Release, String, ResultConsumer)}, with only the cells changed since changedSince
+     * (null: every cell): those a release published after it wrote, and, in SDMX-CSV 2.0, those such a release deleted.
+     */
+    public void run(ObservationQuery query, Release release, String selfPath, Instant changedSince, ResultConsumer consumer) throws Exception {
         if (query.format().paged() && query.page().limit() <= UNCURSORED_PAGE_ROWS) {
-            admission.run(() -> jdbi.useHandle(h -> execute(h, query, release, selfPath, true, consumer)));
+            admission.run(() -> jdbi.useHandle(h -> execute(h, query, release, selfPath, true, changedSince, consumer)));
         } else {
-            admission.run(() -> jdbi.useTransaction(h -> execute(h, query, release, selfPath, true, consumer)));
+            admission.run(() -> jdbi.useTransaction(h -> execute(h, query, release, selfPath, true, changedSince, consumer)));
         }
     }
 
     /** The whole release without the cell limit: for bulk downloads, which are written once per release. */
     public void export(Dataset dataset, Release release, ResultConsumer consumer) throws Exception {
         ObservationQuery all = parser.parse(dataset, Map.of("format", List.of("csv")), null);
-        admission.run(() -> jdbi.useTransaction(h -> execute(h, all, release, "", false, consumer)));
+        admission.run(() -> jdbi.useTransaction(h -> execute(h, all, release, "", false, null, consumer)));
     }
 
-    private void execute(Handle h, ObservationQuery query, Release release, String selfPath, boolean limited,
+    private void execute(Handle h, ObservationQuery query, Release release, String selfPath, boolean limited, Instant changedSince,
                          ResultConsumer consumer) throws Exception {
         Dataset dataset = query.dataset();
         List<Integer> sizes = query.codelists().stream().map(c -> c.codes().size()).toList();
         GroupAggregation.Plan groups = null;
         List<SeriesKey> series;
         if (query.aggregation() == null) {
-            series = new ArrayList<>(repository.matchingSeries(h, release.id(), query.codeFilters(), sizes));
+            // A series the release no longer has may still have had cells deleted since changedSince (said in SDMX-CSV 2.0 only).
+            series = new ArrayList<>(changedSince != null && query.format() == OutputFormat.SDMX_CSV
+                    ? repository.everMatchingSeries(h, dataset.id(), query.codeFilters(), sizes)
+                    : repository.matchingSeries(h, release.id(), query.codeFilters(), sizes));
             series.sort(outputOrder(query.codelists()));
         } else {
             List<SeriesKey> members = repository.matchingSeries(h, release.id(), GroupAggregation.memberFilters(query), sizes);
@@ -130,7 +143,8 @@ public final class ObservationService {
         boolean confidentiality = disclosureControlled.get(release.id(), id -> !h.attach(ReleaseDao.class).audit(id).isEmpty());
         CanonicalQuery canonical = query.canonicalWithoutCursor();
         String self = canonical.isEmpty() ? selfPath : selfPath + "?" + canonical.encoded();
-        try (Stream<ObservationRow> rows = groups == null ? rows(h, query, release, series, window, periods)
+        try (Stream<ObservationRow> rows = changedSince != null && groups == null ? changedRows(h, query, release, series, window, periods, changedSince)
+                : groups == null ? rows(h, query, release, series, window, periods)
                 : groupRows(h, query, release, groups, window, periods)) {
             consumer.accept(new ObservationResult(query, release, series, rows, warnings, cells, self, citation, confidentiality));
         }
@@ -143,6 +157,14 @@ public final class ObservationService {
         Page page = query.page();
         return repository.cells(h, release.id(), series, window.from(), window.toExclusive(),
                 page.startSeries(), page.afterPeriod(), page.limit() + 1L);
+    }
+
+    /** Only SDMX-CSV 2.0 can say a cell was deleted (ACTION D); the other formats get the added and revised cells only. */
+    private Stream<ObservationRow> changedRows(Handle h, ObservationQuery query, Release release, List<SeriesKey> series,
+                                               TimeFilter.Window window, long periods, Instant since) {
+        if (series.isEmpty() || periods == 0) return Stream.empty();
+        return repository.changedCells(h, query.dataset().id(), release.id(), series, since, query.format() == OutputFormat.SDMX_CSV,
+                window.from(), window.toExclusive());
     }
 
     private Stream<ObservationRow> groupRows(Handle h, ObservationQuery query, Release release, GroupAggregation.Plan plan,

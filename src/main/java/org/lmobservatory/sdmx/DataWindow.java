@@ -21,9 +21,10 @@ import java.util.stream.StreamSupport;
 
 /**
  * SDMX 2.1 REST's firstNObservations and lastNObservations (at most N observations of each matching series, the
- * earliest or the latest) and updatedAfter (the data of a release published after the instant; nothing when the
- * release being answered was published before it), on the rows as the database streams them: series after series,
- * periods ascending within each. lastN keeps only N rows of one series in memory.
+ * earliest or the latest) and updatedAfter (the observations added, revised or deleted since the instant), on the rows
+ * as the database streams them: series after series, periods ascending within each. lastN keeps only N rows of one
+ * series in memory. updatedAfter is read by the database (changedSince: versioned storage knows which release wrote or
+ * closed each cell); when the release answered was published before the instant nothing can have changed since.
  */
 record DataWindow(Integer firstN, Integer lastN, Instant updatedAfter) implements ResultFilter {
 
@@ -36,6 +37,11 @@ record DataWindow(Integer firstN, Integer lastN, Instant updatedAfter) implement
     @Override
     public String variant() {
         return "firstNObservations=" + firstN + "&lastNObservations=" + lastN + "&updatedAfter=" + updatedAfter;
+    }
+
+    @Override
+    public Instant changedSince() {
+        return updatedAfter;
     }
 
     @Override

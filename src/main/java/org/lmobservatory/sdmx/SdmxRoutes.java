@@ -183,8 +183,9 @@ public final class SdmxRoutes implements RouteSet {
                     @OpenApiParam(name = "firstNObservations", type = Integer.class, description = "At most this many observations of each series, the earliest"),
                     @OpenApiParam(name = "lastNObservations", type = Integer.class, description = "At most this many observations of each series, the latest "
                             + "(with firstNObservations: both)"),
-                    @OpenApiParam(name = "updatedAfter", description = "An instant (2024-05-01T00:00:00Z; a + offset written %2B): the data when the "
-                            + "release answered was published after it, else an empty data set"),
+                    @OpenApiParam(name = "updatedAfter", description = "An instant (2024-05-01T00:00:00Z; a + offset written %2B) or a date: "
+                            + "only the observations added or revised by releases published after it; in SDMX-CSV 2.0 also those deleted "
+                            + "since (ACTION D); nothing changed since: an empty data set"),
                     @OpenApiParam(name = "dimensionAtObservation", description = "TIME_PERIOD (the default; others are a 501)"),
                     @OpenApiParam(name = "detail", description = "full (the default; others are a 501)")},
             responses = {@OpenApiResponse(status = "200", content = {
@@ -207,8 +208,9 @@ public final class SdmxRoutes implements RouteSet {
                     @OpenApiParam(name = "firstNObservations", type = Integer.class, description = "At most this many observations of each series, the earliest"),
                     @OpenApiParam(name = "lastNObservations", type = Integer.class, description = "At most this many observations of each series, the latest "
                             + "(with firstNObservations: both)"),
-                    @OpenApiParam(name = "updatedAfter", description = "An instant (2024-05-01T00:00:00Z; a + offset written %2B): the data when the "
-                            + "release answered was published after it, else an empty data set"),
+                    @OpenApiParam(name = "updatedAfter", description = "An instant (2024-05-01T00:00:00Z; a + offset written %2B) or a date: "
+                            + "only the observations added or revised by releases published after it; in SDMX-CSV 2.0 also those deleted "
+                            + "since (ACTION D); nothing changed since: an empty data set"),
                     @OpenApiParam(name = "dimensionAtObservation", description = "TIME_PERIOD (the default; others are a 501)"),
                     @OpenApiParam(name = "detail", description = "full (the default; others are a 501)")},
             responses = {@OpenApiResponse(status = "200", content = {
@@ -243,8 +245,12 @@ public final class SdmxRoutes implements RouteSet {
                 ctx.queryParam("startPeriod"), ctx.queryParam("endPeriod")));
         params.put("format", List.of(format.parameter()));
         ObservationQuery query = observations.parse(dataset.id(), params, null);
+        // SDMX data is described by its data structure (what SDMX tools read), not by a CSVW sidecar: a sidecar's url must be
+        // the URL the CSV was fetched with, and the sidecar route serves /v1 observation URLs only.
+        String structure = "<" + DATASTRUCTURE + "/" + SdmxIds.AGENCY + "/" + dataset.id() + "/" + SdmxIds.VERSION
+                + "?references=children>; rel=\"describedby\"; type=\"" + STRUCTURE_21 + "\"";
         answers.answer(ctx, query, DataWindow.of(QueryParams.single(ctx, "firstNObservations"), QueryParams.single(ctx, "lastNObservations"),
-                QueryParams.single(ctx, "updatedAfter")));
+                QueryParams.single(ctx, "updatedAfter")), structure);
     }
 
     private static final String DATA_DESCRIPTION = "The observations of a dataflow, chosen by Accept: SDMX-ML 2.1 GenericData "
@@ -255,8 +261,9 @@ public final class SdmxRoutes implements RouteSet {
             + "(releases under disclosure control). The query runs as GET /v1/datasets/{id}/observations with the key's codes and "
             + "time=startPeriod..endPeriod: the same validation (an unknown code is a 400 that names the valid ones), cell limit, "
             + "ETag and cite-as Link. firstNObservations and lastNObservations keep that many observations of each series (the "
-            + "earliest, the latest); updatedAfter answers the data of a release published after the instant, and an empty data set "
-            + "when the release was published before it. A key that matches no series is a 200 with an empty data set; an unknown "
+            + "earliest, the latest); updatedAfter keeps the observations added or revised by releases published after the instant "
+            + "and, in SDMX-CSV 2.0, adds those deleted since as ACTION D records (SDMX-CSV 1.0 and SDMX-ML leave deletions out). "
+            + "The Link header names the data structure (rel=describedby). A key that matches no series is a 200 with an empty data set; an unknown "
             + "dataflow or provider a 404.";
 
     /** SDMX-ML data first (the SDMX 2.1 default), then SDMX-CSV 1.0 (what SDMX 2.1 tools read when they ask for CSV), then 2.0. */

@@ -134,7 +134,7 @@ public final class ObservationRoutes implements RouteSet {
         ObservationQuery query = service.parse(ctx.pathParam("datasetId"), ctx.queryParamMap(), ctx.header("Accept"));
         // CSVW: the sidecar's url must be the URL this CSV was fetched with, as the client spelt it (not the canonical query).
         String requested = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
-        answer(ctx, query, ctx.path(), true, null, requested, null);
+        answer(ctx, query, ctx.path(), true, null, requested, null, null);
     }
 
     @OpenApi(path = QUERY, methods = HttpMethod.POST, tags = "Observations", operationId = "queryObservations",
@@ -176,7 +176,7 @@ public final class ObservationRoutes implements RouteSet {
         String get = canonical.isEmpty() ? observationsPath : observationsPath + "?" + canonical.encoded();
         // RFC 9110 §8.7: a Content-Location other than the target URI names the resource this representation is of, so
         // the ETag and Cache-Control below are that GET's, and a client may cache, revalidate and cite it there.
-        answer(ctx, query, observationsPath, false, get.length() <= MAX_URL_OCTETS ? get : null, null, null);
+        answer(ctx, query, observationsPath, false, get.length() <= MAX_URL_OCTETS ? get : null, null, null, null);
     }
 
     /**
@@ -189,7 +189,16 @@ public final class ObservationRoutes implements RouteSet {
 
     /** As {@link #answer(Context, ObservationQuery)}, the rows narrowed by filter (null: none) on their way to the writer. */
     public void answer(Context ctx, ObservationQuery query, ResultFilter filter) throws Exception {
-        answer(ctx, query, OBSERVATIONS.replace("{datasetId}", query.dataset().id()), true, null, null, filter);
+        answer(ctx, query, filter, null);
+    }
+
+    /**
+     * As {@link #answer(Context, ObservationQuery, ResultFilter)}, with describedBy (a Link header element, null: none)
+     * in place of the CSVW sidecar's link: a sidecar can only name a /v1 CSV URL as its url, and CSVW processors ignore
+     * one whose url is not the URL the CSV was fetched with, so an answer fetched elsewhere links what describes it there.
+     */
+    public void answer(Context ctx, ObservationQuery query, ResultFilter filter, String describedBy) throws Exception {
+        answer(ctx, query, OBSERVATIONS.replace("{datasetId}", query.dataset().id()), true, null, null, filter, describedBy);
     }
 
     /**
@@ -197,9 +206,10 @@ public final class ObservationRoutes implements RouteSet {
      * conditional: If-None-Match may give a 304 (GET; a POST's target has no representation of its own to match).
      * observationsPath: the GET path, which the body's self and next links name whichever method asked.
      * requested: the path and query the CSV was fetched with, for its CSVW link; null where the canonical GET names it.
+     * describedBy: the Link element that replaces the CSVW one (answers fetched outside /v1); null: the CSVW link.
      */
     private void answer(Context ctx, ObservationQuery query, String observationsPath, boolean conditional, String contentLocation,
-                        String requested, ResultFilter filter) throws Exception {
+                        String requested, ResultFilter filter, String describedBy) throws Exception {
         Release release = releases.resolve(query.dataset().id(), query.release());
         // The format may come from Accept and the layout from table options, so both join the canonical query.
         String variant = query.format().name() + "|" + query.table() + "?" + query.canonicalQuery();
@@ -220,18 +230,18 @@ public final class ObservationRoutes implements RouteSet {
             if (!databaseFailing.getAsBoolean()) {
                 contentLocation(ctx, contentLocation);
                 frontCacheable(ctx, query, conditional, key, cached);
-                HttpCaching.send(ctx, forRequest(cached, query, requested));
+                HttpCaching.send(ctx, forRequest(cached, query, requested, describedBy));
                 return;
             }
             // The release came from memory and may be outdated: say so, and only within the stale-if-error promise.
             Instant now = Instant.now();
             if (HttpCaching.servableWhenFailing(cached, now)) {
                 contentLocation(ctx, contentLocation);
-                HttpCaching.sendStale(ctx, forRequest(cached, query, requested), now);
+                HttpCaching.sendStale(ctx, forRequest(cached, query, requested, describedBy), now);
                 return;
             }
         }
-        service.run(query, release, observationsPath, unfiltered -> {
+        service.run(query, release, observationsPath, filter == null ? null : filter.changedSince(), unfiltered -> {
             ObservationResult result = filter == null ? unfiltered : filter.apply(unfiltered);
             ObservationWriter writer = writers.forFormat(query.format());
             Map<String, String> headers = headers(result);
@@ -242,9 +252,9 @@ public final class ObservationRoutes implements RouteSet {
                 EncodedResponse encoded = EncodedResponse.of(body.toByteArray(), writer.contentType(), headers);
                 cache.put(key, encoded);
                 frontCacheable(ctx, query, conditional, key, encoded);
-                HttpCaching.send(ctx, forRequest(encoded, query, requested));
+                HttpCaching.send(ctx, forRequest(encoded, query, requested, describedBy));
             } else {
-                stream(ctx, writer, result, forRequest(headers, query, requested));
+                stream(ctx, writer, result, forRequest(headers, query, requested, describedBy));
             }
         });
     }
@@ -287,14 +297,24 @@ public final class ObservationRoutes implements RouteSet {
      * CSV fetched with another spelling gets a link whose sidecar names that URL (CSVW processors ignore a sidecar
      * whose url is not the CSV's). Body, ETag and cache entry stay shared.
      */
-    private static EncodedResponse forRequest(EncodedResponse encoded, ObservationQuery query, String requested) {
-        Map<String, String> headers = forRequest(encoded.headers(), query, requested);
+    private static EncodedResponse forRequest(EncodedResponse encoded, ObservationQuery query, String requested, String describedBy) {
+        Map<String, String> headers = forRequest(encoded.headers(), query, requested, describedBy);
         return headers == encoded.headers() ? encoded
                 : new EncodedResponse(encoded.body(), encoded.gzipBody(), encoded.contentType(), headers, encoded.storedAt());
     }
 
-    private static Map<String, String> forRequest(Map<String, String> headers, ObservationQuery query, String requested) {
+    private static Map<String, String> forRequest(Map<String, String> headers, ObservationQuery query, String requested, String describedBy) {
         String link = headers.get("Link");
+        if (describedBy != null) {
+            // The cached answer may be the /v1 one of the same query: its CSVW link is replaced here, per request.
+            String csvw = Writers.csvMetadataLink(query);
+            String others = link == null ? "" : link.replace(csvw + ", ", "").replace(csvw, "");
+            Map<String, String> own = new LinkedHashMap<>(headers);
+            String fitted = fitting(others.isEmpty() ? describedBy : describedBy + ", " + others);
+            if (fitted == null) own.remove("Link");
+            else own.put("Link", fitted);
+            return own;
+        }
         if (requested == null || link == null || !query.format().csvTable() || requested.equals(Writers.csvPath(query))) return headers;
         String canonical = "<" + Writers.csvMetadataPath(query) + ">";
         if (!link.contains(canonical)) return headers;
