@@ -1,6 +1,5 @@
 package org.lmobservatory.releases;
 
-import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.lmobservatory.support.TestDatabase;
 import org.lmobservatory.support.TestServer;
@@ -11,6 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.lmobservatory.releases.ReleaseCells.owner;
+import static org.lmobservatory.releases.ReleaseCells.served;
+import static org.lmobservatory.releases.ReleaseCells.written;
 
 /**
  * The merge's one-pass write (ReleaseRowsDao/mergeChanged.sql) and what it derives instead of reading the release
@@ -96,29 +98,6 @@ class VersionedMergeTest {
                 .bind("r", release).map((rs, ctx) -> List.<Object>of(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4))).one());
         assertEquals(List.of((long) expected.size(), times.get(0), times.get(times.size() - 1), geos.stream().distinct().count()),
                 stored, "row count, period bounds and series of release " + release);
-    }
-
-    private static Map<String, String> served(String id, long release) {
-        JsonPath json = TestServer.given().queryParam("release", release).queryParam("limit", 1000)
-                .get("/v1/datasets/{id}/observations", id).then().statusCode(200).extract().jsonPath();
-        assertEquals(release, json.getLong("release.id"));
-        Map<String, String> cells = new TreeMap<>();
-        for (Map<String, Object> o : json.<Map<String, Object>>getList("observations")) {
-            cells.put(o.get("geo") + "|" + o.get("time"), String.valueOf(o.get("value")));
-        }
-        return cells;
-    }
-
-    /** Versions the release inserted and closed. */
-    private static List<Long> written(String id, long release) {
-        return TestDatabase.get().owner().withHandle(h -> h.createQuery("""
-                        SELECT count(*) FILTER (WHERE o.first_release = :r), count(*) FILTER (WHERE o.last_release = :r)
-                        FROM published.observation o JOIN published.series s ON s.id = o.series_id WHERE s.dataset_id = :ds""")
-                .bind("r", release).bind("ds", id).map((rs, ctx) -> List.of(rs.getLong(1), rs.getLong(2))).one());
-    }
-
-    private static long owner(String sql, long release) {
-        return TestDatabase.get().owner().withHandle(h -> h.createQuery(sql).bind("r", release).mapTo(Long.class).one());
     }
 
     private static Map<String, String> cells(String... keyValues) {

@@ -14,6 +14,9 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lmobservatory.releases.ReleaseCells.owner;
+import static org.lmobservatory.releases.ReleaseCells.served;
+import static org.lmobservatory.releases.ReleaseCells.written;
 
 /**
  * Releases stored by change (migration V19): a publish writes only the cells that differ from the dataset's newest
@@ -86,30 +89,6 @@ class VersionedReleasesTest {
 
     private static long publish(String id, String csv) throws Exception {
         return TestServer.publishLoad(id, Embargoes.load(id, csv));
-    }
-
-    /** The release's cells as the API serves them (release=), geo|time → value. */
-    private static Map<String, String> served(String id, long release) {
-        JsonPath json = TestServer.given().queryParam("release", release).queryParam("limit", 1000)
-                .get("/v1/datasets/{id}/observations", id).then().statusCode(200).extract().jsonPath();
-        assertEquals(release, json.getLong("release.id"));
-        Map<String, String> cells = new TreeMap<>();
-        for (Map<String, Object> o : json.<Map<String, Object>>getList("observations")) {
-            cells.put(o.get("geo") + "|" + o.get("time"), String.valueOf(o.get("value")));
-        }
-        return cells;
-    }
-
-    /** Versions the release inserted and closed. */
-    private static List<Long> written(String id, long release) {
-        return TestDatabase.get().owner().withHandle(h -> h.createQuery("""
-                        SELECT count(*) FILTER (WHERE o.first_release = :r), count(*) FILTER (WHERE o.last_release = :r)
-                        FROM published.observation o JOIN published.series s ON s.id = o.series_id WHERE s.dataset_id = :ds""")
-                .bind("r", release).bind("ds", id).map((rs, ctx) -> List.of(rs.getLong(1), rs.getLong(2))).one());
-    }
-
-    private static long owner(String sql, long release) {
-        return TestDatabase.get().owner().withHandle(h -> h.createQuery(sql).bind("r", release).mapTo(Long.class).one());
     }
 
     private static String change(JsonPath revisions, String geo, String time) {
