@@ -118,7 +118,7 @@ public final class Observatory implements AutoCloseable {
         RateLimits rateLimits = new RateLimits(config.limits().requestsPerMinute(), observability::rateLimited);
         // Repeats of cached answers skip routing and parsing; tied to the response cache, so evicted with it.
         FrontCache frontCache = new FrontCache(config.cacheBytes() / 4, cache, this::currentReleaseId, database.apiBreaker()::failing,
-                rateLimits, observability);
+                catalogue::generation, rateLimits, observability);
         ObservationRoutes observationRoutes = new ObservationRoutes(observations, resolver, cache, database.apiBreaker()::failing);
         CalendarService calendar = new CalendarService(database.lookups(), catalogue, admission, config.baseUrl());
         List<RouteSet> features = List.of(

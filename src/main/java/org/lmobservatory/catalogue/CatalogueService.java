@@ -20,6 +20,7 @@ import java.util.Set;
  * re-defines a dataset); which release is current is always read from the database.
  */
 public final class CatalogueService {
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final CatalogueRepository repository;
     private final QueryAdmission admission;
     private final ReleaseDao releases;
@@ -133,13 +134,23 @@ public final class CatalogueService {
      * releases/ReleaseListener). The answers' cache keys carry the grouping's version, so they need no eviction.
      */
     public void groupingsChanged() {
+        generation.incrementAndGet();
         groupings.invalidateAll();
     }
 
     /** Forget cached metadata, e.g. after a definition was loaded in this process. */
     public void invalidate() {
+        generation.incrementAndGet();
         datasets.invalidateAll();
         codelists.invalidateAll();
         groupings.invalidateAll();
+    }
+
+    /**
+     * Counts the times cached metadata was forgotten. What was derived from the catalogue before a change (e.g. an
+     * answer repeated before routing, web/FrontCache, whose key knows nothing of groupings' versions) is stale after it.
+     */
+    public long generation() {
+        return generation.get();
     }
 }

@@ -71,7 +71,20 @@ record DataWindow(Integer firstN, Integer lastN, Instant updatedAfter) implement
     }
 
     /** SDMX's updatedAfter is an xs:dateTime: with an offset (2024-05-01T00:00:00Z or +02:00), or a date (its start in UTC). */
+    /** The instants PostgreSQL's timestamptz holds with room to spare; beyond them the database would fail the query. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static Instant instant(String text) {
+        Instant instant = parsed(text);
+        if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+            throw ErrorKind.INVALID_PARAMETER.error("updatedAfter must be between the years 1 and 9999; got '" + text + "'.",
+                    Map.of("parameter", "updatedAfter"));
+        }
+        return instant;
+    }
+
+    private static Instant parsed(String text) {
         if (text == null) return null;
         // A '+' of an offset sent unencoded arrives as a space (form decoding): read it as the '+' it was.
         String t = text.strip().replaceFirst(" (\\d{2}:?\\d{2})$", "+$1");

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -34,7 +35,8 @@ import java.util.function.ToLongFunction;
  * <p>It changes nothing a client can see. An entry is made only from a 200 the full path answered from an encoded
  * response of the current release, for a GET without If-None-Match or Authorization; it is served only while that
  * very response is still in the response cache (so every eviction there — a publish, a rollback, memory — is one here
- * too), while its release is still the dataset's current one and while the database is reachable (during an outage
+ * too), while its release is still the dataset's current one, while the catalogue has not changed since (a grouping
+ * loaded again changes answers without a new release) and while the database is reachable (during an outage
  * the full path marks answers stale). What differs per request is made per request: the request id, Cache-Control
  * (shorter before an announced release), the rate-limit fields and the client's token; the access log line and the
  * latency meter are written as for any request. Anything else — a 304, HEAD, a pinned release, a refusal — takes the
@@ -60,7 +62,7 @@ public final class FrontCache implements Filter {
     }
 
     /** headers: pre-encoded once, so Jetty copies their bytes instead of checking every character on every answer. */
-    private record Entry(Answer answer, byte[] body, String contentType, List<HttpField> headers, Timer timer) {
+    private record Entry(Answer answer, byte[] body, String contentType, List<HttpField> headers, Timer timer, long catalogueGeneration) {
         int weight() {
             return body.length + 512;
         }
@@ -70,17 +72,19 @@ public final class FrontCache implements Filter {
     private final ResponseCache responses;
     private final ToLongFunction<String> currentRelease;
     private final BooleanSupplier databaseFailing;
+    private final LongSupplier catalogueGeneration;
     private final RateLimits rateLimits;
     private final Observability observability;
     private final Counter hits;
 
     /** currentRelease: the current release id of a dataset, or -1 when it cannot be told (then the full path answers). */
     public FrontCache(long maxBytes, ResponseCache responses, ToLongFunction<String> currentRelease, BooleanSupplier databaseFailing,
-                      RateLimits rateLimits, Observability observability) {
+                      LongSupplier catalogueGeneration, RateLimits rateLimits, Observability observability) {
         this.entries = Caffeine.newBuilder().maximumWeight(Math.max(1, maxBytes)).weigher((Key k, Entry e) -> e.weight()).build();
         this.responses = responses;
         this.currentRelease = currentRelease;
         this.databaseFailing = databaseFailing;
+        this.catalogueGeneration = catalogueGeneration;
         this.rateLimits = rateLimits;
         this.observability = observability;
         this.hits = Counter.builder("lmo.http.front.cache.hits")
@@ -97,11 +101,14 @@ public final class FrontCache implements Filter {
             return;
         }
         long started = System.nanoTime();
+        // Read before the full path runs: an answer made while the catalogue changed is stamped with the older
+        // generation and never repeated.
+        long generation = catalogueGeneration.getAsLong();
         Key key = new Key(uri(req), req.getHeader("Accept"), req.getHeader("Accept-Encoding"));
         Entry entry = entries.getIfPresent(key);
-        if (entry != null && servable(entry) && serve(req, res, entry, started)) return;
+        if (entry != null && servable(entry, generation) && serve(req, res, entry, started)) return;
         chain.doFilter(request, response);
-        remember(req, res, key);
+        remember(req, res, key, generation);
     }
 
     private static boolean eligible(HttpServletRequest req) {
@@ -114,7 +121,8 @@ public final class FrontCache implements Filter {
         return query == null ? req.getRequestURI() : req.getRequestURI() + "?" + query;
     }
 
-    private boolean servable(Entry entry) {
+    private boolean servable(Entry entry, long generation) {
+        if (entry.catalogueGeneration() != generation) return false;
         Answer answer = entry.answer();
         if (responses.get(answer.key()) != answer.response() || databaseFailing.getAsBoolean()) return false;
         return currentRelease.applyAsLong(answer.key().datasetId()) == answer.key().releaseId();
@@ -141,7 +149,7 @@ public final class FrontCache implements Filter {
         return true;
     }
 
-    private void remember(HttpServletRequest req, HttpServletResponse res, Key key) {
+    private void remember(HttpServletRequest req, HttpServletResponse res, Key key, long generation) {
         if (!(req.getAttribute(ANSWER) instanceof Answer answer) || !(req.getAttribute(SENT_BODY) instanceof byte[] body)
                 || res.getStatus() != 200 || res.getContentType() == null) {
             return;
@@ -152,7 +160,8 @@ public final class FrontCache implements Filter {
             if (PER_REQUEST.contains(lower) || lower.equals("content-type")) continue;
             for (String value : res.getHeaders(name)) headers.add(new PreEncodedHttpField(name, value));
         }
-        entries.put(key, new Entry(answer, body, res.getContentType(), List.copyOf(headers), observability.timer(answer.route(), "GET", 200)));
+        entries.put(key, new Entry(answer, body, res.getContentType(), List.copyOf(headers), observability.timer(answer.route(), "GET", 200),
+                generation));
     }
 
     public long size() {
