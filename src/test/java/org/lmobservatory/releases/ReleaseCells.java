@@ -39,4 +39,18 @@ final class ReleaseCells {
     static long owner(String sql, long release) {
         return TestDatabase.get().owner().withHandle(h -> h.createQuery(sql).bind("r", release).mapTo(Long.class).one());
     }
+
+    /** The cells with one more (or another value for one). */
+    static Map<String, String> with(Map<String, String> cells, String key, String value) {
+        Map<String, String> out = new TreeMap<>(cells);
+        out.put(key, value);
+        return out;
+    }
+
+    /** The cells without one. */
+    static Map<String, String> without(Map<String, String> cells, String key) {
+        Map<String, String> out = new TreeMap<>(cells);
+        out.remove(key);
+        return out;
+    }
 }

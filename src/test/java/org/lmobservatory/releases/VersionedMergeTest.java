@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.lmobservatory.releases.ReleaseCells.owner;
 import static org.lmobservatory.releases.ReleaseCells.served;
+import static org.lmobservatory.releases.ReleaseCells.with;
+import static org.lmobservatory.releases.ReleaseCells.without;
 import static org.lmobservatory.releases.ReleaseCells.written;
 
 /**
@@ -103,18 +105,6 @@ class VersionedMergeTest {
     private static Map<String, String> cells(String... keyValues) {
         Map<String, String> out = new TreeMap<>();
         for (int i = 0; i < keyValues.length; i += 2) out.put(keyValues[i], keyValues[i + 1]);
-        return out;
-    }
-
-    private static Map<String, String> with(Map<String, String> cells, String key, String value) {
-        Map<String, String> out = new TreeMap<>(cells);
-        out.put(key, value);
-        return out;
-    }
-
-    private static Map<String, String> without(Map<String, String> cells, String key) {
-        Map<String, String> out = new TreeMap<>(cells);
-        out.remove(key);
         return out;
     }
 }

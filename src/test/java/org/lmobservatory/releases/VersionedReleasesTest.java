@@ -10,12 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lmobservatory.releases.ReleaseCells.owner;
 import static org.lmobservatory.releases.ReleaseCells.served;
+import static org.lmobservatory.releases.ReleaseCells.with;
+import static org.lmobservatory.releases.ReleaseCells.without;
 import static org.lmobservatory.releases.ReleaseCells.written;
 
 /**
@@ -96,17 +97,5 @@ class VersionedReleasesTest {
             if (((Map<?, ?>) r.get("key")).get("geo").equals(geo) && r.get("time").equals(time)) return (String) r.get("change");
         }
         return "none";
-    }
-
-    private static Map<String, String> with(Map<String, String> cells, String key, String value) {
-        Map<String, String> out = new TreeMap<>(cells);
-        out.put(key, value);
-        return out;
-    }
-
-    private static Map<String, String> without(Map<String, String> cells, String key) {
-        Map<String, String> out = new TreeMap<>(cells);
-        out.remove(key);
-        return out;
     }
 }
