@@ -5,7 +5,7 @@
 #      and what the loader does with a repeated file (detected by checksum before staging);
 #   2. storage: pg_total_relation_size of published.observation (+ release_series) after the 20M-row release and after
 #      the revisions (target <= 1.2x);
-#   3. the selective query (one series, 96 months, the SQL of observations/ObservationDao/cells.sql) on the versions
+#   3. the selective query (one series, 96 months, the SQL of observations/ObservationReads/cells.sql) on the versions
 #      against the same query on a copy of one release in the old layout (PRIMARY KEY (release_id, series_id,
 #      period_start)), with pgbench; EXPLAIN (ANALYZE, BUFFERS) of both into $WORK/explain.txt.
 # The 20M-row release is written by SQL (same series, 1995-01..2025-12, ordered by series and period as a load would

@@ -1,6 +1,7 @@
 package org.lmobservatory.formats;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import org.lmobservatory.catalogue.Dataset;
 import org.lmobservatory.catalogue.Dimension;
 import org.lmobservatory.catalogue.Measure;
@@ -131,9 +132,18 @@ public final class JsonObservationWriter implements ObservationWriter {
         SeriesKey key = result.series().get(row.seriesIndex());
         g.writeStartObject();
         for (Dimension dim : q.dataset().dimensions()) {
-            String code = key.codes().get(dim.position());
-            if (mode.codes()) g.writeStringField(dim.id(), code);
-            if (mode.labels()) g.writeStringField(dim.id() + "_label", labels.label(dim.position(), code));
+            int d = dim.position();
+            String code = key.codes().get(d);
+            if (mode.codes()) {
+                g.writeFieldName(labels.codeField(d, dim.id()));
+                g.writeString(labels.codeJson(d, code));
+            }
+            if (mode.labels()) {
+                g.writeFieldName(labels.labelField(d, dim.id()));
+                SerializableString label = labels.labelJson(d, code);
+                if (label == null) g.writeNull();
+                else g.writeString(label);
+            }
         }
         g.writeStringField("time", q.dataset().frequency().label(row.periodStart()));
         var category = units.category(key, row.value());

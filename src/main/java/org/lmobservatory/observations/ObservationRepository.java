@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Observation queries ({@link ObservationDao}): first the matching series of a release, then their cells, index-backed. */
+/**
+ * Observation queries: first the matching series of a release, then their cells, index-backed ({@link ObservationReads}
+ * for the plain answer's two statements, {@link ObservationDao} for the others).
+ */
 final class ObservationRepository {
 
     /**
@@ -48,9 +51,10 @@ final class ObservationRepository {
             }
         }
         if (narrowest >= 0 && best < 0.2) conditions.append(" AND s.key && CAST(:codes").append(narrowest).append(" AS text[])");
-        ObservationDao dao = h.attach(ObservationDao.class);
-        return (datasetId == null ? dao.matchingSeries(releaseId, conditions.toString(), codes)
-                : dao.datasetSeries(datasetId, conditions.toString(), codes)).stream()
+        List<ObservationDao.SeriesRow> rows = datasetId == null
+                ? ObservationReads.matchingSeries(h.getConnection(), releaseId, conditions.toString(), codes)
+                : h.attach(ObservationDao.class).datasetSeries(datasetId, conditions.toString(), codes);
+        return rows.stream()
                 .map(s -> new SeriesKey(s.id(), new ArrayList<>(Arrays.asList(s.key()))))
                 .toList();
     }
@@ -70,8 +74,7 @@ final class ObservationRepository {
     Stream<ObservationRow> cells(Handle h, long releaseId, List<SeriesKey> series, LocalDate from, LocalDate toExclusive,
                                  int startSeries, LocalDate afterPeriod, long maxRows) {
         long[] ids = series.subList(Math.min(startSeries, series.size()), series.size()).stream().mapToLong(SeriesKey::id).toArray();
-        return h.attach(ObservationDao.class)
-                .cells(ids, releaseId,
+        return ObservationReads.cells(h.getConnection(), ids, releaseId,
                         from == null ? LocalDate.of(1, 1, 1) : from,
                         toExclusive == null ? LocalDate.of(9999, 1, 1) : toExclusive,
                         afterPeriod == null ? LocalDate.of(1, 1, 1) : afterPeriod,

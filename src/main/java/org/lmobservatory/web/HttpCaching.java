@@ -97,8 +97,9 @@ public final class HttpCaching {
         response.headers().forEach(ctx::header);
         ctx.res().setCharacterEncoding(null); // else Jetty appends ";charset=utf-8" to binary types such as xlsx
         ctx.contentType(response.contentType());
-        byte[] body = acceptsGzip(ctx) ? response.gzipBody() : response.body();
-        if (body == response.gzipBody()) ctx.header("Content-Encoding", "gzip");
+        boolean gzip = acceptsGzip(ctx);
+        byte[] body = gzip ? response.gzipBody() : response.body();
+        if (gzip) ctx.header("Content-Encoding", "gzip");
         ctx.res().setContentLength(body.length);
         ctx.req().setAttribute(FrontCache.SENT_BODY, body);
         ctx.res().getOutputStream().write(body);

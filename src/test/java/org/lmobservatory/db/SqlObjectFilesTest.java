@@ -74,6 +74,7 @@ class SqlObjectFilesTest {
                     : a instanceof SqlCall c ? c.value()
                     : a instanceof SqlScript s ? s.value()
                     : a instanceof SqlCopy copy ? copy.value()
+                    : a instanceof SqlJdbc jdbc ? jdbc.value()
                     : null;
             if (value != null) return value.isEmpty() ? m.getName() : value;
         }
@@ -85,7 +86,8 @@ class SqlObjectFilesTest {
         List<Class<?>> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                if (!Files.readString(f).contains("@" + UseClasspathSqlLocator.class.getSimpleName())) continue;
+                String source = Files.readString(f);
+                if (!source.contains("@" + UseClasspathSqlLocator.class.getSimpleName()) && !source.contains("@" + SqlJdbc.class.getSimpleName())) continue;
                 String name = SOURCES.relativize(f).toString().replace('/', '.').replaceAll("\\.java$", "");
                 out.add(Class.forName(name));
             }

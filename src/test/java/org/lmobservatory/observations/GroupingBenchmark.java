@@ -145,7 +145,7 @@ public final class GroupingBenchmark {
             // applies only to a filter that keeps under a fifth of its codelist).
             List<List<String>> filters = GroupAggregation.memberFilters(query);
             StringBuilder conditions = new StringBuilder();
-            String lookup = new String(GroupingBenchmark.class.getResourceAsStream("/org/lmobservatory/observations/ObservationDao/matchingSeries.sql")
+            String lookup = new String(GroupingBenchmark.class.getResourceAsStream("/org/lmobservatory/observations/ObservationReads/matchingSeries.sql")
                     .readAllBytes(), StandardCharsets.UTF_8);
             for (int i = 0; i < filters.size(); i++) {
                 if (filters.get(i) != null) conditions.append(" AND s.key[").append(i + 1).append("] = ANY(:codes").append(i).append(")");

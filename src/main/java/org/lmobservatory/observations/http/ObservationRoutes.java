@@ -300,7 +300,7 @@ public final class ObservationRoutes implements RouteSet {
     private static EncodedResponse forRequest(EncodedResponse encoded, ObservationQuery query, String requested, String describedBy) {
         Map<String, String> headers = forRequest(encoded.headers(), query, requested, describedBy);
         return headers == encoded.headers() ? encoded
-                : new EncodedResponse(encoded.body(), encoded.gzipBody(), encoded.contentType(), headers, encoded.storedAt());
+                : encoded.withHeaders(headers);
     }
 
     private static Map<String, String> forRequest(Map<String, String> headers, ObservationQuery query, String requested, String describedBy) {
