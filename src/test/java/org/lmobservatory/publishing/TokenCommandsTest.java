@@ -1,16 +1,10 @@
 package org.lmobservatory.publishing;
 
 import org.junit.jupiter.api.Test;
-import org.lmobservatory.Main;
 import org.lmobservatory.cli.ExitCodes;
-import org.lmobservatory.cli.Session;
-import org.lmobservatory.config.AppConfig;
+import org.lmobservatory.support.CliRun;
 import org.lmobservatory.support.TestDatabase;
 import org.lmobservatory.support.TestServer;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,21 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** token create / list / revoke / log as an operator runs them: the secret printed once, stored only as Argon2id. */
 class TokenCommandsTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Session session = new Session(() -> AppConfig.from(Map.of()), config -> TestDatabase.get(), new PrintWriter(out), new PrintWriter(err));
-        int code = Main.run(session, args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void aTokenIsShownOnceStoredHashedListedAndRevoked() {
         TestServer.get();
-        Run created = run("token", "create", "--owner", "Gjakova VET centre", "--datasets", "unemployment-rate", "--scope", "load,publish", "--expires", "90d");
+        CliRun created = CliRun.of("token", "create", "--owner", "Gjakova VET centre", "--datasets", "unemployment-rate", "--scope", "load,publish", "--expires", "90d");
 
         assertEquals(ExitCodes.OK, created.code(), created.err());
         String token = created.out().trim();
@@ -45,24 +28,24 @@ class TokenCommandsTest {
         assertFalse(hash.contains(token.substring(21)));
         assertTrue(created.err().contains("shown only this once"), created.err());
 
-        Run list = run("token", "list");
+        CliRun list = CliRun.of("token", "list");
         assertTrue(list.out().lines().anyMatch(l -> l.startsWith(id + "\tGjakova VET centre\tunemployment-rate\tload,publish") && l.contains("active until")), list.out());
         assertFalse(list.out().contains(token.substring(21)), "never the secret: " + list.out());
 
-        assertEquals(ExitCodes.OK, run("token", "revoke", id).code());
-        assertTrue(run("token", "list").out().lines().anyMatch(l -> l.startsWith(id) && l.contains("revoked")));
-        Run again = run("token", "revoke", id);
+        assertEquals(ExitCodes.OK, CliRun.of("token", "revoke", id).code());
+        assertTrue(CliRun.of("token", "list").out().lines().anyMatch(l -> l.startsWith(id) && l.contains("revoked")));
+        CliRun again = CliRun.of("token", "revoke", id);
         assertEquals(ExitCodes.NOT_FOUND, again.code(), again.err());
     }
 
     @Test
     void aTokenForAnUnknownDatasetOrScopeIsRefused() {
         TestServer.get();
-        Run unknownDataset = run("token", "create", "--owner", "X", "--datasets", "no-such-dataset", "--scope", "load");
+        CliRun unknownDataset = CliRun.of("token", "create", "--owner", "X", "--datasets", "no-such-dataset", "--scope", "load");
         assertEquals(ExitCodes.NOT_FOUND, unknownDataset.code(), unknownDataset.err());
         assertTrue(unknownDataset.err().contains("no-such-dataset"), unknownDataset.err());
 
-        Run badScope = run("token", "create", "--owner", "X", "--datasets", "unemployment-rate", "--scope", "delete");
+        CliRun badScope = CliRun.of("token", "create", "--owner", "X", "--datasets", "unemployment-rate", "--scope", "delete");
         assertEquals(ExitCodes.USAGE, badScope.code());
         assertTrue(badScope.err().contains("'delete' is not a scope"), badScope.err());
         assertFalse(badScope.err().contains("\tat "), badScope.err());
@@ -70,7 +53,7 @@ class TokenCommandsTest {
 
     @Test
     void tokenAloneShowsItsSubcommands() {
-        Run help = run("token");
+        CliRun help = CliRun.of("token");
         assertEquals(ExitCodes.USAGE, help.code());
         assertTrue(help.err().contains("create") && help.err().contains("revoke") && help.err().contains("log"), help.err());
     }
@@ -80,7 +63,7 @@ class TokenCommandsTest {
         TestServer.get();
         Tokens tokens = new Tokens(TestDatabase.get().owner());
         tokens.audit(new AuditEntry(null, "00000000000000ff", "Audit owner", "upload", "unemployment-rate", "ok", "abc123", 7L, null, "127.0.0.1"));
-        Run log = run("token", "log", "--token", "00000000000000ff");
+        CliRun log = CliRun.of("token", "log", "--token", "00000000000000ff");
         assertEquals(ExitCodes.OK, log.code(), log.err());
         assertTrue(log.out().contains("00000000000000ff\tAudit owner\tupload\tunemployment-rate\tok\tsha256:abc123\tload 7\t-\t127.0.0.1"), log.out());
     }

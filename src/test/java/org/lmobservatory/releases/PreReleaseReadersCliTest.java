@@ -1,18 +1,13 @@
 package org.lmobservatory.releases;
 
 import org.junit.jupiter.api.Test;
-import org.lmobservatory.Main;
 import org.lmobservatory.cli.ExitCodes;
-import org.lmobservatory.cli.Session;
-import org.lmobservatory.config.AppConfig;
 import org.lmobservatory.publishing.Scope;
 import org.lmobservatory.publishing.Tokens;
+import org.lmobservatory.support.CliRun;
 import org.lmobservatory.support.TestDatabase;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,18 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line names pre-release readers when scheduling (--pre-release-reader) and changes them until the instant. */
 class PreReleaseReadersCliTest {
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        TestDatabase.get();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Session session = new Session(() -> AppConfig.from(Map.of()), config -> TestDatabase.get(), new PrintWriter(out), new PrintWriter(err));
-        int code = Main.run(session, args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void readersAreNamedWhenSchedulingAndChangedUntilTheInstant() throws Exception {
@@ -45,33 +28,33 @@ class PreReleaseReadersCliTest {
         tokens.create(owner, List.of(id), List.of(Scope.LOAD), null);
         PreReleaseReaders readers = new PreReleaseReaders(TestDatabase.get().owner());
 
-        Run withoutAt = run("publish", "--dataset", id, "--pre-release-reader", reviewer);
+        CliRun withoutAt = CliRun.of("publish", "--dataset", id, "--pre-release-reader", reviewer);
         assertEquals(ExitCodes.USAGE, withoutAt.code(), withoutAt.err());
         assertTrue(withoutAt.err().contains("--at"), withoutAt.err());
-        Run unknown = run("publish", "--dataset", id, "--at", "2099-11-01T09:00:00+01:00", "--pre-release-reader", "nobody-" + id);
+        CliRun unknown = CliRun.of("publish", "--dataset", id, "--at", "2099-11-01T09:00:00+01:00", "--pre-release-reader", "nobody-" + id);
         assertTrue(unknown.code() != ExitCodes.OK && unknown.err().contains("nobody-" + id), unknown.err());
         assertFalse(unknown.err().contains("Exception"), unknown.err());
 
-        Run scheduled = run("publish", "--dataset", id, "--at", "2099-11-01T09:00:00+01:00", "--pre-release-reader", reviewer);
+        CliRun scheduled = CliRun.of("publish", "--dataset", id, "--at", "2099-11-01T09:00:00+01:00", "--pre-release-reader", reviewer);
         assertEquals(ExitCodes.OK, scheduled.code(), scheduled.err());
         assertTrue(scheduled.out().contains("pre-release readers: " + reviewer), scheduled.out());
         long release = TestDatabase.get().owner().withHandle(h -> h.createQuery(
                 "SELECT id FROM published.release WHERE dataset_id = :d AND status = 'scheduled'").bind("d", id).mapTo(Long.class).one());
         assertEquals(Optional.of(List.of(reviewer)), readers.of(release));
 
-        Run byOwner = run("pre-release-readers", String.valueOf(release), "--reader", owner);
+        CliRun byOwner = CliRun.of("pre-release-readers", String.valueOf(release), "--reader", owner);
         assertEquals(ExitCodes.OK, byOwner.code(), byOwner.err());
         assertEquals(Optional.of(List.of(owner)), readers.of(release));
-        Run nobody = run("pre-release-readers", String.valueOf(release));
+        CliRun nobody = CliRun.of("pre-release-readers", String.valueOf(release));
         assertEquals(ExitCodes.OK, nobody.code(), nobody.err());
         assertTrue(nobody.out().contains("nobody"), nobody.out());
         assertEquals(Optional.of(List.of()), readers.of(release));
-        Run byDefault = run("pre-release-readers", String.valueOf(release), "--default");
+        CliRun byDefault = CliRun.of("pre-release-readers", String.valueOf(release), "--default");
         assertEquals(ExitCodes.OK, byDefault.code(), byDefault.err());
         assertEquals(Optional.empty(), readers.of(release));
 
-        run("release", "cancel", String.valueOf(release), "--reason", "test over");
-        Run afterCancel = run("pre-release-readers", String.valueOf(release), "--reader", owner);
+        CliRun.of("release", "cancel", String.valueOf(release), "--reason", "test over");
+        CliRun afterCancel = CliRun.of("pre-release-readers", String.valueOf(release), "--reader", owner);
         assertEquals(ExitCodes.CONFLICT, afterCancel.code(), afterCancel.err());
     }
 }

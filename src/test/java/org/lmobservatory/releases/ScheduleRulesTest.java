@@ -1,22 +1,17 @@
 package org.lmobservatory.releases;
 
 import org.junit.jupiter.api.Test;
-import org.lmobservatory.Main;
 import org.lmobservatory.cli.ExitCodes;
-import org.lmobservatory.cli.Session;
-import org.lmobservatory.config.AppConfig;
 import org.lmobservatory.errors.ErrorKind;
 import org.lmobservatory.errors.ObservatoryException;
+import org.lmobservatory.support.CliRun;
 import org.lmobservatory.support.TestDatabase;
 import org.lmobservatory.support.TestServer;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -106,44 +101,32 @@ class ScheduleRulesTest {
         Embargoes.publishNow(id, "CLI", CSV);
         Embargoes.load(id, Embargoes.csv(15));
 
-        Run past = run("publish", "--dataset", id, "--at", "2020-01-01T09:00:00+01:00");
+        CliRun past = CliRun.of("publish", "--dataset", id, "--at", "2020-01-01T09:00:00+01:00");
         assertEquals(ExitCodes.REJECTED, past.code(), past.err());
         assertTrue(past.err().contains("has passed"), past.err());
         assertFalse(past.err().contains("Exception"), past.err());
 
-        Run noOffset = run("publish", "--dataset", id, "--at", "2030-01-01T09:00:00");
+        CliRun noOffset = CliRun.of("publish", "--dataset", id, "--at", "2030-01-01T09:00:00");
         assertEquals(ExitCodes.USAGE, noOffset.code());
         assertTrue(noOffset.err().contains("not an instant with an offset"), noOffset.err());
 
-        Run scheduled = run("publish", "--dataset", id, "--at", "2099-12-01T09:00:00+01:00", "--note", "annual");
+        CliRun scheduled = CliRun.of("publish", "--dataset", id, "--at", "2099-12-01T09:00:00+01:00", "--note", "annual");
         assertEquals(ExitCodes.OK, scheduled.code(), scheduled.err());
         assertTrue(scheduled.out().contains("scheduled " + id + " release ") && scheduled.out().contains("2099-12-01T08:00:00Z"), scheduled.out());
         long release = scheduledRelease(id);
 
-        Run noAt = run("release", "reschedule", String.valueOf(release), "--reason", "late data");
+        CliRun noAt = CliRun.of("release", "reschedule", String.valueOf(release), "--reason", "late data");
         assertEquals(ExitCodes.USAGE, noAt.code());
-        Run moved = run("release", "reschedule", String.valueOf(release), "--at", "2099-12-08T09:00:00+01:00", "--reason", "late data");
+        CliRun moved = CliRun.of("release", "reschedule", String.valueOf(release), "--at", "2099-12-08T09:00:00+01:00", "--reason", "late data");
         assertEquals(ExitCodes.OK, moved.code(), moved.err());
         assertTrue(moved.out().contains("from 2099-12-01T08:00:00Z to 2099-12-08T08:00:00Z"), moved.out());
-        Run cancelled = run("release", "cancel", String.valueOf(release), "--reason", "withdrawn");
+        CliRun cancelled = CliRun.of("release", "cancel", String.valueOf(release), "--reason", "withdrawn");
         assertEquals(ExitCodes.OK, cancelled.code(), cancelled.err());
-        Run again = run("release", "cancel", String.valueOf(release), "--reason", "withdrawn");
+        CliRun again = CliRun.of("release", "cancel", String.valueOf(release), "--reason", "withdrawn");
         assertEquals(ExitCodes.CONFLICT, again.code());
         assertTrue(again.err().contains("is cancelled, not scheduled"), again.err());
-        Run unknown = run("release", "cancel", "999999999", "--reason", "x");
+        CliRun unknown = CliRun.of("release", "cancel", "999999999", "--reason", "x");
         assertEquals(ExitCodes.NOT_FOUND, unknown.code());
-    }
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        TestDatabase.get();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Session session = new Session(() -> AppConfig.from(Map.of()), config -> TestDatabase.get(), new PrintWriter(out), new PrintWriter(err));
-        int code = Main.run(session, args);
-        return new Run(code, out.toString(), err.toString());
     }
 
     private static long scheduledRelease(String id) {
