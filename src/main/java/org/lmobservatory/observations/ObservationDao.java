@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The two reads behind every observation answer: the series of a release that match the filters, then their cells.
- * {@link ObservationRepository} builds the filter part and turns rows into the domain's records.
+ * The rarer observation reads: every series a dataset had, changed cells, group aggregates. The two behind every plain
+ * answer (a release's matching series, their cells) run with plain JDBC in {@link ObservationReads}; their row records
+ * are here. {@link ObservationRepository} builds the filter part and turns rows into the domain's records.
  */
 @UseClasspathSqlLocator
 interface ObservationDao {
@@ -32,16 +33,10 @@ interface ObservationDao {
     }
 
     /**
-     * filters: conditions on s.key, one per filtered dimension, which a query has a varying number of; built from
-     * positions and parameter names only (see ObservationRepository.matchingSeries). codes: the code arrays they
-     * name, bound by those names.
+     * As ObservationReads.matchingSeries, over every series of the dataset rather than those of one release. filters:
+     * conditions on s.key, one per filtered dimension, built from positions and parameter names only (see
+     * ObservationRepository.matching); codes: the code arrays they name, bound by those names.
      */
-    @SqlQuery
-    @RegisterConstructorMapper(SeriesRow.class)
-    List<SeriesRow> matchingSeries(@Bind("release") long releaseId, @Define("filters") String filters,
-                                   @BindMap Map<String, String[]> codes);
-
-    /** As matchingSeries, over every series of the dataset rather than those of one release. */
     @SqlQuery
     @RegisterConstructorMapper(SeriesRow.class)
     List<SeriesRow> datasetSeries(@Bind("dataset") String datasetId, @Define("filters") String filters,
@@ -68,13 +63,6 @@ interface ObservationDao {
                                          @Bind("targetScale") String[] targetScale, @Bind("targetDecimals") long[] targetDecimals,
                                          @Bind("release") long releaseId, @Bind("from") LocalDate from, @Bind("to") LocalDate toExclusive,
                                          @Bind("startOrd") int startOrd, @Bind("after") LocalDate afterPeriod, @Bind("max") long maxRows);
-
-    /** Streams: a whole dataset can be asked for, so rows are fetched in batches rather than held. */
-    @SqlQuery
-    @FetchSize(5_000)
-    @RegisterConstructorMapper(CellRow.class)
-    Stream<CellRow> cells(@Bind("ids") long[] seriesIds, @Bind("release") long releaseId, @Bind("from") LocalDate from,
-                          @Bind("to") LocalDate toExclusive, @Bind("after") LocalDate afterPeriod, @Bind("max") long maxRows);
 
     /** The cells of the release changed since an instant, and (deletions) those deleted since: changedCells.sql. */
     @SqlQuery
